@@ -1,0 +1,573 @@
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "err.h"
+
+#define CHUNK (256 * 1024)
+#define LIBCSV_BLOCK (1024 * 1024)
+
+/* libcsv's parser states (libcsv.c), read to detect an unterminated quote. */
+#define LIBCSV_FIELD_BEGUN 2
+
+struct field {
+	size_t off, len;
+};
+
+struct rowinfo {
+	size_t first, n;
+	long line;
+};
+
+struct csvr {
+	struct csv_parser p;
+	csv_read_fn read;
+	void *ctx;
+	int fd;			/* ours to close, or -1 */
+	char *name;
+	unsigned char delim;
+	int check_utf8;
+	size_t max_field;
+
+	char *in;		/* one chunk of raw input */
+	size_t inlen;
+	int started, at_eof, finished, failed, done;
+
+	/* Records parsed from the current chunk, waiting to be handed out. */
+	char *data;
+	size_t dlen, dcap;
+	struct field *fields;
+	size_t nfields, fcap;
+	struct rowinfo *rows;
+	size_t nrows, rcap, rnext;
+	char **ptrs;
+	size_t *lens;
+	size_t pcap;
+
+	/* The record being parsed: its first field and starting line. */
+	size_t cur_first;
+	long cur_line;
+	int in_row;
+	long line;		/* physical line of the next input byte */
+	int after_cr;		/* last event was a CR ending a line */
+
+	char errmsg[256];
+	long errline;
+	int err_io;
+};
+
+/*
+ * libcsv's allocator hooks take no context, so the field limit of the
+ * parser being fed lives here; the tools are single-threaded.
+ */
+static size_t active_max_field = CSV_DEFAULT_MAX_FIELD;
+
+static void *
+limited_realloc(void *p, size_t n)
+{
+	if (n > active_max_field + LIBCSV_BLOCK)
+		return NULL;
+	return realloc(p, n);
+}
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static ssize_t
+fd_read(void *ctx, char *buf, size_t n)
+{
+	int fd = *(int *)ctx;
+	ssize_t r;
+
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+static struct csvr *
+csvr_new(const char *name)
+{
+	struct csvr *r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->fd = -1;
+	r->name = xstrdup(name);
+	r->delim = ',';
+	r->check_utf8 = 1;
+	r->max_field = CSV_DEFAULT_MAX_FIELD;
+	r->in = xmalloc(CHUNK);
+	r->line = 1;
+	if (csv_init(&r->p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+		pm_die(EX_SOFTWARE, "cannot initialise the CSV parser");
+	csv_set_space_func(&r->p, no_space);
+	csv_set_blk_size(&r->p, LIBCSV_BLOCK);
+	csv_set_realloc_func(&r->p, limited_realloc);
+	return r;
+}
+
+struct csvr *
+csvr_open(const char *path)
+{
+	struct csvr *r;
+	struct stat st;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r = csvr_new("-");
+		r->fd = STDIN_FILENO;
+	} else {
+		r = csvr_new(path);
+		if ((r->fd = open(path, O_RDONLY)) == -1)
+			pm_die(EX_NOINPUT, "%s: %s", path, strerror(errno));
+		if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode))
+			pm_die(EX_NOINPUT, "%s: is a directory", path);
+	}
+	r->read = fd_read;
+	r->ctx = &r->fd;
+	return r;
+}
+
+struct csvr *
+csvr_open_fn(csv_read_fn fn, void *ctx, const char *name)
+{
+	struct csvr *r;
+
+	r = csvr_new(name);
+	r->read = fn;
+	r->ctx = ctx;
+	return r;
+}
+
+void
+csvr_close(struct csvr *r)
+{
+	if (r == NULL)
+		return;
+	csv_free(&r->p);
+	if (r->fd > STDIN_FILENO)
+		close(r->fd);
+	free(r->name);
+	free(r->in);
+	free(r->data);
+	free(r->fields);
+	free(r->rows);
+	free(r->ptrs);
+	free(r->lens);
+	free(r);
+}
+
+void
+csvr_set_delim(struct csvr *r, unsigned char delim)
+{
+	r->delim = delim;
+	csv_set_delim(&r->p, delim);
+}
+
+void
+csvr_set_max_field(struct csvr *r, size_t max)
+{
+	r->max_field = max;
+}
+
+void
+csvr_set_check_utf8(struct csvr *r, int on)
+{
+	r->check_utf8 = on;
+}
+
+const char *
+csvr_name(const struct csvr *r)
+{
+	return r->name;
+}
+
+const char *
+csvr_error(const struct csvr *r)
+{
+	return r->errmsg;
+}
+
+long
+csvr_error_line(const struct csvr *r)
+{
+	return r->errline;
+}
+
+int
+csvr_error_is_io(const struct csvr *r)
+{
+	return r->err_io;
+}
+
+static void
+fail(struct csvr *r, long line, const char *msg)
+{
+	if (r->failed)
+		return;
+	r->failed = 1;
+	r->errline = line;
+	snprintf(r->errmsg, sizeof(r->errmsg), "%s", msg);
+}
+
+static int
+fill(struct csvr *r)
+{
+	ssize_t n;
+
+	r->inlen = 0;
+	while (r->inlen < CHUNK) {
+		n = r->read(r->ctx, r->in + r->inlen, CHUNK - r->inlen);
+		if (n < 0) {
+			snprintf(r->errmsg, sizeof(r->errmsg), "read error: %s",
+			    strerror(errno));
+			r->failed = 1;
+			r->err_io = 1;
+			r->errline = 0;
+			return -1;
+		}
+		if (n == 0) {
+			r->at_eof = 1;
+			break;
+		}
+		r->inlen += (size_t)n;
+	}
+	return 0;
+}
+
+static int
+start(struct csvr *r)
+{
+	if (r->started)
+		return r->failed ? -1 : 0;
+	r->started = 1;
+	if (fill(r) != 0)
+		return -1;
+	if (r->inlen >= 3 && memcmp(r->in, "\xef\xbb\xbf", 3) == 0) {
+		memmove(r->in, r->in + 3, r->inlen - 3);
+		r->inlen -= 3;
+	}
+	return 0;
+}
+
+size_t
+csvr_peek(struct csvr *r, const char **buf)
+{
+	if (start(r) != 0) {
+		*buf = "";
+		return 0;
+	}
+	*buf = r->in;
+	return r->inlen;
+}
+
+static size_t
+count_lines(const char *s, size_t n)
+{
+	size_t i, lines = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			lines++;
+		else if (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'))
+			lines++;
+	}
+	return lines;
+}
+
+/* Length of the longest valid UTF-8 prefix of s. */
+static size_t
+utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, len;
+	unsigned c;
+	unsigned long cp;
+
+	while (i < n) {
+		c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			len = 2, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			len = 3, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			len = 4, cp = c & 0x07;
+		else
+			return i;
+		if (i + len > n)
+			return i;
+		for (k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 &&
+		    cp <= 0xdfff))) || (len == 4 && (cp < 0x10000 ||
+		    cp > 0x10ffff)))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct csvr *r = data;
+	struct field *f;
+	char msg[128];
+
+	if (r->failed)
+		return;
+	if (!r->in_row) {
+		r->in_row = 1;
+		r->cur_first = r->nfields;
+		r->cur_line = r->line;
+	}
+	r->after_cr = 0;
+	if (len > r->max_field) {
+		snprintf(msg, sizeof(msg), "field %zu: longer than %zu bytes",
+		    r->nfields - r->cur_first + 1, r->max_field);
+		fail(r, r->cur_line, msg);
+		return;
+	}
+	if (len > 0 && memchr(s, '\0', len) != NULL) {
+		snprintf(msg, sizeof(msg), "field %zu: NUL byte",
+		    r->nfields - r->cur_first + 1);
+		fail(r, r->cur_line, msg);
+		return;
+	}
+	if (r->check_utf8 && utf8_valid_prefix(s, len) != len) {
+		snprintf(msg, sizeof(msg), "field %zu: invalid UTF-8",
+		    r->nfields - r->cur_first + 1);
+		fail(r, r->cur_line, msg);
+		return;
+	}
+	r->line += (long)count_lines(s, len);
+	if (r->nfields == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 256;
+		r->fields = xreallocarray(r->fields, r->fcap, sizeof(*f));
+	}
+	if (len + 1 > r->dcap - r->dlen) {
+		while (len + 1 > r->dcap - r->dlen)
+			r->dcap = r->dcap ? r->dcap * 2 : CHUNK;
+		r->data = xrealloc(r->data, r->dcap);
+	}
+	f = &r->fields[r->nfields++];
+	f->off = r->dlen;
+	f->len = len;
+	if (len > 0)
+		memcpy(r->data + r->dlen, s, len);
+	r->data[r->dlen + len] = '\0';
+	r->dlen += len + 1;
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct csvr *r = data;
+	struct rowinfo *ri;
+
+	if (r->failed)
+		return;
+	/* The LF of a CRLF pair ends no second line. */
+	if (c == '\n' && r->after_cr && !r->in_row) {
+		r->after_cr = 0;
+		return;
+	}
+	r->after_cr = c == '\r';
+	if (c == '\n' || c == '\r')
+		r->line++;
+	if (!r->in_row)
+		return;		/* a blank line */
+	r->in_row = 0;
+	if (r->nrows == r->rcap) {
+		r->rcap = r->rcap ? r->rcap * 2 : 256;
+		r->rows = xreallocarray(r->rows, r->rcap, sizeof(*ri));
+	}
+	ri = &r->rows[r->nrows++];
+	ri->first = r->cur_first;
+	ri->n = r->nfields - r->cur_first;
+	ri->line = r->cur_line;
+}
+
+/* Drop handed-out records, keeping the fields of a record in progress. */
+static void
+compact(struct csvr *r)
+{
+	size_t i, keep_from, shift;
+
+	r->nrows = r->rnext = 0;
+	if (!r->in_row) {
+		r->nfields = 0;
+		r->dlen = 0;
+		return;
+	}
+	keep_from = r->cur_first;
+	shift = keep_from < r->nfields ? r->fields[keep_from].off : r->dlen;
+	memmove(r->data, r->data + shift, r->dlen - shift);
+	r->dlen -= shift;
+	for (i = keep_from; i < r->nfields; i++) {
+		r->fields[i - keep_from] = r->fields[i];
+		r->fields[i - keep_from].off -= shift;
+	}
+	r->nfields -= keep_from;
+	r->cur_first = 0;
+}
+
+static void
+parse_chunk(struct csvr *r)
+{
+	size_t used;
+	char msg[128];
+
+	active_max_field = r->max_field;
+	used = csv_parse(&r->p, r->in, r->inlen, on_field, on_row, r);
+	if (used != r->inlen && !r->failed) {
+		if (csv_error(&r->p) == CSV_ENOMEM ||
+		    csv_error(&r->p) == CSV_ETOOBIG)
+			snprintf(msg, sizeof(msg), "field %zu: longer than "
+			    "%zu bytes", r->in_row ? r->nfields -
+			    r->cur_first + 1 : 1, r->max_field);
+		else
+			snprintf(msg, sizeof(msg), "malformed CSV: %s",
+			    csv_strerror(csv_error(&r->p)));
+		fail(r, r->in_row ? r->cur_line : r->line, msg);
+	}
+}
+
+static void
+finish(struct csvr *r)
+{
+	if (r->p.pstate == LIBCSV_FIELD_BEGUN && r->p.quoted) {
+		long line = r->in_row ? r->cur_line : r->line;
+
+		fail(r, line, "unterminated quoted field at end of input");
+		return;
+	}
+	csv_fini(&r->p, on_field, on_row, r);
+	if (r->in_row)
+		on_row(-1, r);
+}
+
+int
+csvr_next(struct csvr *r, struct csv_row *row)
+{
+	struct rowinfo *ri;
+	size_t i;
+
+	if (r->done)
+		return 0;
+	if (start(r) != 0)
+		goto error;
+	while (r->rnext == r->nrows) {
+		if (r->failed)
+			goto error;
+		if (r->finished) {
+			r->done = 1;
+			return 0;
+		}
+		compact(r);
+		if (r->inlen == 0 && r->at_eof) {
+			finish(r);
+			r->finished = 1;
+			continue;
+		}
+		if (r->inlen == 0 && fill(r) != 0)
+			goto error;
+		parse_chunk(r);
+		r->inlen = 0;
+	}
+	ri = &r->rows[r->rnext++];
+	if (ri->n > r->pcap) {
+		r->pcap = ri->n;
+		r->ptrs = xreallocarray(r->ptrs, r->pcap, sizeof(*r->ptrs));
+		r->lens = xreallocarray(r->lens, r->pcap, sizeof(*r->lens));
+	}
+	for (i = 0; i < ri->n; i++) {
+		r->ptrs[i] = r->data + r->fields[ri->first + i].off;
+		r->lens[i] = r->fields[ri->first + i].len;
+	}
+	row->n = ri->n;
+	row->f = r->ptrs;
+	row->len = r->lens;
+	row->line = ri->line;
+	return 1;
+error:
+	r->done = 1;
+	return -1;
+}
+
+int
+csvr_next_or_die(struct csvr *r, struct csv_row *row)
+{
+	int rc = csvr_next(r, row);
+
+	if (rc < 0)
+		pm_die_at(r->err_io ? EX_IOERR : EX_DATAERR, r->name,
+		    r->errline, "%s", r->errmsg);
+	return rc;
+}
+
+char *
+csv_normalise(const char *s, char *buf, size_t n)
+{
+	size_t o = 0;
+	unsigned char c;
+
+	for (; *s != '\0' && o + 1 < n; s++) {
+		c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			buf[o++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c >= 0x80)
+			buf[o++] = (char)c;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+int
+csv_find_col(const struct csv_row *hdr, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < hdr->n; i++)
+		if (strcmp(hdr->f[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+csv_find_col_norm(const struct csv_row *hdr, const char *name)
+{
+	char want[256], have[256];
+	size_t i;
+
+	csv_normalise(name, want, sizeof(want));
+	for (i = 0; i < hdr->n; i++)
+		if (strcmp(csv_normalise(hdr->f[i], have, sizeof(have)),
+		    want) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+csv_check_width(const struct csvr *r, const struct csv_row *row, size_t want)
+{
+	if (row->n != want)
+		pm_die_at(EX_DATAERR, r->name, row->line,
+		    "expected %zu fields, found %zu", want, row->n);
+}

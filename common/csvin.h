@@ -1,0 +1,61 @@
+/*
+ * Streaming CSV reader over libcsv.  Records come one at a time with the
+ * physical line on which each starts; spaces inside fields are kept, a
+ * UTF-8 BOM is dropped, blank lines are skipped, and a field larger than
+ * the limit is a data error rather than an exhausted memory.
+ */
+#ifndef PM_CSVIN_H
+#define PM_CSVIN_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define CSV_DEFAULT_MAX_FIELD ((size_t)64 << 20)
+
+struct csv_row {
+	size_t n;		/* number of fields, at least 1 */
+	char **f;		/* NUL-terminated fields */
+	size_t *len;		/* their lengths */
+	long line;		/* physical line where the record starts */
+};
+
+typedef ssize_t (*csv_read_fn)(void *ctx, char *buf, size_t n);
+
+struct csvr;
+
+/* NULL or "-" is standard input.  Exits 66 when the file cannot be read. */
+struct csvr *csvr_open(const char *path);
+/* Bytes come from fn (which returns 0 at end, -1 with errno on error). */
+struct csvr *csvr_open_fn(csv_read_fn fn, void *ctx, const char *name);
+void csvr_close(struct csvr *r);
+
+void csvr_set_delim(struct csvr *r, unsigned char delim);
+void csvr_set_max_field(struct csvr *r, size_t max);
+void csvr_set_check_utf8(struct csvr *r, int on);	/* default on */
+/* The first bytes of the input (after a BOM), before any is parsed. */
+size_t csvr_peek(struct csvr *r, const char **buf);
+const char *csvr_name(const struct csvr *r);
+
+/*
+ * 1 and the next record in *row (valid until the next call), 0 at the end,
+ * -1 on malformed input or a read error: csvr_error() says what, at
+ * csvr_error_line().  After -1 every call returns 0.
+ */
+int csvr_next(struct csvr *r, struct csv_row *row);
+const char *csvr_error(const struct csvr *r);
+long csvr_error_line(const struct csvr *r);
+int csvr_error_is_io(const struct csvr *r);
+/* csvr_next that reports an error and exits 65 (74 for a read error). */
+int csvr_next_or_die(struct csvr *r, struct csv_row *row);
+
+/* Header lookup: exact, or ignoring case, spaces and punctuation. */
+int csv_find_col(const struct csv_row *hdr, const char *name);
+int csv_find_col_norm(const struct csv_row *hdr, const char *name);
+/* Lower-case letters and digits of s only, into buf (size n). */
+char *csv_normalise(const char *s, char *buf, size_t n);
+
+/* Reports a record whose field count differs from the header's; exits 65. */
+void csv_check_width(const struct csvr *r, const struct csv_row *row,
+    size_t want);
+
+#endif

@@ -1,0 +1,157 @@
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+#ifndef PM_VERSION
+#define PM_VERSION "0.1.0"
+#endif
+
+const char *pm_prog = "pm-tools";
+
+void
+pm_setprog(char *argv[])
+{
+	char *slash;
+
+	if (argv[0] == NULL || *argv[0] == '\0')
+		return;
+	slash = strrchr(argv[0], '/');
+	if (slash != NULL)
+		argv[0] = slash + 1;
+	pm_prog = argv[0];
+}
+
+static void
+vmsg(const char *file, long line, const char *fmt, va_list ap)
+{
+	if (file != NULL && line > 0)
+		fprintf(stderr, "%s: %s:%ld: ", pm_prog, file, line);
+	else if (file != NULL)
+		fprintf(stderr, "%s: %s: ", pm_prog, file);
+	else
+		fprintf(stderr, "%s: ", pm_prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+pm_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void
+pm_die_at(int code, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void
+pm_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+pm_warn_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+pm_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vmsg(NULL, 0, fmt, ap);
+		va_end(ap);
+	}
+	fprintf(stderr, "Try '%s --help' for more information.\n", pm_prog);
+	exit(EX_USAGE);
+}
+
+void
+pm_version(void)
+{
+	printf("%s (pm-tools) %s\n", pm_prog, PM_VERSION);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		exit(EX_IOERR);
+	exit(0);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p;
+
+	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
+		pm_die(EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL)
+		pm_die(EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n == 0 ? 1 : n)) == NULL)
+		pm_die(EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		pm_die(EX_SOFTWARE, "out of memory");
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

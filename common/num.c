@@ -1,0 +1,166 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+int
+fixed_parse(const char *s, size_t n, int64_t *out)
+{
+	const char *p = s, *end = s + n;
+	int neg = 0, digits = 0, frac = 0, round_up = 0;
+	uint64_t v = 0;
+
+	while (p < end && is_space(*p))
+		p++;
+	while (end > p && is_space(end[-1]))
+		end--;
+	if (p < end && (*p == '-' || *p == '+'))
+		neg = *p++ == '-';
+	for (; p < end && *p >= '0' && *p <= '9'; p++, digits++) {
+		if (v > (UINT64_MAX / 10 - 9) / FIXED_SCALE)
+			return NUM_RANGE;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	v *= FIXED_SCALE;
+	if (p < end && *p == '.') {
+		uint64_t scale = FIXED_SCALE / 10;
+
+		for (p++; p < end && *p >= '0' && *p <= '9'; p++, frac++) {
+			if (frac < 4) {
+				v += (uint64_t)(*p - '0') * scale;
+				scale /= 10;
+			} else if (frac == 4)
+				round_up = *p >= '5';
+		}
+		digits += frac;
+	}
+	if (p != end || digits == 0)
+		return NUM_INVALID;
+	v += (uint64_t)round_up;
+	if (v > INT64_MAX)
+		return NUM_RANGE;
+	*out = neg ? -(int64_t)v : (int64_t)v;
+	return NUM_OK;
+}
+
+char *
+fixed_format(int64_t v, int decimals, char *buf)
+{
+	uint64_t a, unit, whole, frac;
+	int neg = v < 0, i, len;
+	char fbuf[8];
+
+	a = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	unit = 1;
+	for (i = decimals; i < 4; i++)
+		unit *= 10;
+	a = (a + unit / 2) / unit;	/* half away from zero */
+	unit = 1;
+	for (i = 0; i < decimals; i++)
+		unit *= 10;
+	whole = a / unit;
+	frac = a % unit;
+	if (a == 0)
+		neg = 0;
+	len = snprintf(buf, NUM_BUFSIZE, "%s%llu", neg ? "-" : "",
+	    (unsigned long long)whole);
+	if (frac != 0) {
+		snprintf(fbuf, sizeof(fbuf), "%0*llu", decimals,
+		    (unsigned long long)frac);
+		for (i = decimals; i > 0 && fbuf[i - 1] == '0'; i--)
+			fbuf[i - 1] = '\0';
+		snprintf(buf + len, NUM_BUFSIZE - (size_t)len, ".%s", fbuf);
+	}
+	return buf;
+}
+
+int
+fixed_add(int64_t *acc, int64_t v)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(*acc, v, &r))
+		return NUM_RANGE;
+	*acc = r;
+	return NUM_OK;
+}
+
+double
+fixed_to_double(int64_t v)
+{
+	return (double)v / FIXED_SCALE;
+}
+
+int64_t
+fixed_from_double(double v)
+{
+	double r = v * FIXED_SCALE;
+
+	r = r < 0 ? -floor(-r + 0.5) : floor(r + 0.5);
+	if (r >= 9.2e18)
+		return INT64_MAX;
+	if (r <= -9.2e18)
+		return INT64_MIN;
+	return (int64_t)r;
+}
+
+int
+double_parse(const char *s, size_t n, double *out)
+{
+	char buf[NUM_BUFSIZE], *end;
+	const char *p = s, *e = s + n;
+	size_t i;
+	double v;
+
+	while (p < e && is_space(*p))
+		p++;
+	while (e > p && is_space(e[-1]))
+		e--;
+	if (p == e || (size_t)(e - p) >= sizeof(buf))
+		return NUM_INVALID;
+	/* strtod also takes hex, inf and nan, which are no data of ours. */
+	for (i = 0; p + i < e; i++) {
+		char c = p[i];
+
+		if (!((c >= '0' && c <= '9') || c == '.' || c == '-' ||
+		    c == '+' || c == 'e' || c == 'E'))
+			return NUM_INVALID;
+		buf[i] = c;
+	}
+	buf[i] = '\0';
+	v = strtod(buf, &end);
+	if (*end != '\0' || end == buf)
+		return NUM_INVALID;
+	if (!isfinite(v))
+		return NUM_RANGE;
+	*out = v;
+	return NUM_OK;
+}
+
+char *
+double_format(double v, int decimals, char *buf)
+{
+	double scale = 1, a;
+	int i;
+
+	for (i = 0; i < decimals; i++)
+		scale *= 10;
+	/*
+	 * Half away from zero, as a reader checking by hand would round;
+	 * the small nudge keeps 62.25 (stored as 62.249999...) at 62.3.
+	 */
+	a = floor(fabs(v) * scale + 0.5 + 1e-7);
+	if (a == 0 || !isfinite(v))
+		v = 0;
+	snprintf(buf, NUM_BUFSIZE, "%s%.*f", v < 0 ? "-" : "", decimals,
+	    a / scale);
+	return buf;
+}

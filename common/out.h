@@ -1,0 +1,36 @@
+/*
+ * Output: standard output or an -o FILE written atomically, through one
+ * large buffer whose every write is checked.  A write error is exit 74,
+ * a closed pipe ends the program quietly, a failed run never leaves a
+ * partial FILE behind.
+ */
+#ifndef PM_OUT_H
+#define PM_OUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct out;
+
+/* path NULL or "-" is standard output. Exits 73 when FILE cannot be created. */
+struct out *out_open(const char *path);
+void out_write(struct out *o, const char *s, size_t n);
+void out_puts(struct out *o, const char *s);
+void out_putc(struct out *o, int c);
+void out_printf(struct out *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Flushes, checks, and for -o FILE renames into place. Exits 74 on error. */
+void out_close(struct out *o);
+
+/* CSV rows (RFC 4180: comma, LF, quotes only where needed). */
+void csv_put_field(struct out *o, const char *s);
+void csv_put_fieldn(struct out *o, const char *s, size_t n);
+void csv_put_fixed(struct out *o, int64_t v);	/* money/count, <=2 decimals */
+void csv_put_double(struct out *o, double v, int decimals, int known);
+void csv_put_long(struct out *o, long v);
+void csv_put_empty(struct out *o);
+void csv_end_row(struct out *o);
+/* A header or data row from a NULL-terminated list of strings. */
+void csv_put_row(struct out *o, const char *const *fields);
+
+#endif

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Runs the unit tests (cmocka, TAP output) and the end-to-end scripts
+# (tests/e2e/*.sh) and ends with the line "N passed, N failed".
+# Environment: PMBIN (directory of the pm-* binaries), UNITBIN (directory
+# of the unit test binaries), VALGRIND=1 to run the binaries under valgrind,
+# TESTS=pattern to run only matching e2e scripts.
+cd "$(dirname "$0")/.." || exit 70
+log=$(mktemp) || exit 70
+trap 'rm -f "$log"' EXIT INT TERM
+
+for t in "$UNITBIN"/test_*; do
+	[ -x "$t" ] || continue
+	echo "# unit: ${t##*/}"
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1 | tee -a "$log" |
+	    grep -v '^ok ' || true
+done
+for s in tests/e2e/*.sh; do
+	[ -f "$s" ] || continue
+	case "$s" in *${TESTS:-}*) ;; *) continue ;; esac
+	echo "# e2e: ${s##*/}"
+	bash "$s" 2>&1 | tee -a "$log" | grep -v '^ok ' || true
+done
+passed=$(grep -c '^ok ' "$log")
+failed=$(grep -c '^not ok ' "$log")
+skipped=$(grep -c '^skip ' "$log")
+# A test that crashed or exited early counts as failed.
+crashed=$(grep -c '^# CRASH' "$log")
+failed=$((failed + crashed))
+if [ "$failed" -gt 0 ]; then
+	echo "# failures:"
+	grep -E '^(not ok |# CRASH)' "$log"
+fi
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

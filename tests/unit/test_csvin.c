@@ -1,0 +1,335 @@
+/*
+ * Unit tests for common/csvin.c, the reader over libcsv: quoting, line
+ * numbers, line ends, BOM, kept spaces, limits and malformed input.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "csvin.h"
+
+struct mem {
+	const char *s;
+	size_t len, pos, step;
+};
+
+/* Hands out at most `step` bytes a call, like a slow pipe. */
+static ssize_t
+mem_read(void *ctx, char *buf, size_t n)
+{
+	struct mem *m = ctx;
+	size_t k = m->len - m->pos;
+
+	if (k > n)
+		k = n;
+	if (m->step != 0 && k > m->step)
+		k = m->step;
+	memcpy(buf, m->s + m->pos, k);
+	m->pos += k;
+	return (ssize_t)k;
+}
+
+static struct mem M;
+
+static struct csvr *
+open_str(const char *s, size_t len)
+{
+	M.s = s;
+	M.len = len;
+	M.pos = 0;
+	M.step = 7;
+	return csvr_open_fn(mem_read, &M, "t.csv");
+}
+
+#define OPEN(s) open_str((s), sizeof(s) - 1)
+
+static void
+expect_row(struct csvr *r, long line, size_t n, ...)
+{
+	struct csv_row row;
+	va_list ap;
+	size_t i;
+
+	assert_int_equal(csvr_next(r, &row), 1);
+	assert_int_equal(row.line, line);
+	assert_int_equal(row.n, n);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		const char *want = va_arg(ap, const char *);
+
+		assert_string_equal(row.f[i], want);
+		assert_int_equal(row.len[i], strlen(want));
+	}
+	va_end(ap);
+}
+
+static void
+expect_end(struct csvr *r)
+{
+	struct csv_row row;
+
+	assert_int_equal(csvr_next(r, &row), 0);
+	assert_int_equal(csvr_next(r, &row), 0);
+	csvr_close(r);
+}
+
+static void
+expect_error(struct csvr *r, long line, const char *what)
+{
+	struct csv_row row;
+
+	assert_int_equal(csvr_next(r, &row), -1);
+	assert_int_equal(csvr_error_line(r), line);
+	assert_non_null(strstr(csvr_error(r), what));
+	assert_int_equal(csvr_next(r, &row), 0);
+	csvr_close(r);
+}
+
+static void
+plain_rows(void **state)
+{
+	struct csvr *r = OPEN("a,b\n1,2\n");
+
+	(void)state;
+	expect_row(r, 1, 2, "a", "b");
+	expect_row(r, 2, 2, "1", "2");
+	expect_end(r);
+}
+
+static void
+quoting(void **state)
+{
+	struct csvr *r = OPEN("\"x,y\",\"he said \"\"hi\"\"\",\"\"\n"
+	    "5\" monitor,ok\n");
+
+	(void)state;
+	expect_row(r, 1, 3, "x,y", "he said \"hi\"", "");
+	/* A stray quote in an unquoted field is kept, as exports have it. */
+	expect_row(r, 2, 2, "5\" monitor", "ok");
+	expect_end(r);
+}
+
+static void
+newline_in_quotes_keeps_line_numbers(void **state)
+{
+	struct csvr *r = OPEN("a,b\n\"l1\nl2\",z\nlast,\"x\r\ny\"\r\nend,1\n");
+
+	(void)state;
+	expect_row(r, 1, 2, "a", "b");
+	expect_row(r, 2, 2, "l1\nl2", "z");
+	expect_row(r, 4, 2, "last", "x\r\ny");
+	expect_row(r, 6, 2, "end", "1");
+	expect_end(r);
+}
+
+static void
+crlf_and_blank_lines(void **state)
+{
+	struct csvr *r = OPEN("a,b\r\n1,2\r\n\r\n3,4\r\n\n\n5,6");
+
+	(void)state;
+	expect_row(r, 1, 2, "a", "b");
+	expect_row(r, 2, 2, "1", "2");
+	expect_row(r, 4, 2, "3", "4");
+	expect_row(r, 7, 2, "5", "6");
+	expect_end(r);
+}
+
+static void
+lone_cr(void **state)
+{
+	struct csvr *r = OPEN("a,b\r1,2\r\r3,\"x\ry\"\r4,5\r");
+
+	(void)state;
+	expect_row(r, 1, 2, "a", "b");
+	expect_row(r, 2, 2, "1", "2");
+	expect_row(r, 4, 2, "3", "x\ry");
+	expect_row(r, 6, 2, "4", "5");
+	expect_end(r);
+}
+
+static void
+bom_and_spaces(void **state)
+{
+	struct csvr *r = OPEN("\xef\xbb\xbfname, team \n  Dana  ,\" East \"\n");
+
+	(void)state;
+	expect_row(r, 1, 2, "name", " team ");
+	expect_row(r, 2, 2, "  Dana  ", " East ");
+	expect_end(r);
+}
+
+static void
+empty_fields(void **state)
+{
+	struct csvr *r = OPEN("a,,\n,\n\"\"\n");
+
+	(void)state;
+	expect_row(r, 1, 3, "a", "", "");
+	expect_row(r, 2, 2, "", "");
+	expect_row(r, 3, 1, "");
+	expect_end(r);
+}
+
+static void
+header_only_and_empty(void **state)
+{
+	struct csvr *r = OPEN("a,b\n");
+
+	(void)state;
+	expect_row(r, 1, 2, "a", "b");
+	expect_end(r);
+	expect_end(OPEN(""));
+	expect_end(OPEN("\n\r\n"));
+	expect_end(OPEN("\xef\xbb\xbf"));
+}
+
+static void
+delimiter(void **state)
+{
+	struct csvr *r = OPEN("a;\"b;c\";1,5\n");
+
+	(void)state;
+	csvr_set_delim(r, ';');
+	expect_row(r, 1, 3, "a", "b;c", "1,5");
+	expect_end(r);
+}
+
+static void
+field_over_limit(void **state)
+{
+	struct csvr *r = OPEN("ok,fine\nshort,0123456789abcdef\n");
+
+	(void)state;
+	csvr_set_max_field(r, 10);
+	expect_row(r, 1, 2, "ok", "fine");
+	expect_error(r, 2, "longer than 10 bytes");
+}
+
+static void
+unterminated_quote(void **state)
+{
+	struct csvr *r = OPEN("a,b\n1,\"never\nclosed\n");
+
+	(void)state;
+	expect_row(r, 1, 2, "a", "b");
+	expect_error(r, 2, "unterminated");
+}
+
+static void
+nul_and_bad_utf8(void **state)
+{
+	struct csvr *r = open_str("a\nb\0c,d\n", 8);
+
+	(void)state;
+	expect_row(r, 1, 1, "a");
+	expect_error(r, 2, "NUL");
+	r = OPEN("ok\nJos\xe9,1\n");
+	expect_row(r, 1, 1, "ok");
+	expect_error(r, 2, "field 1: invalid UTF-8");
+	r = OPEN("ok\nJos\xe9,1\n");
+	csvr_set_check_utf8(r, 0);
+	expect_row(r, 1, 1, "ok");
+	expect_row(r, 2, 2, "Jos\xe9", "1");
+	expect_end(r);
+	r = OPEN("Jos\xc3\xa9 N\xc3\xba\xc3\xb1\x65z,\xe2\x82\xac\n");
+	expect_row(r, 1, 2, "Jos\xc3\xa9 N\xc3\xba\xc3\xb1\x65z", "\xe2\x82\xac");
+	expect_end(r);
+}
+
+/* Records and quoted newlines that straddle the reader's 256 KiB chunks. */
+static void
+many_rows_across_chunks(void **state)
+{
+	const size_t rows = 60000;
+	size_t i, len = 0;
+	char *s = malloc(rows * 16 + 1);
+	struct csv_row row;
+	struct csvr *r;
+	char want[32];
+
+	(void)state;
+	for (i = 0; i < rows; i++)
+		len += (size_t)sprintf(s + len, "%zu,\"v\nw\"\n", i);
+	r = open_str(s, len);
+	M.step = 0;
+	for (i = 0; i < rows; i++) {
+		assert_int_equal(csvr_next(r, &row), 1);
+		snprintf(want, sizeof(want), "%zu", i);
+		assert_string_equal(row.f[0], want);
+		assert_string_equal(row.f[1], "v\nw");
+		assert_int_equal(row.line, (long)(2 * i + 1));
+	}
+	expect_end(r);
+	free(s);
+}
+
+static void
+wide_row(void **state)
+{
+	const size_t cols = 50000;
+	char *s = malloc(cols * 2 + 1);
+	struct csv_row row;
+	struct csvr *r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < cols; i++) {
+		s[2 * i] = 'x';
+		s[2 * i + 1] = i + 1 == cols ? '\n' : ',';
+	}
+	r = open_str(s, cols * 2);
+	assert_int_equal(csvr_next(r, &row), 1);
+	assert_int_equal(row.n, cols);
+	assert_string_equal(row.f[cols - 1], "x");
+	expect_end(r);
+	free(s);
+}
+
+static void
+header_lookup(void **state)
+{
+	char *f[] = { "Opportunity Owner", "Close Date", "AMOUNT", "id" };
+	size_t len[] = { 17, 10, 6, 2 };
+	struct csv_row h = { 4, f, len, 1 };
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(csv_find_col(&h, "id"), 3);
+	assert_int_equal(csv_find_col(&h, "amount"), -1);
+	assert_int_equal(csv_find_col_norm(&h, "amount"), 2);
+	assert_int_equal(csv_find_col_norm(&h, "close_date"), 1);
+	assert_int_equal(csv_find_col_norm(&h, "opportunity-owner"), 0);
+	assert_int_equal(csv_find_col_norm(&h, "owner"), -1);
+	assert_string_equal(csv_normalise("Deal - Won time", buf, sizeof(buf)),
+	    "dealwontime");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(plain_rows),
+		cmocka_unit_test(quoting),
+		cmocka_unit_test(newline_in_quotes_keeps_line_numbers),
+		cmocka_unit_test(crlf_and_blank_lines),
+		cmocka_unit_test(lone_cr),
+		cmocka_unit_test(bom_and_spaces),
+		cmocka_unit_test(empty_fields),
+		cmocka_unit_test(header_only_and_empty),
+		cmocka_unit_test(delimiter),
+		cmocka_unit_test(field_over_limit),
+		cmocka_unit_test(unterminated_quote),
+		cmocka_unit_test(nul_and_bad_utf8),
+		cmocka_unit_test(many_rows_across_chunks),
+		cmocka_unit_test(wide_row),
+		cmocka_unit_test(header_lookup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -64,14 +64,14 @@ $(O)/tests/%: $(O)/tests/unit/%.o $(O)/lib/libpm.a
 	$(CC) $(PM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/libpm.a $(LDLIBS) -lcmocka
 
 check: all $(UNIT_BIN)
-	@PMBIN=$(CURDIR)/$(BIN) UNITBIN=$(CURDIR)/$(O)/tests \
+	@PMBIN=$(abspath $(BIN)) UNITBIN=$(abspath $(O)/tests) \
 	    VALGRIND=$(VALGRIND) sh tests/run.sh
 
 demo: all
-	@sh examples/demo.sh $(CURDIR)/$(BIN)
+	@sh examples/demo.sh $(abspath $(BIN))
 
 bench: all
-	@sh tests/bench.sh $(CURDIR)/$(BIN)
+	@sh tests/bench.sh $(abspath $(BIN))
 
 fuzz:
 	@sh tests/fuzz/run.sh

@@ -1,0 +1,185 @@
+/*
+ * Unit tests for common/out.c: CSV quoting, number columns, atomic -o
+ * and the exit codes of write errors (run in child processes).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "out.h"
+
+static char dir[] = "/tmp/pm-test-out.XXXXXX";
+
+static char *
+slurp(const char *path)
+{
+	static char buf[4096];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int
+count_entries(void)
+{
+	char cmd[128], buf[32];
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "ls -A %s | wc -l", dir);
+	p = popen(cmd, "r");
+	assert_non_null(fgets(buf, sizeof(buf), p));
+	pclose(p);
+	return atoi(buf);
+}
+
+static void
+quoting_and_numbers(void **state)
+{
+	char path[256];
+	struct out *o;
+	const char *hdr[] = { "a", "b", NULL };
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/q.csv", dir);
+	o = out_open(path);
+	csv_put_row(o, hdr);
+	csv_put_field(o, "plain");
+	csv_put_field(o, "with,comma");
+	csv_put_field(o, "say \"hi\"");
+	csv_put_field(o, "two\nlines");
+	csv_put_field(o, " spaced ");
+	csv_put_empty(o);
+	csv_end_row(o);
+	csv_put_fixed(o, 1234500);
+	csv_put_fixed(o, -5);
+	csv_put_double(o, 62.25, 1, 1);
+	csv_put_double(o, 1, 1, 0);
+	csv_put_long(o, -3);
+	csv_end_row(o);
+	out_close(o);
+	assert_string_equal(slurp(path), "a,b\n"
+	    "plain,\"with,comma\",\"say \"\"hi\"\"\",\"two\nlines\", spaced ,\n"
+	    "123.45,0,62.3,,-3\n");
+	unlink(path);
+}
+
+/* Runs fn in a child and returns its exit status. */
+static int
+child(void (*fn)(void))
+{
+	pid_t pid;
+	int st;
+
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		fclose(stderr);
+		fn();
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+static void
+fail_midway(void)
+{
+	char path[256];
+	struct out *o;
+
+	snprintf(path, sizeof(path), "%s/keep.csv", dir);
+	o = out_open(path);
+	out_puts(o, "new,partial\n");
+	exit(65);	/* as pm_die does on bad data */
+}
+
+static void
+atomic_output(void **state)
+{
+	char path[256];
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/keep.csv", dir);
+	f = fopen(path, "w");
+	fputs("old,good\n", f);
+	fclose(f);
+	assert_int_equal(child(fail_midway), 65);
+	/* The previous file is untouched and no temporary is left. */
+	assert_string_equal(slurp(path), "old,good\n");
+	assert_int_equal(count_entries(), 1);
+	unlink(path);
+}
+
+static void
+open_in_missing_dir(void)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/no/such/dir/x.csv", dir);
+	out_open(path);
+}
+
+static void
+write_to_full_disk(void)
+{
+	struct out *o;
+	int i;
+
+	if (freopen("/dev/full", "w", stdout) == NULL)
+		_exit(99);
+	o = out_open(NULL);
+	for (i = 0; i < 10; i++)
+		out_puts(o, "some,data\n");
+	out_close(o);
+}
+
+static void
+exit_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(child(open_in_missing_dir), 73);
+	if (access("/dev/full", W_OK) == 0)
+		assert_int_equal(child(write_to_full_disk), 74);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) == NULL;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return rmdir(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(quoting_and_numbers),
+		cmocka_unit_test(atomic_output),
+		cmocka_unit_test(exit_codes),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -87,7 +87,8 @@ child(void (*fn)(void))
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		fclose(stderr);
+		if (getenv("PM_TEST_VERBOSE") == NULL)
+			fclose(stderr);
 		fn();
 		_exit(0);
 	}

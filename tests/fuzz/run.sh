@@ -1,0 +1,38 @@
+#!/bin/sh
+# make fuzz: builds every tests/fuzz/fuzz_*.c with libFuzzer, ASan and UBSan
+# and runs each for FUZZ_SECONDS (default 60) on a corpus seeded from
+# tests/fuzz/seeds/NAME and the test fixtures.  Findings are written to
+# build-fuzz/findings/; each one must become a regression test.
+set -eu
+cd "$(dirname "$0")/../.."
+secs=${FUZZ_SECONDS:-60}
+out=build-fuzz
+CC=${FUZZ_CC:-clang}
+if ! command -v "$CC" >/dev/null; then
+	echo "fuzz: $CC not found; install clang" >&2
+	exit 69
+fi
+mkdir -p "$out/findings"
+flags="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icommon -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
+status=0
+for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do
+	name=$(basename "$t" .c)
+	# A target may name the extra sources it links with in a line
+	# "/* fuzz-sources: cmd/pm-ingest/dates.c ... */".
+	extra=$(sed -n 's|.*fuzz-sources: \(.*\) \*/.*|\1|p' "$t")
+	$CC $flags -o "$out/$name" "$t" common/*.c $extra -lcsv -lm
+	corpus=$out/corpus/$name
+	mkdir -p "$corpus"
+	[ -d "tests/fuzz/seeds/$name" ] && cp tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
+	find tests/fixtures -type f -size -64k -exec cp {} "$corpus"/ \; 2>/dev/null || true
+	echo "fuzz: $name for ${secs}s"
+	if ! "$out/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix="$out/findings/$name-" \
+	    -print_final_stats=1 "$corpus" >"$out/$name.log" 2>&1; then
+		echo "fuzz: $name FAILED, see $out/$name.log and $out/findings/"
+		status=1
+	fi
+	grep -E '^stat::number_of_executed_units' "$out/$name.log" |
+	    sed "s/^/fuzz: $name: /"
+done
+exit $status

@@ -13,6 +13,12 @@ if ! command -v "$CC" >/dev/null; then
 	exit 69
 fi
 mkdir -p "$out/findings"
+printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$out/probe.c"
+if ! $CC -fsanitize=fuzzer,address,undefined -o "$out/probe" "$out/probe.c" 2>/dev/null; then
+	echo "fuzz: $CC cannot build libFuzzer targets (Debian: libclang-rt-14-dev)" >&2
+	[ "${FUZZ_OPTIONAL:-}" = 1 ] && exit 0
+	exit 69
+fi
 flags="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icommon -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 status=0
 for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do

@@ -1,0 +1,48 @@
+/*
+ * pm-pareto's table: one exact fixed-point sum per (group, key), and the
+ * three ways of writing it out (detail, summary, partial).
+ */
+#ifndef PM_PARETO_H
+#define PM_PARETO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct out;
+struct ptab;
+
+/* The options that shape a partial; recorded in every partial row. */
+struct pmeta {
+	const char *key;	/* -k */
+	const char *metric;	/* -m, "" with -v */
+	const char *value;	/* -v, "" in facts mode */
+	const char *group;	/* -g, "" without */
+};
+
+/* The options that shape the results; percentages in 1/10000. */
+struct pcfg {
+	int64_t class_a, class_b;	/* -c A,B */
+	int64_t at;			/* --at */
+	long top;			/* -n, 0 = every key */
+	int grouped;			/* -g given: a group column */
+};
+
+struct ptab *ptab_new(int grouped);
+void ptab_free(struct ptab *t);
+/* Adds v to (group, key); -1 when the sum would overflow. */
+int ptab_add(struct ptab *t, const char *g, size_t gn, const char *k,
+    size_t kn, int64_t v);
+size_t ptab_count(const struct ptab *t);
+
+void ptab_write_detail(struct ptab *t, const struct pcfg *c, struct out *o);
+void ptab_write_summary(struct ptab *t, const struct pcfg *c,
+    struct out *o);
+void ptab_write_partial(struct ptab *t, const struct pmeta *m,
+    struct out *o);
+
+/* The partial format's columns, in order. */
+#define PARTIAL_NCOLS 8
+extern const char *const partial_cols[PARTIAL_NCOLS + 1];
+#define PARTIAL_VERSION "1"
+
+#endif

@@ -1,0 +1,349 @@
+#!/bin/sh
+# The benchmark harness (SPEC section 9): `make bench`, or
+#   sh tests/bench.sh [BINDIR]
+# Generates deterministic data in bench-out/ (reused while the generator
+# and the sizes are unchanged), times each tool and the same work done by
+# a bare libcsv loop, GNU datamash and Miller, and prints one table of
+# medians with MB/s, rows/s, peak RSS and the ratios, then the issue 8
+# targets met or not.  A tool that fails shows "n/a (exit N)".
+#
+# Environment: BENCH_ROWS (facts rows, default 2000000; the Salesforce
+# export gets half as many records), BENCH_RUNS (default 3),
+# BENCH_OUT (default bench-out), CC (default cc).
+set -u
+export LC_ALL=C
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BINDIR=${1:-$ROOT/bin}
+# `make bench BIN=/abs/dir` hands us $(CURDIR)//abs/dir.
+case $BINDIR in
+*//*) [ -d "$BINDIR" ] || BINDIR=/${BINDIR#*//} ;;
+esac
+ROWS=${BENCH_ROWS:-2000000}
+RUNS=${BENCH_RUNS:-3}
+OUT=${BENCH_OUT:-$ROOT/bench-out}
+CC=${CC:-cc}
+case $ROWS in '' | *[!0-9]*) echo "bench: BENCH_ROWS must be a number" >&2; exit 64 ;; esac
+case $RUNS in '' | *[!0-9]* | 0) echo "bench: BENCH_RUNS must be a positive number" >&2; exit 64 ;; esac
+[ "$ROWS" -ge 1000 ] || { echo "bench: BENCH_ROWS must be at least 1000" >&2; exit 64; }
+SFROWS=$((ROWS / 2))
+HALF=$((ROWS / 2))
+SFHALF=$((SFROWS / 2))
+
+TOOLS=$OUT/tools
+DATA=$OUT/data
+RUN=$OUT/run
+mkdir -p "$TOOLS" "$DATA" "$RUN" || exit 73
+RES=$RUN/results.tsv
+: >"$RES"
+NOTES=$RUN/notes.txt
+: >"$NOTES"
+t_start=$(date +%s)
+
+note() { printf '%s\n' "$*" >>"$NOTES"; }
+
+# --- build the harness's own programs ---------------------------------
+PMFLAGS="-std=c11 -Wall -Wextra -D_DEFAULT_SOURCE -D_GNU_SOURCE -DPM_VERSION=\"bench\" -I$ROOT/common"
+echo "bench: building the generator and the baseline loops with $CC -O2"
+# shellcheck disable=SC2086
+$CC -O2 $PMFLAGS -o "$TOOLS/gen" "$ROOT/tests/bench/gen.c" \
+    "$ROOT/common/date.c" || exit 70
+$CC -O2 -Wall -Wextra -o "$TOOLS/csvloop" "$ROOT/tests/bench/csvloop.c" \
+    -lcsv || exit 70
+# The csvr_next loop is built from the current common/ sources with the
+# Makefile's default optimisation (-O2 -g), so it measures this tree.
+# shellcheck disable=SC2086
+$CC -O2 -g $PMFLAGS -o "$TOOLS/rowloop" "$ROOT/tests/bench/rowloop.c" \
+    "$ROOT"/common/*.c -lcsv -lm || exit 70
+
+# --- data --------------------------------------------------------------
+FACTS=$DATA/facts.csv
+FHALF=$DATA/facts-half.csv
+SFDC=$DATA/sfdc.csv
+SFHALFF=$DATA/sfdc-half.csv
+TEAM=$DATA/team-facts.csv
+TARGETS=$DATA/targets.csv
+ROSTER=$DATA/roster.csv
+stamp="rows=$ROWS gen=$(cat "$ROOT/tests/bench/gen.c" "$ROOT/common/date.c" | cksum)"
+if [ -f "$DATA/stamp" ] && [ "$(cat "$DATA/stamp")" = "$stamp" ] &&
+    [ -s "$FACTS" ] && [ -s "$SFDC" ]; then
+	echo "bench: reusing the data in $DATA"
+else
+	echo "bench: generating $ROWS facts rows and $SFROWS Salesforce records in $DATA"
+	rm -f "$DATA/stamp"
+	"$TOOLS/gen" facts "$ROWS" >"$FACTS" &&
+	    head -n $((HALF + 1)) "$FACTS" >"$FHALF" &&
+	    "$TOOLS/gen" sfdc "$SFROWS" >"$SFDC" &&
+	    "$TOOLS/gen" sfdc "$SFHALF" >"$SFHALFF" &&
+	    # A realistic team: 200 reps x 24 months x 8 metrics.
+	    "$TOOLS/gen" facts 192000 200 20000 8 24 >"$TEAM" &&
+	    "$TOOLS/gen" targets 8 >"$TARGETS" &&
+	    "$TOOLS/gen" roster 200 >"$ROSTER" || exit 74
+	echo "$stamp" >"$DATA/stamp"
+fi
+
+# --- timing ------------------------------------------------------------
+HAVE_TIME=0
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%e %M' -o "$RUN/probe" true \
+    2>/dev/null; then
+	HAVE_TIME=1
+else
+	note "/usr/bin/time (GNU time) is absent: no peak RSS, wall time from date(1)."
+fi
+
+now_ns() { date +%s%N; }
+
+# once CMD...: one run, stdout to /dev/null; sets secs, rss, rc.  Wall
+# time comes from date(1) for millisecond resolution, peak RSS from
+# GNU time.
+once() {
+	t0=$(now_ns)
+	if [ $HAVE_TIME = 1 ]; then
+		/usr/bin/time -f '%M' -o "$RUN/time" "$@" >/dev/null \
+		    2>"$RUN/stderr"
+		rc=$?
+	else
+		"$@" >/dev/null 2>"$RUN/stderr"
+		rc=$?
+	fi
+	t1=$(now_ns)
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+	rss=-
+	# time(1) prefixes "Command exited with non-zero status N".
+	[ $HAVE_TIME = 1 ] && rss=$(tail -n 1 "$RUN/time")
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# bench ID LABEL INPUT CMD...: RUNS runs, the medians go to results.tsv.
+# A failing command is run once and recorded as n/a with its exit status.
+bench() {
+	id=$1 label=$2 input=$3
+	shift 3
+	bytes=$(wc -c <"$input")
+	rows=$(($(wc -l <"$input") - 1))
+	: >"$RUN/secs"
+	: >"$RUN/rss"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		once "$@"
+		if [ $rc -ne 0 ]; then
+			printf '%s\t%s\t%s\t%s\t%s\t-\t-\tn/a (exit %s)\n' "$id" "$label" \
+			    "${input##*/}" "$bytes" "$rows" "$rc" >>"$RES"
+			note "$label: exit $rc: $(head -n 1 "$RUN/stderr")"
+			printf '  %-34s n/a (exit %s)\n' "$label" "$rc"
+			return 1
+		fi
+		echo "$secs" >>"$RUN/secs"
+		echo "$rss" >>"$RUN/rss"
+		i=$((i + 1))
+	done
+	s=$(median <"$RUN/secs")
+	m=$(median <"$RUN/rss")
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\n' "$id" "$label" \
+	    "${input##*/}" "$bytes" "$rows" "$s" "$m" >>"$RES"
+	printf '  %-34s %7s s (runs: %s)\n' "$label" "$s" \
+	    "$(tr '\n' ' ' <"$RUN/secs")"
+	return 0
+}
+
+have() { command -v "$1" >/dev/null 2>&1; }
+PM() { echo "$BINDIR/$1"; }
+
+echo "bench: $RUNS runs each, medians; tools from $BINDIR"
+
+# Facts: the aggregators and their peers on the same file.
+bench libcsv "libcsv parse loop (baseline)" "$FACTS" "$TOOLS/csvloop" "$FACTS"
+bench rowloop "csvr_next loop (common/csvin.c)" "$FACTS" "$TOOLS/rowloop" "$FACTS"
+bench score "pm-score -p month" "$FACTS" "$(PM pm-score)" -p month "$FACTS"
+bench score_half "pm-score -p month, half input" "$FHALF" "$(PM pm-score)" -p month "$FHALF"
+bench pareto "pm-pareto" "$FACTS" "$(PM pm-pareto)" "$FACTS"
+bench pareto_half "pm-pareto, half input" "$FHALF" "$(PM pm-pareto)" "$FHALF"
+if have datamash; then
+	# Columns 1-4 never hold a quoted comma, so datamash's plain comma
+	# split reads them right even though column 5 has quoted commas.
+	bench datamash "datamash -s groupby rep,metric" "$FACTS" \
+	    sh -c 'datamash -t, -s -H groupby 2,3 sum 4 <"$1"' sh "$FACTS"
+else
+	note "GNU datamash not installed (Debian: apt-get install datamash): no datamash rows."
+fi
+if have mlr; then
+	bench mlr "mlr monthly groupby rep,metric" "$FACTS" \
+	    mlr --icsv --ocsv put '$month = substr($date, 0, 6)' \
+	    then stats1 -a sum -f value -g month,rep,metric "$FACTS"
+	bench mlr_pareto "mlr revenue by account, sorted" "$FACTS" \
+	    mlr --icsv --ocsv filter '$metric == "revenue"' \
+	    then stats1 -a sum -f value -g account then sort -nr value_sum "$FACTS"
+else
+	note "Miller not installed (Debian: apt-get install miller): no Miller rows."
+fi
+
+# The GNU parallel recipe of pm-tools(7), when --partial works.
+if have parallel; then
+	head -n 100 "$FACTS" >"$RUN/probe.csv"
+	if "$(PM pm-score)" --partial -p month "$RUN/probe.csv" >/dev/null 2>&1; then
+		bench parallel "parallel --pipe | pm-score --merge" "$FACTS" \
+		    sh -c 'parallel --pipe --header : --block 64M "$1" --partial -p month <"$2" | "$1" --merge' \
+		    sh "$(PM pm-score)" "$FACTS"
+		"$(PM pm-score)" -p month "$FACTS" >"$RUN/score.csv" 2>/dev/null
+		parallel --pipe --header : --block 64M "$(PM pm-score)" --partial \
+		    -p month <"$FACTS" 2>/dev/null | "$(PM pm-score)" --merge \
+		    >"$RUN/merged.csv" 2>/dev/null
+		if cmp -s "$RUN/score.csv" "$RUN/merged.csv"; then
+			note "parallel recipe: output byte-identical to one pm-score run."
+		else
+			note "parallel recipe: output DIFFERS from one pm-score run ($RUN/score.csv vs $RUN/merged.csv)."
+		fi
+	else
+		printf 'parallel\tparallel --pipe | pm-score --merge\t%s\t-\t-\t-\t-\tn/a (--partial fails)\n' \
+		    "${FACTS##*/}" >>"$RES"
+		note "parallel recipe skipped: pm-score --partial -p month fails."
+	fi
+else
+	note "GNU parallel not installed: no scale-out row."
+fi
+
+# The Salesforce-style export: pm-ingest against the same baselines.
+bench libcsv_sf "libcsv parse loop (baseline)" "$SFDC" "$TOOLS/csvloop" "$SFDC"
+bench rowloop_sf "csvr_next loop (common/csvin.c)" "$SFDC" "$TOOLS/rowloop" "$SFDC"
+bench ingest "pm-ingest" "$SFDC" "$(PM pm-ingest)" -q "$SFDC"
+bench ingest_half "pm-ingest, half input" "$SFHALFF" "$(PM pm-ingest)" -q "$SFHALFF"
+
+# Realistic scores (200 reps x 24 months x 8 metrics) for pm-flag and
+# pm-report, made by pm-score when it works.
+SCORES=$RUN/scores.csv
+FLAGS=$RUN/flags.csv
+if { "$(PM pm-score)" -p month -t "$TARGETS" -r "$ROSTER" --rollup "$TEAM" ||
+    "$(PM pm-score)" -p month -t "$TARGETS" -r "$ROSTER" "$TEAM"; } \
+    >"$SCORES" 2>"$RUN/stderr" && [ -s "$SCORES" ]; then
+	bench flag "pm-flag" "$SCORES" "$(PM pm-flag)" "$SCORES"
+	if "$(PM pm-flag)" "$SCORES" >"$FLAGS" 2>/dev/null && [ -s "$FLAGS" ]; then
+		REPIN=$FLAGS
+	else
+		REPIN=$SCORES
+		note "pm-report timed on pm-score output (pm-flag fails)."
+	fi
+	bench report_text "pm-report -f text" "$REPIN" "$(PM pm-report)" -f text "$REPIN"
+	bench report_html "pm-report -f html" "$REPIN" "$(PM pm-report)" -f html "$REPIN"
+else
+	note "pm-flag and pm-report skipped: pm-score cannot make the scores ($(head -n 1 "$RUN/stderr"))."
+	for x in "flag pm-flag" "report_text pm-report -f text" "report_html pm-report -f html"; do
+		printf '%s\t%s\tscores\t-\t-\t-\t-\tn/a (no scores)\n' \
+		    "${x%% *}" "${x#* }" >>"$RES"
+	done
+fi
+
+# --- report ------------------------------------------------------------
+t_end=$(date +%s)
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
+mem=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+ncpu=$(nproc 2>/dev/null || echo '?')
+libcsv=$(dpkg-query -W -f '${Version}' libcsv3 2>/dev/null || echo '?')
+{
+echo
+echo "Machine: ${cpu:-unknown CPU}, $ncpu cores, ${mem:-? RAM}, $(uname -sr)"
+echo "Compiler: $($CC --version 2>/dev/null | head -n 1); libcsv $libcsv"
+echo "Peers: $(have datamash && datamash --version | head -n 1); $(have mlr && mlr --version); $(have parallel && parallel --version | head -n 1)"
+echo "Data: facts $ROWS rows ($(($(wc -c <"$FACTS") / 1000000)) MB), Salesforce export $SFROWS records ($(($(wc -c <"$SFDC") / 1000000)) MB); medians of $RUNS runs"
+echo
+awk -F'\t' '
+function fmt_rate(x) {
+	if (x >= 1e6) return sprintf("%.2fM", x / 1e6)
+	if (x >= 1e3) return sprintf("%.0fk", x / 1e3)
+	return sprintf("%.0f", x)
+}
+{ id[NR] = $1; label[NR] = $2; input[NR] = $3; bytes[NR] = $4
+  rows[NR] = $5; secs[NR] = $6; rss[NR] = $7; st[NR] = $8
+  if (st[NR] == "ok") t[$1] = $6 }
+END {
+	printf "%-34s %-16s %7s %7s %8s %7s %8s %s\n", "case", "input", "secs",
+	    "MB/s", "rows/s", "RSS MB", "vs loop", "vs peers"
+	for (i = 1; i <= NR; i++) {
+		if (st[i] != "ok") {
+			printf "%-34s %-16s %s\n", label[i], input[i], st[i]
+			continue
+		}
+		s = secs[i] > 0 ? secs[i] : 0.005
+		base = input[i] ~ /^sfdc/ ? t["libcsv_sf"] : t["libcsv"]
+		vs = "-"
+		if (base != "" && input[i] !~ /half|team|scores|flags/)
+			vs = sprintf("%.2fx", base / s)
+		peers = ""
+		if (id[i] == "score" || id[i] == "parallel") {
+			if (t["datamash"] != "")
+				peers = peers sprintf("%.1fx datamash ", t["datamash"] / s)
+			if (t["mlr"] != "")
+				peers = peers sprintf("%.1fx mlr", t["mlr"] / s)
+			if (id[i] == "parallel" && t["score"] != "")
+				peers = sprintf("%.2fx pm-score", t["score"] / s)
+		}
+		if (id[i] == "pareto" && t["mlr_pareto"] != "")
+			peers = sprintf("%.1fx mlr", t["mlr_pareto"] / s)
+		if (id[i] == "score_half" && t["score"] != "")
+			peers = sprintf("full/half time %.2f", t["score"] / s)
+		if (id[i] == "pareto_half" && t["pareto"] != "")
+			peers = sprintf("full/half time %.2f", t["pareto"] / s)
+		if (id[i] == "ingest_half" && t["ingest"] != "")
+			peers = sprintf("full/half time %.2f", t["ingest"] / s)
+		rssmb = rss[i] == "-" ? "-" : sprintf("%.1f", rss[i] / 1024)
+		printf "%-34s %-16s %7.3f %7.1f %8s %7s %8s %s\n", label[i],
+		    input[i], secs[i], bytes[i] / 1e6 / s, fmt_rate(rows[i] / s),
+		    rssmb, vs, peers
+	}
+}' "$RES"
+echo
+echo "Targets (issue 8):"
+awk -F'\t' '
+{ if ($8 == "ok") { t[$1] = $6; r[$1] = $7; b[$1] = $4 } }
+function verdict(ok) { return ok ? "met" : "NOT MET" }
+function ratio(name, base, want,   s) {
+	if (t[name] == "" || t[base] == "") {
+		printf "  %-52s n/a\n", name " vs " base
+		return
+	}
+	s = t[name] > 0 ? t[name] : 0.005
+	printf "  %-52s %5.2fx  %s\n", name " speed vs " base " (want >= " want "x)",
+	    t[base] / s, verdict(t[base] / s >= want)
+}
+function rss(name, mb) {
+	if (t[name] == "" || r[name] == "-") { printf "  %-52s n/a\n", name " peak RSS"; return }
+	printf "  %-52s %5.1f MB %s\n", name " peak RSS (want < " mb " MB)",
+	    r[name] / 1024, verdict(r[name] / 1024 < mb)
+}
+function linear(full, half,   s) {
+	if (t[full] == "" || t[half] == "") { printf "  %-52s n/a\n", full " linear"; return }
+	s = t[half] > 0 ? t[half] : 0.005
+	printf "  %-52s %5.2f   %s\n", full " time full / half input (want <= 2)",
+	    t[full] / s, verdict(t[full] / s <= 2.0)
+}
+END {
+	ratio("rowloop", "libcsv", 0.7)
+	ratio("score", "libcsv", 0.7)
+	ratio("score", "datamash", 3)
+	ratio("score", "mlr", 10)
+	rss("score", 16)
+	linear("score", "score_half")
+	ratio("pareto", "libcsv", 0.7)
+	rss("pareto", 16)
+	linear("pareto", "pareto_half")
+	if (t["ingest"] != "") {
+		mbs = b["ingest"] / 1e6 / (t["ingest"] > 0 ? t["ingest"] : 0.005)
+		printf "  %-52s %5.1f   %s\n", "ingest MB/s on the Salesforce export (want >= 100)",
+		    mbs, verdict(mbs >= 100)
+	} else
+		printf "  %-52s n/a\n", "ingest MB/s"
+	if (t["ingest"] != "" && t["ingest_half"] != "" && r["ingest"] != "-")
+		printf "  %-52s %5.1f / %.1f MB %s\n", "ingest peak RSS full / half input (want flat)",
+		    r["ingest"] / 1024, r["ingest_half"] / 1024,
+		    verdict(r["ingest"] <= r["ingest_half"] * 1.25 + 1024)
+	else
+		printf "  %-52s n/a\n", "ingest memory flat"
+	linear("ingest", "ingest_half")
+}' "$RES"
+if [ -s "$NOTES" ]; then
+	echo
+	echo "Notes:"
+	sed 's/^/  /' "$NOTES"
+fi
+echo
+echo "Total $(($(date +%s) - t_start)) s (timing $((t_end - t_start)) s); raw figures in $RES"
+} | tee "$RUN/report.txt"

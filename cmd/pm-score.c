@@ -1,13 +1,19 @@
 /*
- * pm-score: score reps per period against targets, with pace and ranks.
- * Not implemented yet: it parses its options and says so.
+ * pm-score: score reps per period against targets, with pace and ranks
+ * (SPEC sections 4, 10 and 11).  Facts are aggregated into sufficient
+ * statistics per (period, rep, metric), one entry per group; everything
+ * else is computed from those, after the input has been read.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 #include "err.h"
+#include "pm-score/score.h"
 
 enum {
 	OPT_FISCAL_START = 256,
@@ -69,20 +75,185 @@ usage(void)
 	exit(0);
 }
 
+static pm_day
+date_arg(const char *opt, const char *arg, int today_ok)
+{
+	struct tm tm;
+	time_t now;
+	pm_day d;
+
+	if (today_ok && strcmp(arg, "today") == 0) {
+		now = time(NULL);
+		if (localtime_r(&now, &tm) == NULL)
+			pm_die(EX_SOFTWARE, "cannot read the clock");
+		return ymd_to_day(tm.tm_year + 1900, tm.tm_mon + 1,
+		    tm.tm_mday);
+	}
+	if (date_parse_iso(arg, strlen(arg), &d) != 0)
+		pm_usage_error("%s '%s' is not a YYYY-MM-DD date%s", opt, arg,
+		    today_ok ? " or 'today'" : "");
+	return d;
+}
+
+/* "a,b,c" into a NULL-terminated list of trimmed names. */
+static char **
+split_list(const char *opt, const char *arg)
+{
+	char **v = NULL, *copy = xstrdup(arg), *p, *save = NULL;
+	const char *s;
+	size_t n = 0, len;
+
+	for (p = strtok_r(copy, ",", &save); p != NULL;
+	    p = strtok_r(NULL, ",", &save)) {
+		s = p;
+		len = trim_span(&s, strlen(p));
+		if (len == 0)
+			continue;
+		v = xreallocarray(v, n + 2, sizeof(*v));
+		v[n++] = xstrndup(s, len);
+	}
+	free(copy);
+	if (n == 0)
+		pm_usage_error("%s needs at least one metric name", opt);
+	v[n] = NULL;
+	return v;
+}
+
+static void
+parse_weights(struct agg *a, struct opts *o, const char *arg)
+{
+	char **list = split_list("-w", arg), **p, *eq;
+	double sum = 0;
+
+	for (p = list; *p != NULL; p++) {
+		eq = strchr(*p, '=');
+		if (eq == NULL || eq == *p)
+			pm_usage_error("-w '%s' is not METRIC=WEIGHT", *p);
+		*eq = '\0';
+		o->weights = xreallocarray(o->weights, o->nweights + 1,
+		    sizeof(*o->weights));
+		o->weights[o->nweights].metric = agg_metric(a, *p, strlen(*p));
+		o->weights[o->nweights].w = cli_double("-w", eq + 1);
+		if (o->weights[o->nweights].w < 0)
+			pm_usage_error("-w weight of %s is negative", *p);
+		if (strcmp(*p, "score") == 0)
+			pm_usage_error("-w cannot weigh the composite score");
+		sum += o->weights[o->nweights++].w;
+		free(*p);
+	}
+	free(list);
+	if (sum <= 0)
+		pm_usage_error("-w weights add up to zero");
+}
+
+/* --drivers OUTCOME written with a space: the operand is a metric name. */
+static int
+looks_like_metric(const char *s)
+{
+	struct stat st;
+
+	if (*s == '\0' || stat(s, &st) == 0)
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return 0;
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
-	int c;
+	struct agg a;
+	struct opts o;
+	const char *targets = NULL, *roster = NULL, *why;
+	int c, partial = 0, merge = 0, i, nfiles;
+	long lag = -1;
 
 	pm_setprog(argv);
+	agg_init(&a);
+	memset(&o, 0, sizeof(o));
+	o.cap = 150;
+	o.from = o.to = NO_DAY;
 	while ((c = getopt_long(argc, argv, "p:t:r:w:hVo:d:q", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'p':
+			if (period_type_parse(optarg, &a.cfg.type) != 0)
+				pm_usage_error("-p '%s' is not day, week, "
+				    "month, quarter or year", optarg);
+			a.type_given = 1;
+			break;
+		case OPT_FISCAL_START:
+			a.cfg.fiscal_start = (int)cli_long("--fiscal-start",
+			    optarg, 1, 12);
+			a.fs_given = 1;
+			break;
+		case 't':
+			targets = optarg;
+			break;
+		case 'r':
+			roster = optarg;
+			break;
+		case 'w':
+			parse_weights(&a, &o, optarg);
+			break;
+		case OPT_CAP:
+			o.cap = cli_double("--cap", optarg);
+			if (o.cap <= 0)
+				pm_usage_error("--cap must be above 0");
+			break;
+		case OPT_AS_OF:
+			o.asof = date_arg("--as-of", optarg, 1);
+			o.have_asof = 1;
+			break;
+		case OPT_FROM:
+			o.from = date_arg("--from", optarg, 0);
+			break;
+		case OPT_TO:
+			o.to = date_arg("--to", optarg, 0);
+			break;
+		case OPT_BY_TEAM:
+			o.by_team = 1;
+			break;
+		case OPT_METRICS:
+			o.metrics = split_list("--metrics", optarg);
+			break;
+		case OPT_ROLLUP:
+			o.rollup = 1;
+			break;
+		case OPT_METRIC:
+			o.decls = xreallocarray(o.decls, o.ndecls + 1,
+			    sizeof(*o.decls));
+			if (metric_parse_decl(optarg, &o.decls[o.ndecls],
+			    &why) != 0)
+				pm_usage_error("--metric '%s': %s", optarg,
+				    why);
+			o.ndecls++;
+			break;
+		case OPT_PARTIAL:
+			partial = 1;
+			break;
+		case OPT_MERGE:
+			merge = 1;
+			break;
+		case OPT_DRIVERS:
+			o.drivers = optarg != NULL ? optarg : "";
+			break;
+		case OPT_LAG:
+			lag = cli_long("--lag", optarg, 0, 1000);
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
 		case 'h':
 			usage();
 		case 'V':
 			pm_version();
 		case 'd':
-			(void)cli_delim(optarg);
+			a.delim = cli_delim(optarg);
+			break;
+		case 'q':
+			a.quiet = 1;
 			break;
 		case '?':
 			pm_usage_error(NULL);
@@ -90,5 +261,42 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
-	pm_die(EX_SOFTWARE, "not implemented yet");
+	if (o.drivers != NULL && *o.drivers == '\0') {
+		o.drivers = "revenue";
+		if (optind < argc && looks_like_metric(argv[optind]))
+			o.drivers = argv[optind++];
+	}
+	if (lag >= 0 && o.drivers == NULL)
+		pm_usage_error("--lag goes with --drivers");
+	o.lag = lag >= 0 ? (int)lag : 1;
+	if (partial && o.drivers != NULL)
+		pm_usage_error("--partial and --drivers do not go together");
+	if (o.from != NO_DAY && o.to != NO_DAY && o.to < o.from)
+		pm_usage_error("--to is before --from");
+	nfiles = argc - optind;
+	for (i = 0; i < (nfiles > 0 ? nfiles : 1); i++) {
+		if (merge)
+			agg_read_partial(&a, nfiles > 0 ? argv[optind + i] : NULL);
+		else
+			agg_read_facts(&a, nfiles > 0 ? argv[optind + i] : NULL);
+	}
+	if (a.nderived > 0 && !a.quiet)
+		pm_warn("%ld facts of derived metrics (win_rate, avg_deal, "
+		    "largest_deal, coverage) ignored: they are computed from "
+		    "their parts", a.nderived);
+	if (partial) {
+		agg_write_partial(&a, o.output);
+		return 0;
+	}
+	if (targets != NULL) {
+		targets_read(&a, &o.tg, targets);
+		o.have_targets = 1;
+	}
+	if (roster != NULL)
+		roster_read(&a, roster);
+	if (o.drivers != NULL)
+		drivers_report(&a, &o);
+	else
+		score_report(&a, &o);
+	return 0;
 }

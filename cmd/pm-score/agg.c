@@ -1,0 +1,606 @@
+/*
+ * The aggregation state of pm-score: reading facts into it, and writing
+ * and reading it as a partial (SPEC section 10).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "err.h"
+#include "num.h"
+#include "out.h"
+#include "score.h"
+
+#define PARTIAL_NCOL 12
+
+static const char *const partial_cols[PARTIAL_NCOL] = { "key", "shape",
+    "period", "rep", "metric", "sum", "count", "max", "team", "team_date",
+    "first", "last" };
+
+/* The canonical facts columns, for a piece that comes without a header. */
+static const char *const facts_cols[] = { "date", "rep", "metric", "value",
+    "account", "product", "team", "ref" };
+
+void
+agg_init(struct agg *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->cfg.type = P_MONTH;
+	a->cfg.fiscal_start = 1;
+	a->reps = intern_new();
+	a->metrics = intern_new();
+	a->teams = intern_new();
+	a->nslots = 1024;
+	a->slots = xcalloc(a->nslots, sizeof(*a->slots));
+	a->delim = ',';
+}
+
+/* Leading and trailing spaces out: a rep is a display name. */
+size_t
+trim_span(const char **s, size_t n)
+{
+	while (n > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		n--;
+	}
+	while (n > 0 && ((*s)[n - 1] == ' ' || (*s)[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+uint32_t
+agg_rep(struct agg *a, const char *s, size_t n)
+{
+	uint32_t id;
+	size_t old;
+
+	n = trim_span(&s, n);
+	id = intern_id(a->reps, s, n);
+	if (id >= a->nri) {
+		old = a->nri;
+		a->nri = a->nri ? a->nri * 2 : 64;
+		while (a->nri <= id)
+			a->nri *= 2;
+		a->ri = xreallocarray(a->ri, a->nri, sizeof(*a->ri));
+		for (; old < a->nri; old++) {
+			a->ri[old].first = a->ri[old].last = NO_DAY;
+			a->ri[old].team_day = NO_DAY;
+			a->ri[old].team = NO_ID;
+			a->ri[old].in_roster = 0;
+			a->ri[old].rteam = NO_ID;
+			a->ri[old].start = NO_DAY;
+		}
+	}
+	return id;
+}
+
+uint32_t
+agg_metric(struct agg *a, const char *s, size_t n)
+{
+	uint32_t id;
+	size_t old;
+
+	n = trim_span(&s, n);
+	id = intern_id(a->metrics, s, n);
+	if (id >= a->nmseen) {
+		old = a->nmseen;
+		a->nmseen = a->nmseen ? a->nmseen * 2 : 32;
+		while (a->nmseen <= id)
+			a->nmseen *= 2;
+		a->mseen = xrealloc(a->mseen, a->nmseen);
+		memset(a->mseen + old, 0, a->nmseen - old);
+	}
+	return id;
+}
+
+static size_t
+ghash(pm_day p, uint32_t rep, uint32_t metric)
+{
+	uint64_t h = (uint64_t)(uint32_t)p * 0x9E3779B97F4A7C15ULL;
+
+	h ^= ((uint64_t)rep << 32 | metric) * 0xC2B2AE3D27D4EB4FULL;
+	return (size_t)(h ^ h >> 31);
+}
+
+static size_t
+gslot(const struct agg *a, pm_day p, uint32_t rep, uint32_t metric)
+{
+	size_t mask = a->nslots - 1, i = ghash(p, rep, metric) & mask;
+	const struct group *g;
+
+	while (a->slots[i] != 0) {
+		g = &a->g[a->slots[i] - 1];
+		if (g->period == p && g->rep == rep && g->metric == metric)
+			break;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+struct stats *
+agg_find(const struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
+{
+	size_t i = gslot(a, period, rep, metric);
+
+	return a->slots[i] ? &a->g[a->slots[i] - 1].s : NULL;
+}
+
+static void
+grow(struct agg *a)
+{
+	size_t i, j, mask;
+
+	free(a->slots);
+	a->nslots *= 2;
+	a->slots = xcalloc(a->nslots, sizeof(*a->slots));
+	mask = a->nslots - 1;
+	for (i = 0; i < a->ng; i++) {
+		j = ghash(a->g[i].period, a->g[i].rep, a->g[i].metric) & mask;
+		while (a->slots[j] != 0)
+			j = (j + 1) & mask;
+		a->slots[j] = (uint32_t)i + 1;
+	}
+}
+
+static struct stats *
+agg_get(struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
+{
+	size_t i = gslot(a, period, rep, metric);
+	struct group *g;
+
+	if (a->slots[i] != 0)
+		return &a->g[a->slots[i] - 1].s;
+	if (a->ng == a->gcap) {
+		a->gcap = a->gcap ? a->gcap * 2 : 256;
+		a->g = xreallocarray(a->g, a->gcap, sizeof(*a->g));
+	}
+	g = &a->g[a->ng++];
+	g->period = period;
+	g->rep = rep;
+	g->metric = metric;
+	g->s.sum = g->s.n = g->s.max = 0;
+	a->slots[i] = (uint32_t)a->ng;
+	if (a->ng * 2 > a->nslots)
+		grow(a);
+	a->mseen[metric] = 1;
+	return &g->s;
+}
+
+/* Adds one partial or fact into a group; the caller names where it came from. */
+static int
+stats_merge(struct stats *s, int64_t sum, int64_t n, int64_t max)
+{
+	if (fixed_add(&s->sum, sum) != NUM_OK)
+		return -1;
+	if (s->n == 0 || max > s->max)
+		s->max = max;
+	s->n += n;
+	return 0;
+}
+
+/*
+ * The rep's team from the facts is the team of their latest fact that
+ * names one, and the smallest name among that day's: a rule that does not
+ * depend on the order of the input, so that partials merge exactly.
+ */
+static void
+rep_seen(struct agg *a, uint32_t rep, pm_day first, pm_day last,
+    pm_day team_day, uint32_t team)
+{
+	struct repinfo *r = &a->ri[rep];
+
+	if (first != NO_DAY && (r->first == NO_DAY || first < r->first))
+		r->first = first;
+	if (last != NO_DAY && (r->last == NO_DAY || last > r->last))
+		r->last = last;
+	if (team == NO_ID)
+		return;
+	if (r->team == NO_ID || team_day > r->team_day ||
+	    (team_day == r->team_day && strcmp(intern_str(a->teams, team),
+	    intern_str(a->teams, r->team)) < 0)) {
+		r->team_day = team_day;
+		r->team = team;
+	}
+}
+
+static int
+is_derived_name(const char *name)
+{
+	return metric_is_derived(metric_lookup(name).agg);
+}
+
+struct cols {
+	int date, rep, metric, value, team;
+	size_t n;
+};
+
+static void
+find_cols(struct csvr *r, const struct csv_row *hdr, struct cols *c)
+{
+	static const char *const need[] = { "date", "rep", "metric", "value" };
+	int *dst[] = { &c->date, &c->rep, &c->metric, &c->value };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		*dst[i] = csv_find_col(hdr, need[i]);
+		if (*dst[i] < 0)
+			*dst[i] = csv_find_col_norm(hdr, need[i]);
+		if (*dst[i] < 0)
+			pm_die_at(EX_DATAERR, csvr_name(r), hdr->line,
+			    "no '%s' column in the header (facts need "
+			    "date,rep,metric,value)", need[i]);
+	}
+	c->team = csv_find_col(hdr, "team");
+	c->n = hdr->n;
+}
+
+/*
+ * A piece of a facts file cut by `parallel --pipe` has no header: a first
+ * row of 8 fields starting with a date is data in the canonical order.
+ */
+static int
+looks_like_data(const struct csv_row *row)
+{
+	pm_day d;
+
+	return row->n == 8 && date_parse_iso(row->f[0], row->len[0], &d) == 0;
+}
+
+static void
+add_fact(struct agg *a, struct csvr *r, const struct cols *c,
+    const struct csv_row *row)
+{
+	struct stats *s;
+	pm_day day;
+	int64_t v;
+	uint32_t rep, metric, team = NO_ID;
+	const char *t;
+	size_t tn;
+	int rc;
+
+	if (row->n != c->n)
+		csv_check_width(r, row, c->n);
+	if (date_parse_iso(row->f[c->date], row->len[c->date], &day) != 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "date '%s' is not a YYYY-MM-DD date", row->f[c->date]);
+	rc = fixed_parse(row->f[c->value], row->len[c->value], &v);
+	if (rc != NUM_OK)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "value '%s' is %s", row->f[c->value],
+		    rc == NUM_RANGE ? "out of range" : "not a number");
+	t = row->f[c->rep];
+	if (trim_span(&t, row->len[c->rep]) == 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "rep is empty");
+	t = row->f[c->metric];
+	if (trim_span(&t, row->len[c->metric]) == 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "metric is empty");
+	metric = agg_metric(a, row->f[c->metric], row->len[c->metric]);
+	if (is_derived_name(intern_str(a->metrics, metric))) {
+		/* Derived metrics come from their parts, never from facts. */
+		a->nderived++;
+		return;
+	}
+	rep = agg_rep(a, row->f[c->rep], row->len[c->rep]);
+	if (c->team >= 0) {
+		t = row->f[c->team];
+		tn = trim_span(&t, row->len[c->team]);
+		if (tn > 0)
+			team = intern_id(a->teams, t, tn);
+	}
+	rep_seen(a, rep, day, day, day, team);
+	s = agg_get(a, period_start(&a->cfg, day), rep, metric);
+	if (stats_merge(s, v, 1, v) != 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "the sum of %s for %s overflows", intern_str(a->metrics,
+		    metric), intern_str(a->reps, rep));
+}
+
+void
+agg_read_facts(struct agg *a, const char *path)
+{
+	struct csv_row row, canon;
+	struct cols c;
+	struct csvr *r;
+	size_t lens[8], i;
+
+	r = csvr_open(path);
+	csvr_set_delim(r, a->delim);
+	if (csvr_next_or_die(r, &row) == 0) {
+		csvr_close(r);
+		return;
+	}
+	if (looks_like_data(&row)) {
+		for (i = 0; i < 8; i++)
+			lens[i] = strlen(facts_cols[i]);
+		canon.n = 8;
+		canon.f = (char **)facts_cols;
+		canon.len = lens;
+		canon.line = row.line;
+		find_cols(r, &canon, &c);
+		add_fact(a, r, &c, &row);
+	} else
+		find_cols(r, &row, &c);
+	while (csvr_next_or_die(r, &row) == 1)
+		add_fact(a, r, &c, &row);
+	csvr_close(r);
+}
+
+/* The first and last fact dates; NO_DAY when there are none. */
+void
+agg_dates(const struct agg *a, pm_day *first, pm_day *last)
+{
+	size_t i, n = intern_count(a->reps);
+
+	*first = *last = NO_DAY;
+	for (i = 0; i < n; i++) {
+		if (a->ri[i].first == NO_DAY)
+			continue;
+		if (*first == NO_DAY || a->ri[i].first < *first)
+			*first = a->ri[i].first;
+		if (*last == NO_DAY || a->ri[i].last > *last)
+			*last = a->ri[i].last;
+	}
+}
+
+/* Partial output. */
+
+struct pkey {
+	char *key;
+	size_t idx;		/* group index, or (size_t)-1 - rep */
+};
+
+static int
+pkey_cmp(const void *x, const void *y)
+{
+	const struct pkey *a = x, *b = y;
+
+	return strcmp(a->key, b->key);
+}
+
+static char *
+shape(const struct agg *a, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s:%d", period_type_name(a->cfg.type),
+	    a->cfg.fiscal_start);
+	return buf;
+}
+
+static char *
+make_key(const char *a, const char *b, const char *c, const char *d)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + strlen(d) + 4;
+	char *k = xmalloc(n);
+
+	snprintf(k, n, "%s|%s%s%s%s%s", a, b, *c ? "|" : "", c, *d ? "|" : "",
+	    d);
+	return k;
+}
+
+static void
+put_day(struct out *o, pm_day d)
+{
+	char buf[DATE_BUFSIZE];
+
+	csv_put_field(o, d == NO_DAY ? "" : date_format(d, buf));
+}
+
+static void
+put_exact(struct out *o, int64_t v)
+{
+	char buf[NUM_BUFSIZE];
+
+	csv_put_field(o, fixed_format(v, 4, buf));
+}
+
+static void
+write_group(struct out *o, const struct agg *a, const char *key,
+    const char *shp, const struct group *g)
+{
+	csv_put_field(o, key);
+	csv_put_field(o, shp);
+	put_day(o, g->period);
+	csv_put_field(o, intern_str(a->reps, g->rep));
+	csv_put_field(o, intern_str(a->metrics, g->metric));
+	put_exact(o, g->s.sum);
+	out_printf(o, ",%lld", (long long)g->s.n);
+	put_exact(o, g->s.max);
+	csv_put_empty(o);
+	csv_put_empty(o);
+	csv_put_empty(o);
+	csv_put_empty(o);
+	csv_end_row(o);
+}
+
+static void
+write_rep(struct out *o, const struct agg *a, const char *key,
+    const char *shp, uint32_t rep)
+{
+	const struct repinfo *r = &a->ri[rep];
+	int i;
+
+	csv_put_field(o, key);
+	csv_put_field(o, shp);
+	csv_put_empty(o);
+	csv_put_field(o, intern_str(a->reps, rep));
+	for (i = 0; i < 4; i++)
+		csv_put_empty(o);
+	csv_put_field(o, r->team == NO_ID ? "" : intern_str(a->teams, r->team));
+	put_day(o, r->team == NO_ID ? NO_DAY : r->team_day);
+	put_day(o, r->first);
+	put_day(o, r->last);
+	csv_end_row(o);
+}
+
+/*
+ * One row per group ("D|first day|rep|metric") and one per rep with facts
+ * ("R|rep": dates and team), sorted by that key, each carrying the
+ * period shape so that partials of different periods cannot be mixed.
+ */
+void
+agg_write_partial(struct agg *a, const char *path)
+{
+	struct pkey *k;
+	struct out *o;
+	size_t nk = 0, i, nrep = intern_count(a->reps);
+	char day[DATE_BUFSIZE], shp[32];
+	uint32_t rep;
+
+	k = xreallocarray(NULL, a->ng + nrep + 1, sizeof(*k));
+	for (i = 0; i < a->ng; i++) {
+		k[nk].key = make_key("D", date_format(a->g[i].period, day),
+		    intern_str(a->reps, a->g[i].rep),
+		    intern_str(a->metrics, a->g[i].metric));
+		k[nk++].idx = i;
+	}
+	for (i = 0; i < nrep; i++) {
+		if (a->ri[i].first == NO_DAY)
+			continue;
+		k[nk].key = make_key("R", intern_str(a->reps, (uint32_t)i),
+		    "", "");
+		k[nk++].idx = (size_t)-1 - i;
+	}
+	qsort(k, nk, sizeof(*k), pkey_cmp);
+	shape(a, shp, sizeof(shp));
+	o = out_open(path);
+	csv_put_row(o, partial_cols);
+	for (i = 0; i < nk; i++) {
+		if (k[i].idx < a->ng)
+			write_group(o, a, k[i].key, shp, &a->g[k[i].idx]);
+		else {
+			rep = (uint32_t)((size_t)-1 - k[i].idx);
+			write_rep(o, a, k[i].key, shp, rep);
+		}
+		free(k[i].key);
+	}
+	free(k);
+	out_close(o);
+}
+
+/* Partial input. */
+
+static pm_day
+p_day(struct csvr *r, const struct csv_row *row, int col, int empty_ok)
+{
+	pm_day d;
+
+	if (row->len[col] == 0 && empty_ok)
+		return NO_DAY;
+	if (date_parse_iso(row->f[col], row->len[col], &d) != 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "%s '%s' is not a YYYY-MM-DD date", partial_cols[col],
+		    row->f[col]);
+	return d;
+}
+
+static int64_t
+p_num(struct csvr *r, const struct csv_row *row, int col)
+{
+	int64_t v;
+
+	if (fixed_parse(row->f[col], row->len[col], &v) != NUM_OK)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "%s '%s' is not a number", partial_cols[col], row->f[col]);
+	return v;
+}
+
+static void
+p_shape(struct agg *a, struct csvr *r, const struct csv_row *row,
+    int *seen)
+{
+	char want[32], *colon;
+	enum period_type t;
+	long fs;
+
+	if (*seen) {
+		if (strcmp(row->f[1], shape(a, want, sizeof(want))) != 0)
+			pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+			    "partial made with period '%s', expected '%s': "
+			    "partials of different periods do not merge",
+			    row->f[1], want);
+		return;
+	}
+	colon = strchr(row->f[1], ':');
+	if (colon == NULL)
+		goto bad;
+	*colon = '\0';
+	if (period_type_parse(row->f[1], &t) != 0)
+		goto bad;
+	fs = strtol(colon + 1, NULL, 10);
+	if (fs < 1 || fs > 12)
+		goto bad;
+	if ((a->type_given && t != a->cfg.type) ||
+	    (a->fs_given && fs != a->cfg.fiscal_start))
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "partial made with period '%s:%ld', but the options say "
+		    "'%s'", row->f[1], fs, shape(a, want, sizeof(want)));
+	a->cfg.type = t;
+	a->cfg.fiscal_start = (int)fs;
+	*seen = 1;
+	return;
+bad:
+	pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+	    "shape '%s' is not PERIOD:FISCAL_START", row->f[1]);
+}
+
+static void
+add_partial(struct agg *a, struct csvr *r, const struct csv_row *row,
+    int *seen)
+{
+	struct stats *s;
+	uint32_t rep, metric, team = NO_ID;
+	pm_day p;
+
+	csv_check_width(r, row, PARTIAL_NCOL);
+	p_shape(a, r, row, seen);
+	if (row->f[0][0] == 'R') {
+		rep = agg_rep(a, row->f[3], row->len[3]);
+		if (row->len[8] > 0)
+			team = intern_id(a->teams, row->f[8], row->len[8]);
+		rep_seen(a, rep, p_day(r, row, 10, 0), p_day(r, row, 11, 0),
+		    p_day(r, row, 9, 1), team);
+		return;
+	}
+	if (row->f[0][0] != 'D')
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "key '%s' is not a pm-score partial key", row->f[0]);
+	p = p_day(r, row, 2, 0);
+	if (period_start(&a->cfg, p) != p)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "period '%s' does not start a %s", row->f[2],
+		    period_type_name(a->cfg.type));
+	rep = agg_rep(a, row->f[3], row->len[3]);
+	metric = agg_metric(a, row->f[4], row->len[4]);
+	s = agg_get(a, p, rep, metric);
+	if (stats_merge(s, p_num(r, row, 5), p_num(r, row, 6) / FIXED_SCALE,
+	    p_num(r, row, 7)) != 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "the sum of %s for %s overflows", row->f[4], row->f[3]);
+}
+
+/* Partials concatenated in any order, headers repeated or not. */
+void
+agg_read_partial(struct agg *a, const char *path)
+{
+	struct csv_row row;
+	struct csvr *r;
+	size_t i;
+
+	r = csvr_open(path);
+	csvr_set_delim(r, a->delim);
+	while (csvr_next_or_die(r, &row) == 1) {
+		if (strcmp(row.f[0], "key") == 0) {
+			for (i = 0; i < PARTIAL_NCOL; i++)
+				if (i >= row.n ||
+				    strcmp(row.f[i], partial_cols[i]) != 0)
+					pm_die_at(EX_DATAERR, csvr_name(r),
+					    row.line, "not a pm-score partial "
+					    "header (made by pm-score "
+					    "--partial?)");
+			continue;
+		}
+		add_partial(a, r, &row, &a->shape_seen);
+	}
+	csvr_close(r);
+}

@@ -1,0 +1,121 @@
+/*
+ * pm-score internals.  The aggregation state is a table of sufficient
+ * statistics per (period, rep, metric): the exact fixed-point sum, the
+ * number of facts and the largest fact.  Every output number is derived
+ * from these, so partial tables made on pieces of the input merge into
+ * exactly the table of the whole (SPEC section 10).
+ */
+#ifndef PM_SCORE_H
+#define PM_SCORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "intern.h"
+#include "metrics.h"
+
+#define NO_ID UINT32_MAX
+#define NO_DAY INT32_MIN
+
+struct stats {
+	int64_t sum;		/* 1/10000 units */
+	int64_t n;		/* facts */
+	int64_t max;		/* valid when n > 0 */
+};
+
+struct group {
+	pm_day period;		/* first day */
+	uint32_t rep, metric;
+	struct stats s;
+};
+
+struct repinfo {
+	pm_day first, last;	/* dates of the rep's facts, NO_DAY if none */
+	pm_day team_day;	/* date of the latest fact naming a team */
+	uint32_t team;		/* that team (smallest name on a tie) */
+	int in_roster;
+	uint32_t rteam;		/* roster team, NO_ID when empty */
+	pm_day start;		/* roster start_date, NO_DAY if none */
+};
+
+struct agg {
+	struct period_cfg cfg;
+	int type_given, fs_given;	/* -p, --fiscal-start */
+	int shape_seen;			/* a partial row has set cfg */
+	struct intern *reps, *metrics, *teams;
+	struct repinfo *ri;
+	size_t nri;
+	unsigned char *mseen;	/* per metric id: had facts */
+	size_t nmseen;
+	struct group *g;
+	size_t ng, gcap;
+	uint32_t *slots;	/* group index + 1, 0 = empty */
+	size_t nslots;
+	unsigned char delim;
+	int quiet;
+	long nderived;		/* facts named after a derived metric */
+};
+
+/* agg.c */
+void agg_init(struct agg *a);
+uint32_t agg_rep(struct agg *a, const char *s, size_t n);
+uint32_t agg_metric(struct agg *a, const char *s, size_t n);
+struct stats *agg_find(const struct agg *a, pm_day period, uint32_t rep,
+    uint32_t metric);
+void agg_read_facts(struct agg *a, const char *path);
+void agg_write_partial(struct agg *a, const char *path);
+void agg_read_partial(struct agg *a, const char *path);
+void agg_dates(const struct agg *a, pm_day *first, pm_day *last);
+size_t trim_span(const char **s, size_t n);
+
+/* targets.c */
+struct target {
+	pm_day first, last;	/* NO_DAY: every period (*) */
+	uint32_t rep;		/* NO_ID: every rep */
+	uint32_t team;		/* NO_ID: every team */
+	uint32_t metric;
+	int64_t value;
+	long line;
+};
+
+struct targets {
+	struct target *t;
+	size_t n;
+};
+
+void targets_read(struct agg *a, struct targets *tg, const char *path);
+void roster_read(struct agg *a, const char *path);
+/* Target of rep for metric in period [ps, pe], from day `from`; 0 if none. */
+int target_for(const struct agg *a, const struct targets *tg, pm_day ps,
+    pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
+    int64_t *out);
+
+/* report.c */
+struct weight {
+	uint32_t metric;
+	double w;
+};
+
+struct opts {
+	const char *output;
+	int have_asof;
+	pm_day asof;
+	pm_day from, to;	/* NO_DAY when not given */
+	int by_team, rollup;
+	double cap;
+	char **metrics;		/* --metrics, NULL-terminated, or NULL */
+	struct weight *weights;	/* -w */
+	size_t nweights;
+	struct metric_def *decls;	/* --metric */
+	size_t ndecls;
+	struct targets tg;
+	int have_targets;
+	const char *drivers;	/* outcome metric, or NULL */
+	int lag;
+};
+
+void score_report(struct agg *a, struct opts *o);
+void drivers_report(struct agg *a, struct opts *o);
+
+#endif

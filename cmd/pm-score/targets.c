@@ -1,0 +1,258 @@
+/*
+ * Targets (-t) and roster (-r).  A target row applies to a rep, to a team
+ * (rep '*' and a team) or to everyone (rep '*'), for one period of any
+ * length or for every period ('*').  The most specific row wins: rep
+ * beats team beats everyone, and within one of these a dated row beats
+ * '*' and a shorter period beats a longer one; a longer period's target
+ * is prorated by days.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "err.h"
+#include "num.h"
+#include "score.h"
+
+static int
+is_star(const char *s, size_t n)
+{
+	n = trim_span(&s, n);
+	return n == 0 || (n == 1 && s[0] == '*');
+}
+
+static int
+col(struct csvr *r, const struct csv_row *hdr, const char *name, int need)
+{
+	int c = csv_find_col(hdr, name);
+
+	if (c < 0)
+		c = csv_find_col_norm(hdr, name);
+	if (c < 0 && need)
+		pm_die_at(EX_DATAERR, csvr_name(r), hdr->line,
+		    "no '%s' column in the header", name);
+	return c;
+}
+
+static char *
+trimmed(const char *s, size_t n, char *buf, size_t bufsz)
+{
+	n = trim_span(&s, n);
+	if (n >= bufsz)
+		n = bufsz - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+targets_read(struct agg *a, struct targets *tg, const char *path)
+{
+	struct csv_row row;
+	struct target *t;
+	struct csvr *r;
+	int cp, cr, cm, cv, ct;
+	size_t cap = 0, n;
+	const char *s;
+	char key[64];
+
+	r = csvr_open(path);
+	csvr_set_delim(r, a->delim);
+	if (csvr_next_or_die(r, &row) == 0)
+		pm_die(EX_DATAERR, "%s: empty targets file", csvr_name(r));
+	cp = col(r, &row, "period", 1);
+	cr = col(r, &row, "rep", 1);
+	cm = col(r, &row, "metric", 1);
+	cv = col(r, &row, "target", 1);
+	ct = col(r, &row, "team", 0);
+	n = row.n;
+	while (csvr_next_or_die(r, &row) == 1) {
+		csv_check_width(r, &row, n);
+		if (tg->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			tg->t = xreallocarray(tg->t, cap, sizeof(*tg->t));
+		}
+		t = &tg->t[tg->n];
+		t->line = row.line;
+		if (is_star(row.f[cp], row.len[cp]))
+			t->first = t->last = NO_DAY;
+		else if (period_parse_key(trimmed(row.f[cp], row.len[cp], key,
+		    sizeof(key)), a->cfg.fiscal_start, &t->first,
+		    &t->last) != 0)
+			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
+			    "period '%s' is not a period key (2026-11, "
+			    "2026-Q4, 2026-W47, 2026, %s...) or '*'",
+			    row.f[cp], a->cfg.fiscal_start > 1 ?
+			    "FY2027-Q1" : "2026-11-23");
+		t->rep = is_star(row.f[cr], row.len[cr]) ? NO_ID :
+		    agg_rep(a, row.f[cr], row.len[cr]);
+		t->team = NO_ID;
+		if (ct >= 0 && !is_star(row.f[ct], row.len[ct])) {
+			s = row.f[ct];
+			t->team = intern_id(a->teams, s,
+			    trim_span(&s, row.len[ct]));
+		}
+		s = row.f[cm];
+		if (trim_span(&s, row.len[cm]) == 0)
+			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
+			    "metric is empty");
+		t->metric = agg_metric(a, row.f[cm], row.len[cm]);
+		if (fixed_parse(row.f[cv], row.len[cv], &t->value) != NUM_OK)
+			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
+			    "target '%s' is not a number", row.f[cv]);
+		tg->n++;
+	}
+	csvr_close(r);
+}
+
+void
+roster_read(struct agg *a, const char *path)
+{
+	struct csv_row row;
+	struct repinfo *ri;
+	struct csvr *r;
+	int cr, ct, cs;
+	uint32_t rep;
+	const char *s;
+	size_t n, tn;
+
+	r = csvr_open(path);
+	csvr_set_delim(r, a->delim);
+	if (csvr_next_or_die(r, &row) == 0)
+		pm_die(EX_DATAERR, "%s: empty roster file", csvr_name(r));
+	cr = col(r, &row, "rep", 1);
+	ct = col(r, &row, "team", 0);
+	cs = col(r, &row, "start_date", 0);
+	n = row.n;
+	while (csvr_next_or_die(r, &row) == 1) {
+		csv_check_width(r, &row, n);
+		s = row.f[cr];
+		if (trim_span(&s, row.len[cr]) == 0)
+			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
+			    "rep is empty");
+		rep = agg_rep(a, row.f[cr], row.len[cr]);
+		ri = &a->ri[rep];
+		ri->in_roster = 1;
+		ri->rteam = NO_ID;
+		if (ct >= 0) {
+			s = row.f[ct];
+			tn = trim_span(&s, row.len[ct]);
+			if (tn > 0)
+				ri->rteam = intern_id(a->teams, s, tn);
+		}
+		ri->start = NO_DAY;
+		if (cs >= 0) {
+			s = row.f[cs];
+			tn = trim_span(&s, row.len[cs]);
+			if (tn > 0 && date_parse_iso(s, tn, &ri->start) != 0)
+				pm_die_at(EX_DATAERR, csvr_name(r), row.line,
+				    "start_date '%s' is not a YYYY-MM-DD date",
+				    row.f[cs]);
+		}
+	}
+	csvr_close(r);
+}
+
+/* 2 rep, 1 team, 0 everyone, -1 not this rep's row. */
+static int
+level(const struct target *t, uint32_t rep, uint32_t team)
+{
+	if (t->rep != NO_ID)
+		return t->rep == rep ? 2 : -1;
+	if (t->team != NO_ID)
+		return t->team == team ? 1 : -1;
+	return 0;
+}
+
+static __int128
+round_div(__int128 n, __int128 d)
+{
+	__int128 q;
+
+	if (n < 0)
+		return -round_div(-n, d);
+	q = (2 * n + d) / (2 * d);
+	return q;
+}
+
+/*
+ * The rows of one level for [from, pe]: each day takes the shortest
+ * dated row that covers it (the later row on a tie), else the '*' row;
+ * a row's value is spread evenly over its days.  0 when no row applies.
+ */
+static int
+level_target(const struct targets *tg, const struct target **rows,
+    size_t nrows, const struct target *star, pm_day ps, pm_day pe,
+    pm_day from, int64_t *out)
+{
+	size_t *days, i, best, nstar = 0;
+	__int128 sum = 0;
+	pm_day d;
+
+	(void)tg;
+	if (nrows == 0 && star == NULL)
+		return 0;
+	days = xcalloc(nrows + 1, sizeof(*days));
+	for (d = from; d <= pe; d++) {
+		best = nrows;
+		for (i = 0; i < nrows; i++) {
+			if (rows[i]->first > d || rows[i]->last < d)
+				continue;
+			if (best == nrows || rows[i]->last - rows[i]->first <=
+			    rows[best]->last - rows[best]->first)
+				best = i;
+		}
+		if (best < nrows)
+			days[best]++;
+		else
+			nstar++;
+	}
+	for (i = 0; i < nrows; i++)
+		if (days[i] > 0)
+			sum += round_div((__int128)rows[i]->value *
+			    (__int128)days[i],
+			    rows[i]->last - rows[i]->first + 1);
+	if (star != NULL && nstar > 0)
+		sum += round_div((__int128)star->value * (__int128)nstar,
+		    pe - ps + 1);
+	free(days);
+	*out = (int64_t)sum;
+	return 1;
+}
+
+int
+target_for(const struct agg *a, const struct targets *tg, pm_day ps,
+    pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
+    int64_t *out)
+{
+	const struct target **rows, *star;
+	size_t i, nrows;
+	int lv, l;
+
+	(void)a;
+	if (tg->n == 0)
+		return 0;
+	rows = xreallocarray(NULL, tg->n, sizeof(*rows));
+	for (lv = 2; lv >= 0; lv--) {
+		nrows = 0;
+		star = NULL;
+		for (i = 0; i < tg->n; i++) {
+			if (tg->t[i].metric != metric)
+				continue;
+			l = level(&tg->t[i], rep, team);
+			if (l != lv)
+				continue;
+			if (tg->t[i].first == NO_DAY)
+				star = &tg->t[i];
+			else if (tg->t[i].first <= pe && tg->t[i].last >= ps)
+				rows[nrows++] = &tg->t[i];
+		}
+		if ((nrows > 0 || star != NULL) && level_target(tg, rows,
+		    nrows, star, ps, pe, from, out)) {
+			free(rows);
+			return 1;
+		}
+	}
+	free(rows);
+	return 0;
+}

@@ -223,6 +223,8 @@ find_col(const struct csv_row *hdr, const char *name)
 	return i >= 0 ? i : csv_find_col_norm(hdr, name);
 }
 
+#define FACTS_HINT " (not facts? -v COLUMN sums a column of any CSV)"
+
 static int
 need_col(const struct csvr *r, const struct csv_row *hdr, const char *name,
     const char *opt)
@@ -231,8 +233,7 @@ need_col(const struct csvr *r, const struct csv_row *hdr, const char *name,
 
 	if (i < 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), hdr->line,
-		    "no column '%s'%s%s in the header", name,
-		    *opt ? " for " : "", opt);
+		    "no column '%s' in the header%s", name, opt);
 	return i;
 }
 
@@ -248,15 +249,17 @@ static void
 find_cols(const struct csvr *r, const struct csv_row *hdr,
     const struct opts *op, struct cols *c)
 {
-	c->key = need_col(r, hdr, op->meta.key, "-k");
-	c->group = op->g_set ? need_col(r, hdr, op->meta.group, "-g") : -1;
 	if (op->v_set) {
-		c->value = need_col(r, hdr, op->meta.value, "-v");
+		c->value = need_col(r, hdr, op->meta.value, " (-v)");
 		c->metric = -1;
 	} else {
-		c->value = need_col(r, hdr, "value", "");
-		c->metric = need_col(r, hdr, "metric", "");
+		c->metric = need_col(r, hdr, "metric",
+		    FACTS_HINT);
+		c->value = need_col(r, hdr, "value",
+		    FACTS_HINT);
 	}
+	c->key = need_col(r, hdr, op->meta.key, " (-k)");
+	c->group = op->g_set ? need_col(r, hdr, op->meta.group, " (-g)") : -1;
 	c->width = hdr->n;
 }
 
@@ -399,8 +402,8 @@ warn_tally(const struct opts *op, const struct tally *ty)
 	if (op->quiet)
 		return;
 	if (ty->blank_keys > 0)
-		pm_warn("%ld rows with an empty %s left out (their sum: %s)",
-		    ty->blank_keys, op->meta.key, ty->blank_overflow ?
+		pm_warn("%ld row%s with an empty %s left out (their sum: %s)",
+		    ty->blank_keys, ty->blank_keys == 1 ? "" : "s", op->meta.key, ty->blank_overflow ?
 		    "too large" : fixed_format(ty->blank_sum, 2, buf));
 	if (!op->v_set && ty->rows > 0 && ty->counted == 0 &&
 	    ty->blank_keys == 0)

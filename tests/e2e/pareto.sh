@@ -1,0 +1,224 @@
+# pm-pareto (SPEC section 5): hand-worked examples.  Every expected value
+# below was worked out on paper from the fixture (shares, the crossing
+# key, Gini from G = 2 sum(i x_i) / (n sum x) - (n + 1) / n over the
+# values sorted ascending, HHI = sum of squared percent shares).
+. "$(dirname "$0")/../lib.sh"
+F=$FIX/pareto
+
+# Ten accounts, total 1000: revenue facts only (deals_won, calls and
+# pipeline_created rows are ignored), Kite in two rows, Zinc 100 - 20, and
+# one row without an account.  Cumulative 30 50 65 75 83 89 94 97 99 100:
+# Zinc crosses 80 (A), Echo crosses 95 (B).
+t_run "ten keys: detail exits 0" 0 pm-pareto "$F/ten.csv"
+t_out "ten keys: detail" "rank,key,value,share,cum_share,class
+1,Kite,300,30.0,30.0,A
+2,Birch,200,20.0,50.0,A
+3,Orca,150,15.0,65.0,A
+4,Delta,100,10.0,75.0,A
+5,Zinc,80,8.0,83.0,A
+6,Acme,60,6.0,89.0,B
+7,Maple,50,5.0,94.0,B
+8,Echo,30,3.0,97.0,B
+9,Fern,20,2.0,99.0,C
+10,Lynx,10,1.0,100.0,C
+"
+t_grep "ten keys: the row without an account is reported" \
+    "^pm-pareto: 1 row with an empty account left out \(their sum: 5\)$" "$T/err"
+# Gini: ascending 10 20 30 50 60 80 100 150 200 300, sum(i x_i) = 7820,
+# 2 * 7820 / 10000 - 11/10 = 0.464.  HHI: 900+400+225+100+64+36+25+9+4+1.
+# top 20% = 2 keys = 50%.
+t_run "ten keys: summary exits 0" 0 pm-pareto -s "$F/ten.csv"
+t_out "ten keys: summary" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,10,1000,5,50.0,50.0,0.464,1764.0,0
+"
+t_run "ten keys: --at 90" 0 pm-pareto --summary --at 90 "$F/ten.csv"
+t_out "ten keys: --at 90 needs 7 keys" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,10,1000,7,70.0,50.0,0.464,1764.0,0
+"
+t_run "ten keys: -c 50,90 -n 8" 0 pm-pareto -c 50,90 -n 8 "$F/ten.csv"
+t_out "ten keys: -c 50,90: Birch reaches 50 exactly, Maple crosses 90" \
+"rank,key,value,share,cum_share,class
+1,Kite,300,30.0,30.0,A
+2,Birch,200,20.0,50.0,A
+3,Orca,150,15.0,65.0,B
+4,Delta,100,10.0,75.0,B
+5,Zinc,80,8.0,83.0,B
+6,Acme,60,6.0,89.0,B
+7,Maple,50,5.0,94.0,B
+8,Echo,30,3.0,97.0,C
+"
+t_run "ten keys: -m deals_won -k rep" 0 pm-pareto -q -m deals_won -k rep "$F/ten.csv"
+t_out "ten keys: another metric and key" "rank,key,value,share,cum_share,class
+1,Ann Lee,1,100.0,100.0,A
+"
+t_run "ten keys: -q silences the note" 0 pm-pareto -q "$F/ten.csv"
+t_eq "ten keys: nothing on stderr with -q" "" "$(cat "$T/err")"
+t_run "ten keys: a metric absent from the input" 0 pm-pareto -m nosuch "$F/ten.csv"
+t_out "ten keys: absent metric gives the header only" "rank,key,value,share,cum_share,class
+"
+t_grep "ten keys: absent metric is noted" "no facts of metric 'nosuch'" "$T/err"
+t_run "ten keys: stdin and -o" 0 pm-pareto -q -s -o "$T/sum.csv" - <"$F/ten.csv"
+t_eq "ten keys: -o writes the file" ",10,1000,5,50.0,50.0,0.464,1764.0,0" \
+    "$(tail -1 "$T/sum.csv")"
+t_eq "ten keys: -o leaves stdout empty" "" "$(cat "$T/out")"
+
+# Ties are ranked by key; b's cumulative share is exactly 80 and b is the
+# crossing key (A), d comes after it (B).  Gini: ascending 50 50 50 100,
+# 2 * 700 / 1000 - 5/4 = 0.15.  HHI 1600 + 3 * 400.
+t_run "ties: detail" 0 pm-pareto -k key -v amount "$F/ties.csv"
+t_out "ties: ordered by key, crossing key included in A" "rank,key,value,share,cum_share,class
+1,c,100,40.0,40.0,A
+2,a,50,20.0,60.0,A
+3,b,50,20.0,80.0,A
+4,d,50,20.0,100.0,B
+"
+t_run "ties: summary" 0 pm-pareto -s -k key -v amount "$F/ties.csv"
+t_out "ties: summary values" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,4,250,3,75.0,40.0,0.150,2800.0,0
+"
+
+# 0.7 + 0.1 is 0.7999999999999999 in binary floating point: exact sums
+# put q on 80% (A, and keys_at 2), r after it.
+t_run "exact: detail" 0 pm-pareto -k key -v amount "$F/exact.csv"
+t_out "exact: 0.7 + 0.1 reaches 80%" "rank,key,value,share,cum_share,class
+1,p,0.7,70.0,70.0,A
+2,q,0.1,10.0,80.0,A
+3,r,0.1,10.0,90.0,B
+4,s,0.1,10.0,100.0,B
+"
+t_run "exact: summary" 0 pm-pareto -s -k key -v amount "$F/exact.csv"
+t_out "exact: summary values" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,4,1,2,50.0,70.0,0.450,5200.0,0
+"
+
+t_run "single key" 0 pm-pareto -k key -v amount "$F/single.csv"
+t_out "single key: detail" "rank,key,value,share,cum_share,class
+1,Solo,85,100.0,100.0,A
+"
+t_run "single key: summary" 0 pm-pareto -s -k key -v amount "$F/single.csv"
+t_out "single key: Gini 0, HHI 10000" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,1,85,1,100.0,100.0,0.000,10000.0,0
+"
+
+t_run "all equal" 0 pm-pareto -k key -v amount "$F/equal.csv"
+t_out "all equal: detail in key order" "rank,key,value,share,cum_share,class
+1,e1,20,20.0,20.0,A
+2,e2,20,20.0,40.0,A
+3,e3,20,20.0,60.0,A
+4,e4,20,20.0,80.0,A
+5,e5,20,20.0,100.0,B
+"
+t_run "all equal: summary" 0 pm-pareto -s -k key -v amount "$F/equal.csv"
+t_out "all equal: Gini 0" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,5,100,4,80.0,20.0,0.000,2000.0,0
+"
+
+# 99.75 and 0.25 round half away from zero; Gini (2 * 799 / 800 - 3/2 =
+# 0.4975) too; HHI 9950.0625 + 0.0625 = 9950.125.
+t_run "rounding: detail" 0 pm-pareto -k key -v amount "$F/round.csv"
+t_out "rounding: halves go up" "rank,key,value,share,cum_share,class
+1,big,399,99.8,99.8,A
+2,small,1,0.3,100.0,C
+"
+t_run "rounding: summary" 0 pm-pareto -s -k key -v amount "$F/round.csv"
+t_out "rounding: summary halves" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,2,400,1,50.0,99.8,0.498,9950.1,0
+"
+
+# Y nets -20 and Z 10 - 10 = 0: both left out and counted.  X 100, V 60:
+# 62.5 / 37.5; Gini 2 * 260 / 320 - 3/2 = 0.125; HHI 3906.25 + 1406.25.
+t_run "negative keys: detail" 0 pm-pareto "$F/neg.csv"
+t_out "negative keys: left out of the ranking" "rank,key,value,share,cum_share,class
+1,X,100,62.5,62.5,A
+2,V,60,37.5,100.0,A
+"
+t_run "negative keys: summary" 0 pm-pareto -s "$F/neg.csv"
+t_out "negative keys: counted as excluded" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,2,160,2,100.0,62.5,0.125,5312.5,2
+"
+
+# Groups, sorted by name; a group with only a negative key has no ranked
+# key and an empty measure.  Bo: 300 / 100, Gini 2 * 700 / 800 - 3/2.
+t_run "groups: detail" 0 pm-pareto -g rep "$F/groups.csv"
+t_out "groups: detail" 'group,rank,key,value,share,cum_share,class
+Ann,1,a1,100,50.0,50.0,A
+Ann,2,a2,100,50.0,100.0,A
+"Bo, Jr",1,b1,300,75.0,75.0,A
+"Bo, Jr",2,b2,100,25.0,100.0,A
+'
+t_run "groups: summary" 0 pm-pareto -s -g rep "$F/groups.csv"
+t_out "groups: summary" 'group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+Ann,2,200,2,100.0,50.0,0.000,5000.0,0
+"Bo, Jr",2,400,2,100.0,75.0,0.250,6250.0,0
+Cy,0,0,,,,,,1
+'
+t_run "groups: -c 70,90 -n 2 --group" 0 pm-pareto -c 70,90 --top 2 --group rep "$F/groups.csv"
+t_out "groups: classes per group" 'group,rank,key,value,share,cum_share,class
+Ann,1,a1,100,50.0,50.0,A
+Ann,2,a2,100,50.0,100.0,A
+"Bo, Jr",1,b1,300,75.0,75.0,A
+"Bo, Jr",2,b2,100,25.0,100.0,B
+'
+t_run "groups: -n 1" 0 pm-pareto -n 1 -g rep "$F/groups.csv"
+t_out "groups: -n limits each group" 'group,rank,key,value,share,cum_share,class
+Ann,1,a1,100,50.0,50.0,A
+"Bo, Jr",1,b1,300,75.0,75.0,A
+'
+t_run "groups: two files are one stream" 0 pm-pareto -s -g rep "$F/groups.csv" "$F/groups.csv"
+t_eq "groups: two files sum" 'Ann,2,400,2,100.0,50.0,0.000,5000.0,0' "$(sed -n 2p "$T/out")"
+t_run "groups: a repeated header inside the data is skipped" 0 \
+    sh -c 'cat "$1" "$1" | pm-pareto -s -g rep' sh "$F/groups.csv"
+t_eq "groups: cat of two files sums" 'Ann,2,400,2,100.0,50.0,0.000,5000.0,0' "$(sed -n 2p "$T/out")"
+
+# A raw export (BOM, CRLF, quotes, a value with spaces, empty values):
+# -k and -v match headers ignoring case.  Land of Toys 2871 + 3884.34,
+# total 9533.585; Nobody Inc has no known value: excluded.
+t_run "raw CSV: -v" 0 pm-pareto -k customername -v sales "$F/raw.csv"
+t_out "raw CSV: detail" 'rank,key,value,share,cum_share,class
+1,Land of Toys Inc.,6755.34,70.9,70.9,A
+2,Reims Collectables,2765.9,29.0,99.9,A
+3,"Mini Gifts, Ltd.",12.35,0.1,100.0,C
+'
+t_run "raw CSV: summary" 0 pm-pareto -s -k CUSTOMERNAME -v SALES "$F/raw.csv"
+t_out "raw CSV: summary" 'group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,3,9533.59,2,66.7,70.9,0.472,5862.6,1
+'
+t_run "raw CSV: -g STATUS" 0 pm-pareto -s -k CUSTOMERNAME -v SALES -g STATUS "$F/raw.csv"
+t_out "raw CSV: a group of unknown values only" 'group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+Cancelled,0,0,,,,,,2
+Shipped,3,9533.59,2,66.7,70.9,0.472,5862.6,0
+'
+printf 'key;amount\nx;1,5\n' >"$T/semi.csv"
+printf 'key;amount\nx;1.5\ny;0.5\n' >"$T/semi2.csv"
+t_run "-d ; reads another separator" 0 pm-pareto -d ';' -k key -v amount "$T/semi2.csv"
+t_out "-d ;: detail" "rank,key,value,share,cum_share,class
+1,x,1.5,75.0,75.0,A
+2,y,0.5,25.0,100.0,A
+"
+
+# Errors.
+t_run "bad value: exit 65" 65 pm-pareto "$F/bad.csv"
+t_eq "bad value: file, physical line, column and value" \
+    "pm-pareto: $F/bad.csv:5: value: '12O' is not a number" "$(cat "$T/err")"
+t_run "semicolon file with -d" 65 pm-pareto -d ';' -k key -v amount "$T/semi.csv"
+t_grep "decimal comma: names the column and value" ":2: amount: '1,5' is not a number" "$T/err"
+t_run "missing key column: exit 65" 65 pm-pareto -k region "$F/ten.csv"
+t_grep "missing key column: named" "no column 'region' in the header \\(-k\\)" "$T/err"
+t_run "missing -v column: exit 65" 65 pm-pareto -v SALES "$F/ten.csv"
+t_grep "missing -v column: named" "no column 'SALES' in the header \\(-v\\)" "$T/err"
+t_run "not facts without -v: exit 65" 65 pm-pareto -k key "$F/ties.csv"
+t_grep "not facts: names the metric column" "no column 'metric'" "$T/err"
+t_run "ragged row: exit 65" 65 pm-pareto -k key -v amount "$F/wide.csv"
+t_grep "ragged row: line and counts" "wide.csv:3: expected 2 fields, found 3" "$T/err"
+t_run "missing file: exit 66" 66 pm-pareto "$T/nonexistent.csv"
+t_run "-m with -v: exit 64" 64 pm-pareto -m revenue -v amount "$F/ties.csv"
+t_run "-c B below A: exit 64" 64 pm-pareto -c 95,80 "$F/ten.csv"
+t_run "-c one number: exit 64" 64 pm-pareto -c 80 "$F/ten.csv"
+t_run "--at 0: exit 64" 64 pm-pareto --at 0 "$F/ten.csv"
+t_run "--at 101: exit 64" 64 pm-pareto --at 101 "$F/ten.csv"
+t_run "-n 0: exit 64" 64 pm-pareto -n 0 "$F/ten.csv"
+t_run "-o into a missing directory: exit 73" 73 pm-pareto -o "$T/no/such/x.csv" "$F/ten.csv"
+t_run "empty input" 0 pm-pareto -s </dev/null
+t_out "empty input: one empty summary row" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,0,0,,,,,,0
+"

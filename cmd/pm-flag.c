@@ -1,13 +1,22 @@
 /*
  * pm-flag: flag reps who need attention or deserve recognition.
- * Not implemented yet: it parses its options and says so.
+ *
+ * Reads a scores table (pm-score output) whole, judges every rep on one
+ * metric in one period (cmd/pm-flag/rules.c) and writes either the
+ * input with two more columns, flags and notes, or with --list one row
+ * per flag.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "err.h"
+#include "num.h"
+#include "out.h"
+#include "scores.h"
+#include "pm-flag/flag.h"
 
 enum {
 	OPT_METRIC = 256,
@@ -18,6 +27,7 @@ enum {
 	OPT_GAP,
 	OPT_ONLY,
 	OPT_LIST,
+	OPT_ACTIVITY,
 };
 
 static const struct option longopts[] = {
@@ -28,6 +38,7 @@ static const struct option longopts[] = {
 	{ "persist", required_argument, NULL, OPT_PERSIST },
 	{ "tiers", required_argument, NULL, OPT_TIERS },
 	{ "gap", required_argument, NULL, OPT_GAP },
+	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "only", no_argument, NULL, OPT_ONLY },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "help", no_argument, NULL, 'h' },
@@ -38,40 +49,275 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The columns pm-flag cannot do without; the others are optional. */
+#define REQUIRED (SC_BIT(SC_PERIOD) | SC_BIT(SC_REP) | SC_BIT(SC_METRIC) | \
+	SC_BIT(SC_ACTUAL) | SC_BIT(SC_ATTAINMENT))
+
 _Noreturn static void
 usage(void)
 {
 	printf("%s",
 	    "Usage: pm-flag [--metric M] [-P PERIOD] [--under PCT] [--over PCT]\n"
-	    "               [--persist N] [--tiers TOP,BOTTOM] [--gap PCT] [--only] [--list]\n"
+	    "               [--persist N] [--tiers TOP,BOTTOM] [--gap PCT]\n"
+	    "               [--activity LIST] [--only] [--list]\n"
 	    "               [-d C] [-o FILE] [-q] [FILE]...\n"
 	    "\n"
-	    "Flag reps who need attention or deserve recognition.\n"
+	    "Flag reps who need attention or deserve recognition, from pm-score\n"
+	    "output, for the latest period (or -P) on score, else revenue.\n"
+	    "\n"
+	    "  --metric M        judge metric M\n"
+	    "  -P, --period P    judge period P (default: the latest)\n"
+	    "  --under PCT       underperformer: attainment below PCT (80)\n"
+	    "  --over PCT        high_flyer: attainment at or above PCT (110)\n"
+	    "  --persist N       ... in each of the last N periods (3)\n"
+	    "  --tiers TOP,BOT   tier sizes in percent (20,20)\n"
+	    "  --gap PCT         activity/conversion gap threshold (25)\n"
+	    "  --activity LIST   the activity metrics (default: leading ones)\n"
+	    "  --only            only rows with a flag\n"
+	    "  --list            one row per flag: period,rep,team,flag,metric,"
+	    "value,notes\n"
+	    "  -d, --delimiter C input field separator (,)\n"
+	    "  -o, --output FILE write to FILE atomically\n"
+	    "  -q, --quiet       no warnings\n"
+	    "  -h, --help        this help;  -V, --version  the version\n"
 	    "\n"
 	    "See the pm-flag(1) manual page.\n");
 	exit(0);
 }
 
+/* A percentage option as fixed-point, in [0, max]. */
+static int64_t
+opt_pct(const char *opt, const char *arg, double max)
+{
+	double v = cli_double(opt, arg);
+
+	if (v < 0 || v > max)
+		pm_usage_error("%s: '%s' is not a percentage in 0..%g", opt,
+		    arg, max);
+	return fixed_from_double(v);
+}
+
+static void
+opt_tiers(struct flag_opts *o, const char *arg)
+{
+	const char *comma = strchr(arg, ',');
+	double top, bot;
+
+	if (comma == NULL ||
+	    double_parse(arg, (size_t)(comma - arg), &top) != NUM_OK ||
+	    double_parse(comma + 1, strlen(comma + 1), &bot) != NUM_OK ||
+	    top < 0 || bot < 0 || top + bot > 100)
+		pm_usage_error("--tiers: '%s' is not TOP,BOTTOM (percentages "
+		    "adding up to 100 at most)", arg);
+	o->top = fixed_from_double(top);
+	o->bottom = fixed_from_double(bot);
+}
+
+static void
+opt_activity(struct flag_opts *o, const char *arg)
+{
+	const char *p = arg, *e;
+
+	o->nactivity = 0;
+	o->activity = NULL;
+	do {
+		e = strchr(p, ',');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (e == p)
+			pm_usage_error("--activity: empty metric name in '%s'",
+			    arg);
+		o->activity = xreallocarray(o->activity, o->nactivity + 1,
+		    sizeof(*o->activity));
+		o->activity[o->nactivity++] = xstrndup(p, (size_t)(e - p));
+		p = e + 1;
+	} while (*e != '\0');
+}
+
+/* The flags and the notes of one rep, each joined by "; ". */
+static void
+joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
+{
+	struct sbuf f = { 0 }, n = { 0 };
+	const struct hit *h;
+	int k;
+
+	for (k = 0; k < F_NFLAGS; k++) {
+		h = judge_hit(j, rep, (enum flag)k);
+		if (h->value == NULL)
+			continue;
+		sb_printf(&f, "%s%s", f.n ? ";" : "", flag_name[k]);
+		sb_printf(&n, "%s%s: %s", n.n ? "; " : "", flag_name[k],
+		    h->note);
+	}
+	*flags = f.n ? sb_take(&f) : NULL;
+	*notes = n.n ? sb_take(&n) : NULL;
+	free(f.p);
+	free(n.p);
+}
+
+/*
+ * The input unchanged plus flags and notes: columns of those names
+ * already there (a second run) are filled in place, others appended.
+ * Flags sit on each rep's row of the judged metric and period.
+ */
+static void
+write_table(struct out *o, const struct judgement *j, int only)
+{
+	const struct scores *s = j->s;
+	const struct score_row *r;
+	int fc = s->col[SC_FLAGS], nc = s->col[SC_NOTES];
+	char *flags, *notes;
+	size_t i, k;
+
+	for (k = 0; k < s->ncol; k++)
+		csv_put_field(o, s->hdr[k]);
+	if (fc < 0)
+		csv_put_field(o, "flags");
+	if (nc < 0)
+		csv_put_field(o, "notes");
+	csv_end_row(o);
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		flags = notes = NULL;
+		if (!r->rollup && j->anchor != NULL && j->anchor[r->rep] == r)
+			joined(j, r->rep, &flags, &notes);
+		if (only && flags == NULL)
+			continue;
+		for (k = 0; k < s->ncol; k++) {
+			if ((int)k == fc || (int)k == nc)
+				csv_put_field(o, (int)k == fc ?
+				    (flags ? flags : "") : (notes ? notes : ""));
+			else
+				csv_put_fieldn(o, r->f[k], r->len[k]);
+		}
+		if (fc < 0)
+			csv_put_field(o, flags ? flags : "");
+		if (nc < 0)
+			csv_put_field(o, notes ? notes : "");
+		csv_end_row(o);
+		free(flags);
+		free(notes);
+	}
+}
+
+static int
+cmp_rep(const void *a, const void *b, void *names)
+{
+	char **v = names;
+
+	return strcmp(v[*(const uint32_t *)a], v[*(const uint32_t *)b]);
+}
+
+/* --list: by flag in the order of the SPEC table, then by rep name. */
+static void
+write_list(struct out *o, const struct judgement *j)
+{
+	static const char *const hdr[] = { "period", "rep", "team", "flag",
+	    "metric", "value", "notes", NULL };
+	const struct scores *s = j->s;
+	const struct hit *h;
+	uint32_t *order, i;
+	int k;
+
+	csv_put_row(o, hdr);
+	if (j->metric == SC_NONE)
+		return;
+	order = xcalloc(s->nreps ? s->nreps : 1, sizeof(*order));
+	for (i = 0; i < s->nreps; i++)
+		order[i] = i;
+	qsort_r(order, s->nreps, sizeof(*order), cmp_rep, s->rep_name);
+	for (k = 0; k < F_NFLAGS; k++)
+		for (i = 0; i < s->nreps; i++) {
+			h = judge_hit(j, order[i], (enum flag)k);
+			if (h->value == NULL)
+				continue;
+			csv_put_field(o, s->period_key[j->period]);
+			csv_put_field(o, s->rep_name[order[i]]);
+			csv_put_field(o, scores_field(s, j->anchor[order[i]],
+			    SC_TEAM));
+			csv_put_field(o, flag_name[k]);
+			csv_put_field(o, h->metric);
+			csv_put_field(o, h->value);
+			csv_put_field(o, h->note);
+			csv_end_row(o);
+		}
+	free(order);
+}
+
 int
 main(int argc, char *argv[])
 {
-	int c;
+	struct flag_opts opt = {
+		.under = 80 * FIXED_SCALE, .over = 110 * FIXED_SCALE,
+		.persist = 3, .top = 20 * FIXED_SCALE,
+		.bottom = 20 * FIXED_SCALE, .gap = 25 * FIXED_SCALE
+	};
+	const char *output = NULL;
+	unsigned char delim = ',';
+	int c, only = 0, list = 0;
+	struct judgement j;
+	struct scores *s;
+	struct out *o;
 
 	pm_setprog(argv);
 	while ((c = getopt_long(argc, argv, "P:hVo:d:q", longopts, NULL)) != -1) {
 		switch (c) {
+		case OPT_METRIC:
+			opt.metric = optarg;
+			break;
+		case 'P':
+			opt.period = optarg;
+			break;
+		case OPT_UNDER:
+			opt.under = opt_pct("--under", optarg, 1e9);
+			break;
+		case OPT_OVER:
+			opt.over = opt_pct("--over", optarg, 1e9);
+			break;
+		case OPT_PERSIST:
+			opt.persist = cli_long("--persist", optarg, 1, 1000);
+			break;
+		case OPT_TIERS:
+			opt_tiers(&opt, optarg);
+			break;
+		case OPT_GAP:
+			opt.gap = opt_pct("--gap", optarg, 100);
+			break;
+		case OPT_ACTIVITY:
+			opt_activity(&opt, optarg);
+			break;
+		case OPT_ONLY:
+			only = 1;
+			break;
+		case OPT_LIST:
+			list = 1;
+			break;
 		case 'h':
 			usage();
 		case 'V':
 			pm_version();
+		case 'o':
+			output = optarg;
+			break;
 		case 'd':
-			(void)cli_delim(optarg);
+			delim = cli_delim(optarg);
 			break;
-		case '?':
-			pm_usage_error(NULL);
+		case 'q':
+			opt.quiet = 1;
+			break;
 		default:
-			break;
+			pm_usage_error(NULL);
 		}
 	}
-	pm_die(EX_SOFTWARE, "not implemented yet");
+	s = scores_load(argv + optind, (size_t)(argc - optind), delim,
+	    REQUIRED);
+	judge(&j, s, &opt);
+	o = out_open(output);
+	if (list)
+		write_list(o, &j);
+	else
+		write_table(o, &j, only);
+	out_close(o);
+	return 0;
 }

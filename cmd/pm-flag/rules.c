@@ -1,0 +1,821 @@
+/*
+ * The rules of SPEC section 6.  Each rule looks at the judged metric in
+ * the judged period and, for the rules about a run of periods, at the
+ * consecutive periods before it; a rep with too little history, or with
+ * an unknown (empty) number where the rule needs one, is not flagged.
+ * Numbers are compared as exact fixed-point values; numbers quoted in
+ * the notes are the fields as the scores table wrote them.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "metrics.h"
+#include "num.h"
+#include "flag.h"
+
+const char *const flag_name[F_NFLAGS] = {
+	"underperformer", "high_flyer", "declining",
+	"tier_top", "tier_middle", "tier_bottom",
+	"target_hit", "biggest_deal", "personal_best", "most_improved",
+	"activity_gap", "conversion_gap"
+};
+
+#define HUNDRED ((int64_t)100 * FIXED_SCALE)
+/* Ratios of activity are doubles: equal is equal up to this. */
+#define EPS 1e-9
+
+struct ctx {
+	struct judgement *j;
+	const struct scores *s;
+	const struct flag_opts *o;
+	uint32_t m, p;
+	enum sc_col att, act;	/* pace or attainment, projected or actual */
+	int progress;		/* the judged period is in progress */
+	int higher;		/* the judged metric: higher is better */
+	const struct score_row **run;	/* persist + 1 rows */
+};
+
+void
+sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->p ? b->p + b->n : NULL,
+		    b->p ? b->cap - b->n : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			pm_die(EX_SOFTWARE, "vsnprintf failed");
+		if (b->p != NULL && (size_t)n < b->cap - b->n) {
+			b->n += (size_t)n;
+			return;
+		}
+		b->cap = (b->cap + (size_t)n + 1) * 2;
+		b->p = xrealloc(b->p, b->cap);
+		b->p[b->n] = '\0';
+	}
+}
+
+char *
+sb_take(struct sbuf *b)
+{
+	char *p = b->p ? b->p : xstrdup("");
+
+	b->p = NULL;
+	b->n = b->cap = 0;
+	return p;
+}
+
+/* A number as the scores table wrote it, without surrounding spaces. */
+static char *
+text(const struct ctx *c, const struct score_row *r, enum sc_col col)
+{
+	const char *f = scores_field(c->s, r, col);
+	size_t n = strlen(f);
+
+	while (*f == ' ' || *f == '\t')
+		f++, n--;
+	while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t'))
+		n--;
+	return xstrndup(f, n);
+}
+
+static void
+put_text(struct sbuf *b, const struct ctx *c, const struct score_row *r,
+    enum sc_col col)
+{
+	char *t = text(c, r, col);
+
+	sb_printf(b, "%s", t);
+	free(t);
+}
+
+static void
+set_hit(struct ctx *c, uint32_t rep, enum flag f, const char *metric,
+    char *value, struct sbuf *note)
+{
+	struct hit *h = &c->j->hits[(size_t)rep * F_NFLAGS + f];
+
+	h->metric = metric;
+	h->value = value;
+	h->note = sb_take(note);
+}
+
+static const char *
+pkey(const struct ctx *c, uint32_t p)
+{
+	return c->s->period_key[p];
+}
+
+/* "2026-07..2026-09" for the n periods ending with the judged one. */
+static void
+put_span(struct sbuf *b, const struct ctx *c, size_t n)
+{
+	if (n <= 1)
+		sb_printf(b, " in %s", pkey(c, c->p));
+	else
+		sb_printf(b, " in %s..%s", pkey(c, c->p - (uint32_t)(n - 1)),
+		    pkey(c, c->p));
+}
+
+static const char *
+att_label(const struct ctx *c)
+{
+	return c->progress ? "pace" : "attainment";
+}
+
+static void
+put_act_label(struct sbuf *b, const struct ctx *c, uint32_t metric)
+{
+	sb_printf(b, "%s%s", c->progress ? "projected " : "",
+	    c->s->metric_name[metric]);
+}
+
+static void
+put_pct(struct sbuf *b, int64_t v)
+{
+	char buf[NUM_BUFSIZE];
+
+	sb_printf(b, "%s%%", fixed_format(v, 4, buf));
+}
+
+static const struct score_row *
+cell(const struct ctx *c, uint32_t metric, uint32_t rep)
+{
+	return scores_cell(c->s, metric, rep, c->p);
+}
+
+/*
+ * The judged metric's rows of the n consecutive periods ending with the
+ * judged one into c->run, oldest first; 0 when the rep's history is
+ * shorter or has a gap.
+ */
+static int
+run_of(struct ctx *c, uint32_t rep, size_t n)
+{
+	uint32_t q;
+	size_t i;
+
+	if (n > (size_t)c->p + 1)
+		return 0;
+	for (i = 0; i < n; i++) {
+		q = c->p - (uint32_t)(n - 1 - i);
+		if ((c->run[i] = scores_cell(c->s, c->m, rep, q)) == NULL)
+			return 0;
+		if (i > 0 && !scores_periods_adjacent(pkey(c, q - 1),
+		    pkey(c, q)))
+			return 0;
+	}
+	return 1;
+}
+
+/* underperformer (below) and high_flyer (!below) over --persist periods. */
+static void
+rule_attainment_run(struct ctx *c, uint32_t rep, int below)
+{
+	size_t i, n = (size_t)c->o->persist;
+	struct sbuf b = { 0 };
+	int64_t v;
+
+	if (!run_of(c, rep, n))
+		return;
+	for (i = 0; i < n; i++) {
+		if (!scores_known(c->run[i], c->att))
+			return;
+		v = c->run[i]->v[c->att];
+		if (below ? v >= c->o->under : v < c->o->over)
+			return;
+	}
+	sb_printf(&b, "%s ", att_label(c));
+	for (i = 0; i < n; i++) {
+		sb_printf(&b, "%s", i ? ", " : "");
+		put_text(&b, c, c->run[i], c->att);
+		sb_printf(&b, "%%");
+	}
+	put_span(&b, c, n);
+	sb_printf(&b, ", %s ", below ? "below" : "at or above");
+	put_pct(&b, below ? c->o->under : c->o->over);
+	set_hit(c, rep, below ? F_UNDERPERFORMER : F_HIGH_FLYER,
+	    c->s->metric_name[c->m], text(c, c->run[n - 1], c->att), &b);
+}
+
+/* declining: worse in each of the last --persist steps. */
+static void
+rule_declining(struct ctx *c, uint32_t rep)
+{
+	size_t i, n = (size_t)c->o->persist + 1;
+	struct sbuf b = { 0 };
+	int64_t prev = 0, v;
+
+	if (!run_of(c, rep, n))
+		return;
+	for (i = 0; i < n; i++) {
+		if (!scores_known(c->run[i], c->act))
+			return;
+		v = c->run[i]->v[c->act];
+		if (i > 0 && (c->higher ? v >= prev : v <= prev))
+			return;
+		prev = v;
+	}
+	put_act_label(&b, c, c->m);
+	sb_printf(&b, " ");
+	for (i = 0; i < n; i++) {
+		sb_printf(&b, "%s", i ? ", " : "");
+		put_text(&b, c, c->run[i], c->act);
+	}
+	put_span(&b, c, n);
+	sb_printf(&b, ", %s in each of the last %ld periods",
+	    c->higher ? "down" : "up", c->o->persist);
+	set_hit(c, rep, F_DECLINING, c->s->metric_name[c->m],
+	    text(c, c->run[n - 1], c->act), &b);
+}
+
+static void
+rule_target_hit(struct ctx *c, uint32_t rep)
+{
+	const struct score_row *r = cell(c, c->m, rep);
+	struct sbuf b = { 0 };
+
+	if (r == NULL || !scores_known(r, c->att) || r->v[c->att] < HUNDRED)
+		return;
+	sb_printf(&b, "%s ", att_label(c));
+	put_text(&b, c, r, c->att);
+	sb_printf(&b, "%%");
+	put_span(&b, c, 1);
+	sb_printf(&b, ", at or above 100%%");
+	set_hit(c, rep, F_TARGET_HIT, c->s->metric_name[c->m],
+	    text(c, r, c->att), &b);
+}
+
+/* personal_best: better than every earlier period, 3 periods at least. */
+static void
+rule_personal_best(struct ctx *c, uint32_t rep)
+{
+	const struct score_row *r = cell(c, c->m, rep), *e, *best = NULL;
+	struct sbuf b = { 0 };
+	size_t seen = 1;
+	uint32_t q, bestq = 0;
+	int64_t v;
+
+	if (r == NULL || !scores_known(r, c->act))
+		return;
+	v = r->v[c->act];
+	for (q = 0; q < c->p; q++) {
+		e = scores_cell(c->s, c->m, rep, q);
+		if (e == NULL || !scores_known(e, c->act))
+			continue;
+		seen++;
+		if (c->higher ? e->v[c->act] >= v : e->v[c->act] <= v)
+			return;
+		if (best == NULL || (c->higher ?
+		    e->v[c->act] >= best->v[c->act] :
+		    e->v[c->act] <= best->v[c->act])) {
+			best = e;
+			bestq = q;
+		}
+	}
+	if (seen < 3)
+		return;
+	put_act_label(&b, c, c->m);
+	sb_printf(&b, " ");
+	put_text(&b, c, r, c->act);
+	put_span(&b, c, 1);
+	sb_printf(&b, ", the best of %zu periods (previous best ", seen);
+	put_text(&b, c, best, c->act);
+	sb_printf(&b, " in %s)", pkey(c, bestq));
+	set_hit(c, rep, F_PERSONAL_BEST, c->s->metric_name[c->m],
+	    text(c, r, c->act), &b);
+}
+
+/* The change in attainment from the previous period into *d. */
+static int
+improvement(struct ctx *c, uint32_t rep, int64_t *d)
+{
+	if (!run_of(c, rep, 2) || !scores_known(c->run[0], c->att) ||
+	    !scores_known(c->run[1], c->att))
+		return 0;
+	*d = c->run[1]->v[c->att] - c->run[0]->v[c->att];
+	return 1;
+}
+
+/* most_improved: the largest positive change, every rep tied for it. */
+static void
+rule_most_improved(struct ctx *c)
+{
+	char buf[NUM_BUFSIZE];
+	struct sbuf b = { 0 };
+	int64_t d, best = 0;
+	uint32_t rep;
+	size_t ties = 0;
+
+	for (rep = 0; rep < c->s->nreps; rep++)
+		if (improvement(c, rep, &d) && d > 0) {
+			if (d > best) {
+				best = d;
+				ties = 0;
+			}
+			if (d == best)
+				ties++;
+		}
+	if (ties == 0)
+		return;
+	for (rep = 0; rep < c->s->nreps; rep++) {
+		if (!improvement(c, rep, &d) || d != best)
+			continue;
+		sb_printf(&b, "%s ", att_label(c));
+		put_text(&b, c, c->run[0], c->att);
+		sb_printf(&b, "%% in %s to ", pkey(c, c->p - 1));
+		put_text(&b, c, c->run[1], c->att);
+		sb_printf(&b, "%% in %s, up %s points, the most of any rep",
+		    pkey(c, c->p), double_format(fixed_to_double(d), 1, buf));
+		if (ties > 1)
+			sb_printf(&b, " (tied with %zu other%s)", ties - 1,
+			    ties > 2 ? "s" : "");
+		set_hit(c, rep, F_MOST_IMPROVED, c->s->metric_name[c->m],
+		    xstrdup(buf), &b);
+	}
+}
+
+/* biggest_deal: the largest won deal of the period (metric largest_deal). */
+static void
+rule_biggest_deal(struct ctx *c)
+{
+	uint32_t m = scores_metric(c->s, "largest_deal"), rep;
+	const struct score_row *r;
+	struct sbuf b = { 0 };
+	size_t ties = 0;
+	int64_t best = 0;
+
+	if (m == SC_NONE)
+		return;
+	for (rep = 0; rep < c->s->nreps; rep++) {
+		if ((r = cell(c, m, rep)) == NULL ||
+		    !scores_known(r, c->act) || r->v[c->act] <= 0)
+			continue;
+		if (r->v[c->act] > best) {
+			best = r->v[c->act];
+			ties = 0;
+		}
+		if (r->v[c->act] == best)
+			ties++;
+	}
+	for (rep = 0; ties > 0 && rep < c->s->nreps; rep++) {
+		if ((r = cell(c, m, rep)) == NULL ||
+		    !scores_known(r, c->act) || r->v[c->act] != best)
+			continue;
+		sb_printf(&b, "largest deal ");
+		put_text(&b, c, r, c->act);
+		put_span(&b, c, 1);
+		sb_printf(&b, ", the biggest of the period");
+		if (ties > 1)
+			sb_printf(&b, " (tied with %zu other%s)", ties - 1,
+			    ties > 2 ? "s" : "");
+		set_hit(c, rep, F_BIGGEST_DEAL, c->s->metric_name[m],
+		    text(c, r, c->act), &b);
+	}
+}
+
+/*
+ * Tiers.  Counts are rounded half up; with three reps or more each tier
+ * gets at least one rep (the larger outer tier gives way, bottom before
+ * top on a tie, so the middle keeps one).  A group of reps tied on rank
+ * shares one tier: the outer one it reaches into, or the middle when it
+ * reaches into both (everyone tied: nobody stands out).
+ */
+struct tier_rep {
+	uint32_t rep;
+	int64_t rank;
+	const char *name;
+};
+
+static int
+cmp_tier(const void *a, const void *b)
+{
+	const struct tier_rep *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static size_t
+round_share(size_t n, int64_t pct)
+{
+	return (size_t)(((int64_t)n * pct * 2 + HUNDRED) / (2 * HUNDRED));
+}
+
+static void
+tier_note(struct ctx *c, const struct tier_rep *t, size_t n, const char *team,
+    enum flag f)
+{
+	const struct score_row *r = cell(c, c->m, t->rep);
+	struct sbuf b = { 0 };
+	int64_t share;
+
+	share = f == F_TIER_TOP ? c->o->top : f == F_TIER_BOTTOM ?
+	    c->o->bottom : HUNDRED - c->o->top - c->o->bottom;
+	sb_printf(&b, "rank ");
+	put_text(&b, c, r, SC_RANK);
+	sb_printf(&b, " of %zu%s%s by %s", n, team ? " in team " : "",
+	    team ? team : "", c->s->metric_name[c->m]);
+	put_span(&b, c, 1);
+	sb_printf(&b, ", in the %s ", f == F_TIER_TOP ? "top" :
+	    f == F_TIER_BOTTOM ? "bottom" : "middle");
+	put_pct(&b, share);
+	set_hit(c, t->rep, f, c->s->metric_name[c->m], text(c, r, SC_RANK),
+	    &b);
+}
+
+static void
+tier_group(struct ctx *c, struct tier_rep *g, size_t n, const char *team)
+{
+	size_t top, bot, mid = n >= 3 ? 1 : 0, i, k, x;
+	int in_top, in_bot;
+	enum flag f;
+
+	top = round_share(n, c->o->top);
+	bot = round_share(n, c->o->bottom);
+	if (n >= 3) {
+		top = top ? top : 1;
+		bot = bot ? bot : 1;
+	}
+	while (top + bot > n - mid) {
+		if (top > bot)
+			top--;
+		else
+			bot--;
+	}
+	qsort(g, n, sizeof(*g), cmp_tier);
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && g[k].rank == g[i].rank; k++)
+			;
+		/* The tied group holds positions i + 1 .. k. */
+		in_top = i + 1 <= top;
+		in_bot = bot > 0 && k >= n - bot + 1;
+		f = in_top == in_bot ? F_TIER_MIDDLE :
+		    in_top ? F_TIER_TOP : F_TIER_BOTTOM;
+		for (x = i; x < k; x++)
+			tier_note(c, &g[x], n, team, f);
+	}
+}
+
+/*
+ * Reps ranked on the judged metric, all together; or team by team when
+ * the ranks were made within teams (pm-score --by-team: the reps column
+ * then counts a team, not everyone).
+ */
+static void
+tiers(struct ctx *c)
+{
+	const struct scores *s = c->s;
+	const struct score_row *r;
+	struct tier_rep *all, *g;
+	size_t n = 0, ng, i;
+	int by_team = 0;
+	uint32_t rep, team;
+
+	if (s->col[SC_RANK] < 0)
+		return;
+	all = xcalloc(s->nreps ? s->nreps : 1, sizeof(*all));
+	g = xcalloc(s->nreps ? s->nreps : 1, sizeof(*g));
+	for (rep = 0; rep < s->nreps; rep++)
+		if ((r = cell(c, c->m, rep)) != NULL &&
+		    scores_known(r, SC_RANK)) {
+			all[n].rep = rep;
+			all[n].rank = r->v[SC_RANK];
+			all[n++].name = s->rep_name[rep];
+		}
+	for (i = 0; i < n; i++) {
+		r = cell(c, c->m, all[i].rep);
+		if (scores_known(r, SC_REPS) &&
+		    r->v[SC_REPS] != (int64_t)n * FIXED_SCALE)
+			by_team = 1;
+	}
+	if (!by_team)
+		tier_group(c, all, n, NULL);
+	for (team = 0; by_team && team < s->nteams; team++) {
+		for (i = ng = 0; i < n; i++)
+			if (cell(c, c->m, all[i].rep)->team == team)
+				g[ng++] = all[i];
+		if (ng > 0)
+			tier_group(c, g, ng, s->team_name[team]);
+	}
+	free(all);
+	free(g);
+}
+
+/*
+ * The gap flags.  Activity is the mean, over the activity metrics, of
+ * the rep's value over the median of the rep's team (everyone when the
+ * rep has no team); a metric whose median is 0 or unknown says nothing
+ * and is left out.  Activity metrics: --activity, else every leading
+ * metric of the catalogue in the input except coverage (a ratio to the
+ * target), score and the judged metric.
+ */
+struct medians {
+	int64_t *v;
+	char *state;		/* 0 not computed, 1 known, 2 unknown */
+	int64_t *buf;
+};
+
+static int
+is_activity(const struct ctx *c, uint32_t m)
+{
+	const char *name = c->s->metric_name[m];
+	size_t i;
+
+	if (c->o->activity != NULL) {
+		for (i = 0; i < c->o->nactivity; i++)
+			if (strcmp(c->o->activity[i], name) == 0)
+				return 1;
+		return 0;
+	}
+	return m != c->m && strcmp(name, "coverage") != 0 &&
+	    strcmp(name, "score") != 0 && metric_lookup(name).leading;
+}
+
+/* The team a rep is compared with: SC_NONE for everyone. */
+static uint32_t
+team_of(const struct ctx *c, uint32_t rep)
+{
+	const struct score_row *a = c->j->anchor[rep];
+
+	if (a == NULL || c->s->team_name[a->team][0] == '\0')
+		return SC_NONE;
+	return a->team;
+}
+
+static int
+cmp_fixed(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
+    int64_t *out)
+{
+	size_t k = ((size_t)(team == SC_NONE ? 0 : team + 1)) *
+	    c->s->nmetrics + m, n = 0;
+	const struct score_row *r;
+	uint32_t rep;
+
+	if (md->state[k] == 0) {
+		for (rep = 0; rep < c->s->nreps; rep++)
+			if ((team == SC_NONE || team_of(c, rep) == team) &&
+			    (r = cell(c, m, rep)) != NULL &&
+			    scores_known(r, c->act))
+				md->buf[n++] = r->v[c->act];
+		qsort(md->buf, n, sizeof(*md->buf), cmp_fixed);
+		md->state[k] = n ? 1 : 2;
+		if (n)
+			md->v[k] = n % 2 ? md->buf[n / 2] :
+			    (md->buf[n / 2 - 1] + md->buf[n / 2]) / 2;
+	}
+	*out = md->v[k];
+	return md->state[k] == 1;
+}
+
+/* The rep's activity into *act, the evidence into b; 0 when unknown. */
+static int
+activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
+    struct sbuf *b)
+{
+	const struct score_row *r;
+	char buf[NUM_BUFSIZE];
+	double sum = 0;
+	size_t n = 0;
+	int64_t med;
+	uint32_t m;
+
+	for (m = 0; m < c->s->nmetrics; m++) {
+		if (!is_activity(c, m) || (r = cell(c, m, rep)) == NULL ||
+		    !scores_known(r, c->act) ||
+		    !median(c, md, m, team_of(c, rep), &med) || med <= 0)
+			continue;
+		sum += (double)r->v[c->act] / (double)med;
+		sb_printf(b, "%s", n++ ? ", " : " (");
+		put_act_label(b, c, m);
+		sb_printf(b, " ");
+		put_text(b, c, r, c->act);
+		sb_printf(b, " vs %s", fixed_format(med, 2, buf));
+	}
+	if (n == 0)
+		return 0;
+	sb_printf(b, ")");
+	*act = sum / (double)n;
+	return 1;
+}
+
+static void
+put_gap(struct sbuf *b, const struct ctx *c)
+{
+	sb_printf(b, ", more than ");
+	put_pct(b, c->o->gap);
+	sb_printf(b, " below");
+}
+
+static void
+gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
+{
+	const struct score_row *r = cell(c, c->m, rep), *w;
+	double act, lim = 1.0 - fixed_to_double(c->o->gap) / 100.0;
+	char buf[NUM_BUFSIZE];
+	struct sbuf ev = { 0 }, b = { 0 };
+	int64_t med;
+
+	if (!activity(c, md, rep, &act, &ev))
+		goto out;
+	double_format(act * 100.0, 1, buf);
+	if (act < lim - EPS && r != NULL && scores_known(r, c->att) &&
+	    r->v[c->att] < HUNDRED) {
+		sb_printf(&b, "activity %s%% of the team median", buf);
+		put_span(&b, c, 1);
+		sb_printf(&b, "%s", ev.p);
+		put_gap(&b, c);
+		sb_printf(&b, ", and %s ", att_label(c));
+		put_text(&b, c, r, c->att);
+		sb_printf(&b, "%% of target");
+		set_hit(c, rep, F_ACTIVITY_GAP, "activity", xstrdup(buf), &b);
+	}
+	if (wr == SC_NONE || act < 1.0 - EPS ||
+	    (w = cell(c, wr, rep)) == NULL || !scores_known(w, c->act) ||
+	    !median(c, md, wr, team_of(c, rep), &med) || med <= 0 ||
+	    !(w->v[c->act] * HUNDRED < med * (HUNDRED - c->o->gap)))
+		goto out;
+	sb_printf(&b, "activity %s%% of the team median", buf);
+	put_span(&b, c, 1);
+	sb_printf(&b, "%s, but win_rate ", ev.p);
+	put_text(&b, c, w, c->act);
+	sb_printf(&b, "%% vs team median %s%%",
+	    double_format(fixed_to_double(med), 1, buf));
+	put_gap(&b, c);
+	set_hit(c, rep, F_CONVERSION_GAP, "win_rate", text(c, w, c->act), &b);
+out:
+	free(ev.p);
+}
+
+static void
+gaps(struct ctx *c)
+{
+	const struct scores *s = c->s;
+	struct medians md;
+	size_t n = (s->nteams + 1) * s->nmetrics, i;
+	uint32_t rep;
+
+	for (i = 0; i < c->o->nactivity; i++)
+		if (scores_metric(s, c->o->activity[i]) == SC_NONE &&
+		    !c->o->quiet)
+			pm_warn("--activity: no metric '%s' in the input",
+			    c->o->activity[i]);
+	md.v = xcalloc(n ? n : 1, sizeof(*md.v));
+	md.state = xcalloc(n ? n : 1, 1);
+	md.buf = xcalloc(s->nreps ? s->nreps : 1, sizeof(*md.buf));
+	for (rep = 0; rep < s->nreps; rep++)
+		gap_rules(c, &md, rep, scores_metric(s, "win_rate"));
+	free(md.v);
+	free(md.state);
+	free(md.buf);
+}
+
+static void
+choose(struct judgement *j, const struct scores *s, const struct flag_opts *o)
+{
+	const char *name = o->metric;
+	size_t i;
+
+	j->metric = j->period = SC_NONE;
+	if (s->nrows == 0)
+		return;
+	if (name == NULL)
+		name = scores_metric(s, "score") != SC_NONE ? "score" :
+		    "revenue";
+	if ((j->metric = scores_metric(s, name)) == SC_NONE) {
+		if (o->metric == NULL)
+			pm_die(EX_DATAERR, "%s: neither 'score' nor 'revenue' "
+			    "in the metric column: name one with --metric",
+			    s->files[0]);
+		pm_die(EX_DATAERR, "%s: no metric '%s' in the input",
+		    s->files[0], name);
+	}
+	if (o->period == NULL) {
+		j->period = (uint32_t)s->nperiods - 1;
+		return;
+	}
+	if ((j->period = scores_period(s, o->period)) == SC_NONE)
+		pm_die(EX_DATAERR, "%s: no period '%s' in the input (%s..%s)",
+		    s->files[0], o->period, s->period_key[0],
+		    s->period_key[s->nperiods - 1]);
+	(void)i;
+}
+
+/* The row that carries a rep's flags: the judged metric's, else any. */
+static void
+anchors(struct judgement *j)
+{
+	const struct scores *s = j->s;
+	const struct score_row *r;
+	size_t i;
+	uint32_t rep;
+
+	j->anchor = xcalloc(s->nreps ? s->nreps : 1, sizeof(*j->anchor));
+	for (rep = 0; rep < s->nreps; rep++)
+		j->anchor[rep] = scores_cell(s, j->metric, rep, j->period);
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (!r->rollup && r->period == j->period &&
+		    j->anchor[r->rep] == NULL)
+			j->anchor[r->rep] = r;
+	}
+}
+
+static int
+in_progress(const struct ctx *c)
+{
+	const struct score_row *r;
+	size_t i;
+
+	for (i = 0; i < c->s->nrows; i++) {
+		r = &c->s->rows[i];
+		if (r->period != c->p)
+			continue;
+		if (scores_known(r, SC_PACE) && scores_known(r, SC_ATTAINMENT)
+		    && r->v[SC_PACE] != r->v[SC_ATTAINMENT])
+			return 1;
+		if (scores_known(r, SC_PROJECTED) && scores_known(r, SC_ACTUAL)
+		    && r->v[SC_PROJECTED] != r->v[SC_ACTUAL])
+			return 1;
+	}
+	return 0;
+}
+
+static void
+warn_no_target(const struct ctx *c)
+{
+	const struct score_row *r;
+	uint32_t rep;
+
+	for (rep = 0; rep < c->s->nreps; rep++)
+		if ((r = cell(c, c->m, rep)) != NULL &&
+		    scores_known(r, c->att))
+			return;
+	if (!c->o->quiet)
+		pm_warn("%s: no %s for %s in %s (no target?): underperformer,"
+		    " high_flyer, target_hit, most_improved and activity_gap"
+		    " cannot be judged", c->s->files[0], att_label(c),
+		    c->s->metric_name[c->m], pkey(c, c->p));
+}
+
+void
+judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
+{
+	struct ctx c;
+	uint32_t rep;
+
+	memset(j, 0, sizeof(*j));
+	j->s = s;
+	j->o = o;
+	choose(j, s, o);
+	j->hits = xcalloc(s->nreps ? s->nreps * F_NFLAGS : 1,
+	    sizeof(*j->hits));
+	if (j->metric == SC_NONE)
+		return;
+	anchors(j);
+	memset(&c, 0, sizeof(c));
+	c.j = j;
+	c.s = s;
+	c.o = o;
+	c.m = j->metric;
+	c.p = j->period;
+	c.att = s->col[SC_PACE] >= 0 ? SC_PACE : SC_ATTAINMENT;
+	c.act = s->col[SC_PROJECTED] >= 0 ? SC_PROJECTED : SC_ACTUAL;
+	c.progress = in_progress(&c);
+	c.higher = metric_lookup(s->metric_name[c.m]).higher_better;
+	c.run = xcalloc((size_t)o->persist + 2, sizeof(*c.run));
+	warn_no_target(&c);
+	for (rep = 0; rep < s->nreps; rep++) {
+		rule_attainment_run(&c, rep, 1);
+		rule_attainment_run(&c, rep, 0);
+		rule_declining(&c, rep);
+		rule_target_hit(&c, rep);
+		rule_personal_best(&c, rep);
+	}
+	tiers(&c);
+	rule_biggest_deal(&c);
+	rule_most_improved(&c);
+	gaps(&c);
+	free(c.run);
+}
+
+const struct hit *
+judge_hit(const struct judgement *j, uint32_t rep, enum flag f)
+{
+	return &j->hits[(size_t)rep * F_NFLAGS + f];
+}

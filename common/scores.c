@@ -1,0 +1,381 @@
+/*
+ * The scores table in memory.  One allocation per row holds its fields;
+ * a cube of row numbers, metrics x reps x periods, answers "this rep's
+ * revenue in 2026-09" without a search.  The table is small (pm-score
+ * writes one row per rep, period and metric), so holding it is fine.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "date.h"
+#include "err.h"
+#include "intern.h"
+#include "num.h"
+#include "scores.h"
+
+const char *const scores_colname[SC_NCOL] = {
+	"period", "rep", "team", "metric",
+	"actual", "projected", "target", "attainment", "pace",
+	"rank", "reps", "percentile", "zscore", "median", "prev", "change",
+	"flags", "notes"
+};
+
+struct loader {
+	struct scores *s;
+	struct intern *per, *rep, *team, *met;
+	size_t cap;
+};
+
+static char **
+dup_fields(const struct csv_row *row, size_t **lenp)
+{
+	size_t i, total = 0;
+	char **f, *p;
+	size_t *len;
+
+	for (i = 0; i < row->n; i++)
+		total += row->len[i] + 1;
+	f = xmalloc(row->n * (sizeof(*f) + sizeof(*len)) + total);
+	len = (size_t *)(f + row->n);
+	p = (char *)(len + row->n);
+	for (i = 0; i < row->n; i++) {
+		f[i] = p;
+		len[i] = row->len[i];
+		memcpy(p, row->f[i], row->len[i] + 1);
+		p += row->len[i] + 1;
+	}
+	*lenp = len;
+	return f;
+}
+
+static void
+map_header(struct scores *s, const struct csv_row *hdr, const char *file,
+    uint32_t required)
+{
+	char missing[512];
+	size_t i;
+	int c;
+
+	s->ncol = hdr->n;
+	s->hdr = xcalloc(hdr->n, sizeof(*s->hdr));
+	for (i = 0; i < hdr->n; i++)
+		s->hdr[i] = xstrdup(hdr->f[i]);
+	missing[0] = '\0';
+	for (c = 0; c < SC_NCOL; c++) {
+		s->col[c] = csv_find_col(hdr, scores_colname[c]);
+		if (s->col[c] < 0)
+			s->col[c] = csv_find_col_norm(hdr, scores_colname[c]);
+		if (s->col[c] < 0 && (required & SC_BIT(c))) {
+			if (missing[0] != '\0')
+				strcat(missing, ", ");
+			strcat(missing, scores_colname[c]);
+		}
+	}
+	if (missing[0] != '\0')
+		pm_die_at(EX_DATAERR, file, hdr->line,
+		    "not a scores table (pm-score output): missing column%s %s",
+		    strchr(missing, ',') ? "s" : "", missing);
+}
+
+static void
+check_header(const struct scores *s, const struct csv_row *hdr,
+    const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < hdr->n && i < s->ncol; i++)
+		if (strcmp(hdr->f[i], s->hdr[i]) != 0)
+			break;
+	if (i < hdr->n || hdr->n != s->ncol)
+		pm_die_at(EX_DATAERR, file, hdr->line,
+		    "header differs from the first file's ('%s' is field %zu)",
+		    i < hdr->n ? hdr->f[i] : "", i + 1);
+}
+
+static void
+parse_numbers(struct score_row *r, const struct scores *s, const char *file)
+{
+	int c, k;
+
+	for (c = 0; c < SC_NCOL; c++) {
+		if ((k = s->col[c]) < 0)
+			continue;
+		if (r->len[k] == 0)
+			continue;
+		if (SC_IS_NUMBER(c)) {
+			if (fixed_parse(r->f[k], r->len[k], &r->v[c]) != NUM_OK)
+				pm_die_at(EX_DATAERR, file, r->line,
+				    "%s: not a number: '%s'",
+				    scores_colname[c], r->f[k]);
+		}
+		r->known |= SC_BIT(c);
+	}
+}
+
+static uint32_t
+key_id(struct intern *t, const struct score_row *r, int k, enum sc_col c,
+    const char *file)
+{
+	if (k < 0)
+		return intern_id(t, "", 0);
+	if (r->len[k] == 0 && c != SC_TEAM)
+		pm_die_at(EX_DATAERR, file, r->line, "empty %s",
+		    scores_colname[c]);
+	return intern_id(t, r->f[k], r->len[k]);
+}
+
+static void
+add_row(struct loader *l, const struct csv_row *row, uint32_t file)
+{
+	struct scores *s = l->s;
+	const char *name = s->files[file];
+	struct score_row *r;
+	int k;
+
+	if (s->nrows == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		s->rows = xreallocarray(s->rows, l->cap, sizeof(*s->rows));
+	}
+	r = &s->rows[s->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->f = dup_fields(row, &r->len);
+	r->line = row->line;
+	r->file = file;
+	parse_numbers(r, s, name);
+	r->period = key_id(l->per, r, s->col[SC_PERIOD], SC_PERIOD, name);
+	r->metric = key_id(l->met, r, s->col[SC_METRIC], SC_METRIC, name);
+	r->team = key_id(l->team, r, s->col[SC_TEAM], SC_TEAM, name);
+	k = s->col[SC_REP];
+	if (r->len[k] == 1 && r->f[k][0] == '*') {
+		r->rollup = 1;
+		r->rep = SC_NONE;
+	} else
+		r->rep = key_id(l->rep, r, k, SC_REP, name);
+}
+
+static void
+read_file(struct loader *l, const char *path, unsigned char delim,
+    uint32_t required)
+{
+	struct scores *s = l->s;
+	struct csv_row row;
+	struct csvr *in;
+	uint32_t file;
+
+	in = csvr_open(path);
+	if (delim)
+		csvr_set_delim(in, delim);
+	file = (uint32_t)s->nfiles;
+	s->files = xreallocarray(s->files, s->nfiles + 1, sizeof(*s->files));
+	s->files[s->nfiles++] = xstrdup(csvr_name(in));
+	if (!csvr_next_or_die(in, &row)) {
+		/* An empty file is an empty table, unless it is the only one. */
+		csvr_close(in);
+		return;
+	}
+	if (s->hdr == NULL)
+		map_header(s, &row, s->files[file], required);
+	else
+		check_header(s, &row, s->files[file]);
+	while (csvr_next_or_die(in, &row)) {
+		csv_check_width(in, &row, s->ncol);
+		add_row(l, &row, file);
+	}
+	csvr_close(in);
+}
+
+static char **
+names_of(const struct intern *t, size_t *n)
+{
+	char **v;
+	size_t i;
+
+	*n = intern_count(t);
+	v = xcalloc(*n ? *n : 1, sizeof(*v));
+	for (i = 0; i < *n; i++)
+		v[i] = xstrdup(intern_str(t, (uint32_t)i));
+	return v;
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Renumbers the periods chronologically (by their keys' bytes). */
+static void
+sort_periods(struct scores *s, const struct intern *per)
+{
+	uint32_t *map;
+	size_t i;
+
+	qsort(s->period_key, s->nperiods, sizeof(*s->period_key), cmp_key);
+	map = xcalloc(s->nperiods ? s->nperiods : 1, sizeof(*map));
+	for (i = 0; i < s->nperiods; i++)
+		map[intern_find(per, s->period_key[i],
+		    strlen(s->period_key[i]))] = (uint32_t)i;
+	for (i = 0; i < s->nrows; i++)
+		s->rows[i].period = map[s->rows[i].period];
+	free(map);
+}
+
+static void
+build_cells(struct scores *s)
+{
+	const struct score_row *r, *o;
+	size_t i, k, n;
+
+	n = s->nmetrics * s->nreps * s->nperiods;
+	s->cell = xcalloc(n ? n : 1, sizeof(*s->cell));
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (r->rollup)
+			continue;
+		k = ((size_t)r->metric * s->nreps + r->rep) * s->nperiods +
+		    r->period;
+		if (s->cell[k] != 0) {
+			o = &s->rows[s->cell[k] - 1];
+			pm_die_at(EX_DATAERR, s->files[r->file], r->line,
+			    "second row for rep '%s', metric '%s', period '%s'"
+			    " (first at %s:%ld)", s->rep_name[r->rep],
+			    s->metric_name[r->metric],
+			    s->period_key[r->period], s->files[o->file],
+			    o->line);
+		}
+		s->cell[k] = (uint32_t)(i + 1);
+	}
+}
+
+struct scores *
+scores_load(char **files, size_t nfiles, unsigned char delim,
+    uint32_t required)
+{
+	struct loader l;
+	struct scores *s;
+	size_t i;
+
+	s = xcalloc(1, sizeof(*s));
+	memset(&l, 0, sizeof(l));
+	l.s = s;
+	l.per = intern_new();
+	l.rep = intern_new();
+	l.team = intern_new();
+	l.met = intern_new();
+	if (nfiles == 0)
+		read_file(&l, "-", delim, required);
+	for (i = 0; i < nfiles; i++)
+		read_file(&l, files[i], delim, required);
+	if (s->hdr == NULL)
+		pm_die(EX_DATAERR, "%s: no header: not a scores table",
+		    s->nfiles ? s->files[0] : "-");
+	s->period_key = names_of(l.per, &s->nperiods);
+	s->rep_name = names_of(l.rep, &s->nreps);
+	s->team_name = names_of(l.team, &s->nteams);
+	s->metric_name = names_of(l.met, &s->nmetrics);
+	sort_periods(s, l.per);
+	build_cells(s);
+	intern_free(l.per);
+	intern_free(l.rep);
+	intern_free(l.team);
+	intern_free(l.met);
+	return s;
+}
+
+static void
+free_names(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+scores_free(struct scores *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nrows; i++)
+		free(s->rows[i].f);
+	free(s->rows);
+	free_names(s->hdr, s->ncol);
+	free_names(s->files, s->nfiles);
+	free_names(s->period_key, s->nperiods);
+	free_names(s->rep_name, s->nreps);
+	free_names(s->team_name, s->nteams);
+	free_names(s->metric_name, s->nmetrics);
+	free(s->cell);
+	free(s);
+}
+
+const struct score_row *
+scores_cell(const struct scores *s, uint32_t metric, uint32_t rep,
+    uint32_t period)
+{
+	size_t k;
+
+	if (metric >= s->nmetrics || rep >= s->nreps || period >= s->nperiods)
+		return NULL;
+	k = ((size_t)metric * s->nreps + rep) * s->nperiods + period;
+	return s->cell[k] ? &s->rows[s->cell[k] - 1] : NULL;
+}
+
+static uint32_t
+find_name(char *const *v, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], name) == 0)
+			return (uint32_t)i;
+	return SC_NONE;
+}
+
+uint32_t
+scores_period(const struct scores *s, const char *key)
+{
+	return find_name(s->period_key, s->nperiods, key);
+}
+
+uint32_t
+scores_metric(const struct scores *s, const char *name)
+{
+	return find_name(s->metric_name, s->nmetrics, name);
+}
+
+uint32_t
+scores_rep(const struct scores *s, const char *name)
+{
+	return find_name(s->rep_name, s->nreps, name);
+}
+
+const char *
+scores_field(const struct scores *s, const struct score_row *r,
+    enum sc_col c)
+{
+	return s->col[c] < 0 ? "" : r->f[s->col[c]];
+}
+
+int
+scores_known(const struct score_row *r, enum sc_col c)
+{
+	return (r->known & SC_BIT(c)) != 0;
+}
+
+int
+scores_periods_adjacent(const char *a, const char *b)
+{
+	pm_day af, al, bf, bl;
+	/* Fiscal keys follow one another the same way whatever the start. */
+	int fa = a[0] == 'F' ? 2 : 1, fb = b[0] == 'F' ? 2 : 1;
+
+	if (period_parse_key(a, fa, &af, &al) != 0 ||
+	    period_parse_key(b, fb, &bf, &bl) != 0)
+		return 1;
+	return bf == al + 1;
+}

@@ -1,0 +1,92 @@
+/*
+ * The scores table (pm-score output, SPEC section 4, or pm-flag output
+ * with its flags and notes) held in memory: pm-flag and pm-report read
+ * the whole table, which is small by nature (reps x periods x metrics).
+ * Every field is kept as read, so a filter can write rows back unchanged;
+ * the known columns are found by name and their numbers parsed once into
+ * exact fixed-point values.
+ */
+#ifndef PM_SCORES_H
+#define PM_SCORES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum sc_col {
+	SC_PERIOD, SC_REP, SC_TEAM, SC_METRIC,
+	SC_ACTUAL, SC_PROJECTED, SC_TARGET, SC_ATTAINMENT, SC_PACE,
+	SC_RANK, SC_REPS, SC_PERCENTILE, SC_ZSCORE, SC_MEDIAN, SC_PREV,
+	SC_CHANGE,
+	SC_FLAGS, SC_NOTES,
+	SC_NCOL
+};
+#define SC_BIT(c) (1u << (c))
+/* Columns SC_ACTUAL..SC_CHANGE are numbers. */
+#define SC_IS_NUMBER(c) ((c) >= SC_ACTUAL && (c) <= SC_CHANGE)
+
+extern const char *const scores_colname[SC_NCOL];
+
+#define SC_NONE UINT32_MAX
+
+struct score_row {
+	char **f;		/* every field as read, NUL-terminated */
+	size_t *len;
+	long line;		/* physical line where the record starts */
+	uint32_t file;		/* index into scores.files */
+	/* Dense ids: index into the period / rep / team / metric tables. */
+	uint32_t period, rep, team, metric;
+	int rollup;		/* rep is "*" */
+	uint32_t known;		/* SC_BIT(c): column c present, not empty */
+	int64_t v[SC_NCOL];	/* numbers, fixed-point 1/10000 */
+};
+
+struct scores {
+	size_t ncol;		/* header fields */
+	char **hdr;
+	int col[SC_NCOL];	/* field index of each known column, or -1 */
+	struct score_row *rows;	/* in input order */
+	size_t nrows;
+	char **files;
+	size_t nfiles;
+	/*
+	 * Periods are numbered chronologically: keys of one period type
+	 * sort by their bytes (2026-09 < 2026-10, 2026-W09 < 2026-W10).
+	 * Reps, teams and metrics are numbered in order of first sight.
+	 */
+	size_t nperiods, nreps, nteams, nmetrics;
+	char **period_key, **rep_name, **team_name, **metric_name;
+	uint32_t *cell;		/* see scores_cell */
+};
+
+/*
+ * Reads FILES (none, or "-": standard input) as one table; their headers
+ * must agree.  required is a set of SC_BIT()s: a missing one is exit 65
+ * naming every missing column.  Exits 65 on a malformed number, an empty
+ * period, rep or metric, or two rows for one period, rep and metric
+ * (roll-up rows, rep "*", excepted).
+ */
+struct scores *scores_load(char **files, size_t nfiles, unsigned char delim,
+    uint32_t required);
+void scores_free(struct scores *s);
+
+/* The row of (metric, rep, period) for a rep other than "*", or NULL. */
+const struct score_row *scores_cell(const struct scores *s, uint32_t metric,
+    uint32_t rep, uint32_t period);
+/* Dense id of a period key / metric name / rep name, or SC_NONE. */
+uint32_t scores_period(const struct scores *s, const char *key);
+uint32_t scores_metric(const struct scores *s, const char *name);
+uint32_t scores_rep(const struct scores *s, const char *name);
+
+/* Field c of row as read ("" when the column is absent). */
+const char *scores_field(const struct scores *s, const struct score_row *r,
+    enum sc_col c);
+int scores_known(const struct score_row *r, enum sc_col c);
+
+/*
+ * 1 when period b directly follows period a (2026-09, 2026-10), 0 when
+ * there is a gap between them, and 1 too when the keys are not periods
+ * that can be told apart (any key that period_parse_key() rejects).
+ */
+int scores_periods_adjacent(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,97 @@
+/* Unit tests for common/scores.c: loading a scores table into memory. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "scores.h"
+
+static char *
+write_tmp(const char *text)
+{
+	char *path = strdup("/tmp/test_scores.XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void
+load_table(void **state)
+{
+	char *path = write_tmp(
+	    "period,rep,team,metric,actual,pace,extra\n"
+	    "2026-10,Bob,East,revenue,200,\" 95.5 \",x\n"
+	    "2026-09,Bob,East,revenue,100,50,y\n"
+	    "2026-10,*,*,revenue,200,,z\n"
+	    "2026-09,Ann,,calls,7,,\n");
+	const struct score_row *r;
+	struct scores *s;
+
+	(void)state;
+	s = scores_load(&path, 1, ',', SC_BIT(SC_PERIOD) | SC_BIT(SC_REP));
+	assert_int_equal(s->nrows, 4);
+	assert_int_equal(s->ncol, 7);
+	assert_int_equal(s->col[SC_PACE], 5);
+	assert_int_equal(s->col[SC_TARGET], -1);
+	/* Periods are numbered chronologically, not by first sight. */
+	assert_int_equal(s->nperiods, 2);
+	assert_string_equal(s->period_key[0], "2026-09");
+	assert_int_equal(scores_period(s, "2026-10"), 1);
+	assert_int_equal(s->nreps, 2);	/* "*" is a roll-up, not a rep */
+	assert_true(s->rows[2].rollup);
+	r = scores_cell(s, scores_metric(s, "revenue"), scores_rep(s, "Bob"),
+	    1);
+	assert_non_null(r);
+	assert_int_equal(r->line, 2);
+	assert_int_equal(r->v[SC_PACE], 955000);
+	assert_true(scores_known(r, SC_PACE));
+	assert_false(scores_known(r, SC_TARGET));
+	/* Fields stay as read. */
+	assert_string_equal(scores_field(s, r, SC_PACE), " 95.5 ");
+	assert_string_equal(r->f[6], "x");
+	assert_null(scores_cell(s, scores_metric(s, "calls"),
+	    scores_rep(s, "Bob"), 0));
+	assert_false(scores_known(&s->rows[3], SC_PACE));
+	assert_int_equal(scores_metric(s, "nope"), SC_NONE);
+	scores_free(s);
+	unlink(path);
+	free(path);
+}
+
+static void
+adjacent(void **state)
+{
+	(void)state;
+	assert_true(scores_periods_adjacent("2026-09", "2026-10"));
+	assert_true(scores_periods_adjacent("2026-12", "2027-01"));
+	assert_false(scores_periods_adjacent("2026-08", "2026-10"));
+	assert_true(scores_periods_adjacent("2026-W52", "2026-W53"));
+	assert_true(scores_periods_adjacent("2026-W53", "2027-W01"));
+	assert_false(scores_periods_adjacent("2026-W51", "2026-W53"));
+	assert_true(scores_periods_adjacent("2026-Q4", "2027-Q1"));
+	assert_true(scores_periods_adjacent("FY2027-Q4", "FY2028-Q1"));
+	assert_false(scores_periods_adjacent("FY2027-Q2", "FY2027-Q4"));
+	assert_true(scores_periods_adjacent("2026-02-28", "2026-03-01"));
+	assert_true(scores_periods_adjacent("2026", "2027"));
+	/* Keys that are not periods cannot be told apart: no gap. */
+	assert_true(scores_periods_adjacent("spring", "summer"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(load_table),
+		cmocka_unit_test(adjacent),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

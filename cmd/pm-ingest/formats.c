@@ -1,0 +1,386 @@
+/*
+ * The format table.  Names are normalised once per header, never per
+ * record: mapping a header is a few hundred string compares.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "formats.h"
+
+#define NORM 256
+
+static const char *const field_names[NFIELD] = {
+	"id", "rep", "account", "product", "team",
+	"stage", "status", "won", "closed",
+	"amount", "est_amount", "currency",
+	"close_date", "won_date", "lost_date", "expected_close", "created",
+	"type", "date", "metric", "value",
+};
+
+static const enum field req_facts[] = { F_DATE, F_REP, F_METRIC, F_VALUE,
+	NFIELD };
+static const enum field req_sf[] = { F_REP, F_STAGE, F_CLOSE, NFIELD };
+static const enum field req_sfapi[] = { F_STAGE, F_CLOSE, NFIELD };
+static const enum field req_hubspot[] = { F_REP, F_STAGE, NFIELD };
+static const enum field req_pipedrive[] = { F_REP, F_STATUS, F_AMOUNT,
+	NFIELD };
+static const enum field req_zoho[] = { F_REP, F_STAGE, F_CLOSE, NFIELD };
+static const enum field req_dynamics[] = { F_REP, F_STATUS, F_EXPECTED,
+	NFIELD };
+static const enum field req_activities[] = { F_REP, F_TYPE, F_DATE,
+	NFIELD };
+static const enum field req_generic[] = { F_REP, F_STAGE, NFIELD };
+
+static const struct colspec cols_facts[] = {
+	{ F_DATE, "date" }, { F_REP, "rep" }, { F_METRIC, "metric" },
+	{ F_VALUE, "value" }, { F_ACCOUNT, "account" },
+	{ F_PRODUCT, "product" }, { F_TEAM, "team" }, { F_ID, "ref" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_sf[] = {
+	{ F_ID, "Opportunity ID|Opportunity 18 Digit ID|Record ID" },
+	{ F_REP, "Opportunity Owner" },
+	{ F_ACCOUNT, "Account Name|Account" },
+	{ F_PRODUCT, "Product Name|Product|Product Family" },
+	{ F_TEAM, "Owner Role|Opportunity Owner: Role|Sales Team|Team|Region" },
+	{ F_STAGE, "Stage" },
+	{ F_ISWON, "Won" },
+	{ F_ISCLOSED, "Closed" },
+	{ F_AMOUNT, "Amount|Total Price|Amount (converted)" },
+	{ F_CURRENCY, "Amount Currency|Opportunity Currency|Currency" },
+	{ F_CLOSE, "Close Date" },
+	{ F_CREATED, "Created Date|Create Date" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_sfapi[] = {
+	{ F_ID, "Id" },
+	{ F_REP, "Owner.Name|OwnerName|Owner Name|OwnerId" },
+	{ F_ACCOUNT, "Account.Name|AccountName|AccountId" },
+	{ F_PRODUCT, "Product2.Name|ProductName" },
+	{ F_TEAM, "Owner.UserRole.Name|Owner.Department|Owner.Division" },
+	{ F_STAGE, "StageName" },
+	{ F_ISWON, "IsWon" },
+	{ F_ISCLOSED, "IsClosed" },
+	{ F_AMOUNT, "Amount" },
+	{ F_CURRENCY, "CurrencyIsoCode" },
+	{ F_CLOSE, "CloseDate" },
+	{ F_CREATED, "CreatedDate" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_hubspot[] = {
+	{ F_ID, "Record ID|Deal ID|Record ID - Deal" },
+	{ F_REP, "Deal owner|Deal Owner Name|HubSpot Owner" },
+	{ F_ACCOUNT, "Associated Company|Associated Company (Primary)|"
+	    "Company name|Company|Associated Company Name" },
+	{ F_PRODUCT, "Product|Product name|Line Item Name" },
+	{ F_TEAM, "HubSpot Team|Team|Deal owner team" },
+	{ F_STAGE, "Deal Stage" },
+	{ F_AMOUNT, "Amount|Amount in company currency" },
+	{ F_CURRENCY, "Currency|Deal currency code" },
+	{ F_CLOSE, "Close Date" },
+	{ F_CREATED, "Create Date|Created Date" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_pipedrive[] = {
+	{ F_ID, "Deal - ID" },
+	{ F_REP, "Deal - Owner|Deal - Owner name" },
+	{ F_ACCOUNT, "Deal - Organization|Organization - Name" },
+	{ F_PRODUCT, "Deal - Product|Deal - Product name" },
+	{ F_TEAM, "Deal - Team|Deal - Owner team" },
+	{ F_STAGE, "Deal - Stage" },
+	{ F_STATUS, "Deal - Status" },
+	{ F_AMOUNT, "Deal - Value" },
+	{ F_CURRENCY, "Deal - Currency" },
+	{ F_CLOSE, "Deal - Deal closed on|Deal - Close time" },
+	{ F_WON_DATE, "Deal - Won time" },
+	{ F_LOST_DATE, "Deal - Lost time" },
+	{ F_EXPECTED, "Deal - Expected close date" },
+	{ F_CREATED, "Deal - Add time|Deal - Deal created" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_zoho[] = {
+	{ F_ID, "Record Id|Deal Id|Id" },
+	{ F_REP, "Deal Owner" },
+	{ F_ACCOUNT, "Account Name" },
+	{ F_PRODUCT, "Product Name|Product" },
+	{ F_TEAM, "Territory|Territories|Team" },
+	{ F_STAGE, "Stage" },
+	{ F_AMOUNT, "Amount" },
+	{ F_CURRENCY, "Currency" },
+	{ F_CLOSE, "Closing Date" },
+	{ F_CREATED, "Created Time|Created Date" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_dynamics[] = {
+	{ F_ID, "(Do Not Modify) Opportunity|Opportunity ID" },
+	{ F_REP, "Owner" },
+	{ F_ACCOUNT, "Potential Customer|Account" },
+	{ F_PRODUCT, "Product|Existing Product" },
+	{ F_TEAM, "Owning Business Unit|Business Unit|Owning Team" },
+	{ F_STAGE, "Status Reason|Pipeline Phase" },
+	{ F_STATUS, "Status" },
+	{ F_AMOUNT, "Actual Revenue" },
+	{ F_EST_AMOUNT, "Est. Revenue" },
+	{ F_CURRENCY, "Currency" },
+	{ F_CLOSE, "Actual Close Date" },
+	{ F_EXPECTED, "Est. Close Date" },
+	{ F_CREATED, "Created On" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_activities[] = {
+	{ F_ID, "Activity ID|Activity - ID|Task ID|Event ID|Record ID|Id" },
+	{ F_REP, "Assigned|Assigned To|Activity Owner|Activity assigned to|"
+	    "Activity - Assigned to user|Activity - Owner|Task Owner|"
+	    "Call Owner|Owner|Sales Rep|Rep|Salesperson|Sales Agent|User|"
+	    "Activity - User|Created By" },
+	{ F_ACCOUNT, "Account|Account Name|Company|Company / Account|"
+	    "Organization|Organization - Name|Activity - Organization|"
+	    "Associated Company|Related To" },
+	{ F_TEAM, "Team|Region|Sales Team" },
+	{ F_TYPE, "Activity Type|Activity - Type|Type|Task Type|Event Type|"
+	    "Task Subtype|Engagement Type|Activity" },
+	{ F_DATE, "Activity Date|Activity - Due date|Activity - Done time|"
+	    "Date|Due Date|Start Date|Start|Completed Date|Done time|"
+	    "Activity date|Call Date|Meeting Date|Timestamp|Created Date|"
+	    "Create Date|Created" },
+	{ 0, NULL }
+};
+
+static const struct colspec cols_generic[] = {
+	{ F_ID, "id|opportunity_id|deal_id|record_id|opportunity id" },
+	{ F_REP, "rep|owner|sales_agent|salesperson|sales_rep|agent|seller|"
+	    "sales person|account_owner|deal_owner|opportunity_owner|"
+	    "assigned_to" },
+	{ F_ACCOUNT, "account|customer|company|client|account_name|"
+	    "organization|organisation" },
+	{ F_PRODUCT, "product|product_name|item" },
+	{ F_TEAM, "team|region|regional_office|sales_team|territory" },
+	{ F_STAGE, "stage|deal_stage|status|deal_status|outcome|stage_name" },
+	{ F_ISWON, "is_won|won" },
+	{ F_ISCLOSED, "is_closed|closed" },
+	{ F_AMOUNT, "amount|value|close_value|deal_value|revenue|deal_amount|"
+	    "deal_size" },
+	{ F_CURRENCY, "currency|currency_code" },
+	{ F_CLOSE, "close_date|closed_date|closedate|date_closed|closed_on|"
+	    "close" },
+	{ F_EXPECTED, "expected_close_date|expected_close|forecast_close_date" },
+	{ F_CREATED, "created|create_date|created_date|engage_date|created_at|"
+	    "created_on|open_date|opened" },
+	{ 0, NULL }
+};
+
+const struct format formats[] = {
+	{ "facts", "the canonical facts table, validated and passed through",
+	    K_FACTS, T_EXACT, DO_MDY, req_facts, cols_facts },
+	{ "salesforce", "Salesforce report export", K_DEALS, T_CRM, DO_MDY,
+	    req_sf, cols_sf },
+	{ "salesforce-api", "Salesforce Data Loader / API export", K_DEALS,
+	    T_CRM, DO_MDY, req_sfapi, cols_sfapi },
+	{ "hubspot", "HubSpot deals export", K_DEALS, T_CRM, DO_MDY,
+	    req_hubspot, cols_hubspot },
+	{ "pipedrive", "Pipedrive deals export", K_DEALS, T_CRM, DO_DMY,
+	    req_pipedrive, cols_pipedrive },
+	{ "zoho", "Zoho CRM deals export", K_DEALS, T_CRM, DO_DMY, req_zoho,
+	    cols_zoho },
+	{ "dynamics", "Microsoft Dynamics 365 opportunities export", K_DEALS,
+	    T_CRM, DO_MDY, req_dynamics, cols_dynamics },
+	{ "activities", "activity log: an owner, a date and an activity type",
+	    K_ACTIVITIES, T_ACTIVITIES, DO_MDY, req_activities,
+	    cols_activities },
+	{ "generic", "deals with common column names (rep/owner/sales_agent, "
+	    "stage/status, amount/value/close_value, ...)", K_DEALS,
+	    T_GENERIC, DO_MDY, req_generic, cols_generic },
+	{ NULL, NULL, 0, 0, 0, NULL, NULL }
+};
+
+const struct format *
+format_by_name(const char *name)
+{
+	const struct format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (strcasecmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+const char *
+field_name(enum field f)
+{
+	return field_names[f];
+}
+
+int
+field_by_name(const char *name, enum field *out)
+{
+	static const struct {
+		const char *alias;
+		enum field f;
+	} aliases[] = {
+		{ "owner", F_REP }, { "close", F_CLOSE }, { "closedate", F_CLOSE },
+		{ "create_date", F_CREATED }, { "created_date", F_CREATED },
+		{ "is_won", F_ISWON }, { "is_closed", F_ISCLOSED },
+		{ "expected", F_EXPECTED }, { "ref", F_ID },
+		{ "activity_type", F_TYPE }, { NULL, 0 }
+	};
+	int i;
+
+	for (i = 0; i < NFIELD; i++)
+		if (strcasecmp(field_names[i], name) == 0) {
+			*out = (enum field)i;
+			return 0;
+		}
+	for (i = 0; aliases[i].alias != NULL; i++)
+		if (strcasecmp(aliases[i].alias, name) == 0) {
+			*out = aliases[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+int
+field_is_date(enum field f)
+{
+	return f == F_CLOSE || f == F_WON_DATE || f == F_LOST_DATE ||
+	    f == F_EXPECTED || f == F_CREATED || f == F_DATE;
+}
+
+int
+field_is_amount(enum field f)
+{
+	return f == F_AMOUNT || f == F_EST_AMOUNT;
+}
+
+/* The first column whose normalised name is want, or -1. */
+static int
+find(char (*norm)[NORM], size_t ncols, const char *want)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++)
+		if (strcmp(norm[i], want) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+map_normalised(const struct format *fmt, char (*norm)[NORM], size_t ncols,
+    struct mapping *m)
+{
+	const struct colspec *c;
+	const enum field *r;
+	char name[NORM], want[NORM];
+	const char *p, *bar;
+	size_t len;
+	int i, col;
+
+	for (i = 0; i < NFIELD; i++)
+		m->col[i] = -1;
+	for (c = fmt->cols; c->names != NULL; c++) {
+		for (p = c->names; m->col[c->field] < 0 && *p != '\0'; ) {
+			bar = strchr(p, '|');
+			len = bar != NULL ? (size_t)(bar - p) : strlen(p);
+			if (len >= sizeof(name))
+				len = sizeof(name) - 1;
+			memcpy(name, p, len);
+			name[len] = '\0';
+			csv_normalise(name, want, sizeof(want));
+			if ((col = find(norm, ncols, want)) >= 0)
+				m->col[c->field] = col;
+			p += len + (bar != NULL);
+		}
+	}
+	for (r = fmt->required; *r != NFIELD; r++)
+		if (m->col[*r] < 0)
+			return -1;
+	return 0;
+}
+
+static char (*normalise_header(const struct csv_row *hdr))[NORM]
+{
+	char (*norm)[NORM];
+	size_t i;
+
+	norm = xreallocarray(NULL, hdr->n, sizeof(*norm));
+	for (i = 0; i < hdr->n; i++)
+		csv_normalise(hdr->f[i], norm[i], NORM);
+	return norm;
+}
+
+int
+format_map(const struct format *fmt, const struct csv_row *hdr,
+    struct mapping *m)
+{
+	char (*norm)[NORM] = normalise_header(hdr);
+	int rc = map_normalised(fmt, norm, hdr->n, m);
+
+	free(norm);
+	return rc;
+}
+
+static int
+mapped(const struct mapping *m)
+{
+	int i, k = 0;
+
+	for (i = 0; i < NFIELD; i++)
+		k += m->col[i] >= 0;
+	return k;
+}
+
+const struct format *
+format_detect(const struct csv_row *hdr, struct mapping *m)
+{
+	const struct format *f, *best = NULL;
+	struct mapping cand;
+	char (*norm)[NORM];
+	int score, best_score = -1;
+
+	norm = normalise_header(hdr);
+	for (f = formats; f->name != NULL; f++) {
+		if (best != NULL && f->tier > best->tier)
+			break;
+		if (map_normalised(f, norm, hdr->n, &cand) != 0)
+			continue;
+		score = mapped(&cand);
+		if (score > best_score) {
+			best = f;
+			best_score = score;
+			*m = cand;
+		}
+	}
+	free(norm);
+	return best;
+}
+
+void
+format_required_names(const struct format *fmt, char *buf, size_t n)
+{
+	const enum field *r;
+	const struct colspec *c;
+	size_t o = 0;
+	int k;
+
+	buf[0] = '\0';
+	for (r = fmt->required; *r != NFIELD && o < n; r++) {
+		for (c = fmt->cols; c->names != NULL && c->field != *r; c++)
+			;
+		if (c->names == NULL)
+			continue;
+		k = snprintf(buf + o, n - o, "%s%s (%s)", o ? ", " : "",
+		    field_names[*r], c->names);
+		if (k < 0)
+			break;
+		o += (size_t)k;
+	}
+}

@@ -67,23 +67,24 @@ t_eq "whole run: 600 rows give ranked accounts" 1 \
 # p1..pK (some may be empty); only p1 has the header, as with
 # `parallel --pipe`.
 split_rows() {
-	rm -f "$T"/p*.csv
-	awk -v seed="$1" -v k="$2" -v dir="$T" 'BEGIN { srand(seed) }
+	rm -rf "$T/split"
+	mkdir "$T/split"
+	awk -v seed="$1" -v k="$2" -v dir="$T/split" 'BEGIN { srand(seed) }
 	    NR == 1 { print > (dir "/p1.csv"); next }
 	    { print > (dir "/p" (int(rand() * k) + 1) ".csv") }' "$T/facts.csv"
-	for i in $(seq 1 "$2"); do touch "$T/p$i.csv"; done
+	for i in $(seq 1 "$2"); do touch "$T/split/p$i.csv"; done
 }
 
 for seed in 1 2 3; do
 	split_rows $seed 5
 	: >"$T/parts.csv"
-	for p in $(ls "$T"/p*.csv | sort -r); do
-		pm-pareto -q --partial "$p" >>"$T/parts.csv" || echo "# CRASH partial $p"
+	for p in $(ls "$T"/split/p*.csv | sort -r); do
+		pm-pareto -q --partial "$p" >>"$T/parts.csv" || not_ok "partial of $p"
 	done
 	pm-pareto --merge "$T/parts.csv" >"$T/m.csv"
 	t_same "split $seed: detail merged = whole" "$T/whole-detail.csv" "$T/m.csv"
 	: >"$T/gparts.csv"
-	for p in "$T"/p*.csv; do
+	for p in "$T"/split/p*.csv; do
 		pm-pareto -q --partial -g rep "$p" >>"$T/gparts.csv"
 	done
 	pm-pareto --merge -s "$T/gparts.csv" >"$T/m.csv"
@@ -92,7 +93,7 @@ for seed in 1 2 3; do
 	sort "$T/gparts.csv" | pm-pareto --merge -g rep -c 70,90 -n 5 >"$T/m.csv"
 	t_same "split $seed: sorted lines, -c -n, detail = whole" "$T/whole-gdetail.csv" "$T/m.csv"
 	rm -f "$T/pp"*.csv
-	for p in "$T"/p*.csv; do
+	for p in "$T"/split/p*.csv; do
 		pm-pareto -q --partial -k product "$p" | sed 1d >"$T/pp${p##*/}"
 	done
 	pm-pareto --merge -s --at 50 "$T"/pp*.csv >"$T/m.csv"
@@ -101,7 +102,7 @@ done
 
 # The combiner: --merge --partial of some partials, merged with the rest.
 split_rows 9 4
-for i in 1 2 3 4; do pm-pareto -q --partial -g rep "$T/p$i.csv" >"$T/q$i.csv"; done
+for i in 1 2 3 4; do pm-pareto -q --partial -g rep "$T/split/p$i.csv" >"$T/q$i.csv"; done
 pm-pareto --merge --partial "$T/q3.csv" "$T/q1.csv" >"$T/c13.csv"
 pm-pareto --merge --partial "$T/q4.csv" - <"$T/q2.csv" >"$T/c24.csv"
 pm-pareto -q --partial -g rep "$T/facts.csv" >"$T/whole-partial.csv"

@@ -64,7 +64,7 @@ t_eq "whole run: 600 rows give ranked accounts" 1 \
     "$(awk 'END { print (NR > 30) }' "$T/whole-detail.csv")"
 
 # split SEED K: the data rows of facts.csv dealt at random into K pieces
-# p1..pK (some may be empty); only p1 has the header, as with
+# p1..pK, plus an empty p(K+1); only p1 has the header, as with
 # `parallel --pipe`.
 split_rows() {
 	rm -rf "$T/split"
@@ -72,7 +72,8 @@ split_rows() {
 	awk -v seed="$1" -v k="$2" -v dir="$T/split" 'BEGIN { srand(seed) }
 	    NR == 1 { print > (dir "/p1.csv"); next }
 	    { print > (dir "/p" (int(rand() * k) + 1) ".csv") }' "$T/facts.csv"
-	for i in $(seq 1 "$2"); do touch "$T/split/p$i.csv"; done
+	# and one more piece, always empty
+	for i in $(seq 1 $(($2 + 1))); do touch "$T/split/p$i.csv"; done
 }
 
 for seed in 1 2 3; do

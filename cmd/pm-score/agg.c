@@ -14,9 +14,9 @@
 
 #define PARTIAL_NCOL 12
 
-static const char *const partial_cols[PARTIAL_NCOL] = { "key", "shape",
+static const char *const partial_cols[PARTIAL_NCOL + 1] = { "key", "shape",
     "period", "rep", "metric", "sum", "count", "max", "team", "team_date",
-    "first", "last" };
+    "first", "last", NULL };
 
 /* The canonical facts columns, for a piece that comes without a header. */
 static const char *const facts_cols[] = { "date", "rep", "metric", "value",

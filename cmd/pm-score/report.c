@@ -117,19 +117,6 @@ rep_team(const struct ctx *c, uint32_t rep)
 	return r->team;
 }
 
-static int
-metric_listed(const struct opts *o, const char *name)
-{
-	char **p;
-
-	if (o->metrics == NULL)
-		return 1;
-	for (p = o->metrics; *p != NULL; p++)
-		if (strcmp(*p, name) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 add_metric(struct ctx *c, uint32_t m)
 {
@@ -169,29 +156,25 @@ choose_metrics(struct ctx *c)
 	uint32_t m;
 	const char *name;
 
-	if (o->metrics != NULL) {
-		for (p = o->metrics; *p != NULL; p++)
-			add_metric(c, agg_metric(a, *p, strlen(*p)));
-	} else {
-		for (i = 0; i < n; i++) {
-			name = intern_str(a->metrics, (uint32_t)i);
-			if (strcmp(name, "score") == 0)
-				continue;
-			if ((seen(c, (uint32_t)i) && !metric_is_derived(
-			    c->defs[i].agg)) || targeted(c, (uint32_t)i))
-				add_metric(c, (uint32_t)i);
-		}
-		for (i = 0; i < o->nweights; i++)
-			add_metric(c, o->weights[i].metric);
-		if (seen(c, c->m_rev))
-			add_metric(c, agg_metric(a, "largest_deal", 12));
-		if (seen(c, c->m_rev) && seen(c, c->m_won))
-			add_metric(c, agg_metric(a, "avg_deal", 8));
-		if (seen(c, c->m_won) || seen(c, c->m_lost))
-			add_metric(c, agg_metric(a, "win_rate", 8));
-		if (seen(c, c->m_open) && targeted(c, c->m_rev))
-			add_metric(c, agg_metric(a, "coverage", 8));
+	/* The metrics of the input and of the targets, and derived ones. */
+	for (i = 0; i < n; i++) {
+		name = intern_str(a->metrics, (uint32_t)i);
+		if (strcmp(name, "score") == 0)
+			continue;
+		if ((seen(c, (uint32_t)i) && !metric_is_derived(
+		    c->defs[i].agg)) || targeted(c, (uint32_t)i))
+			add_metric(c, (uint32_t)i);
 	}
+	for (i = 0; i < o->nweights; i++)
+		add_metric(c, o->weights[i].metric);
+	if (seen(c, c->m_rev))
+		add_metric(c, agg_metric(a, "largest_deal", 12));
+	if (seen(c, c->m_rev) && seen(c, c->m_won))
+		add_metric(c, agg_metric(a, "avg_deal", 8));
+	if (seen(c, c->m_won) || seen(c, c->m_lost))
+		add_metric(c, agg_metric(a, "win_rate", 8));
+	if (seen(c, c->m_open) && targeted(c, c->m_rev))
+		add_metric(c, agg_metric(a, "coverage", 8));
 	/* The composite: -w, or every targeted metric equally weighted. */
 	if (o->nweights > 0) {
 		c->w = o->weights;
@@ -208,11 +191,18 @@ choose_metrics(struct ctx *c)
 		}
 	}
 	c->m_score = agg_metric(a, "score", 5);
-	if (c->nw > 0 && metric_listed(o, "score"))
+	if (o->metrics != NULL) {
+		/* --metrics: exactly those, in the table's order. */
+		c->nm = 0;
+		for (p = o->metrics; *p != NULL; p++) {
+			m = agg_metric(a, *p, strlen(*p));
+			if (m == c->m_score && c->nw == 0)
+				pm_usage_error("--metrics score needs targets "
+				    "(-t) or weights (-w)");
+			add_metric(c, m);
+		}
+	} else if (c->nw > 0)
 		add_metric(c, c->m_score);
-	else if (o->metrics != NULL && metric_listed(o, "score") &&
-	    c->nw == 0)
-		pm_usage_error("--metrics score needs targets (-t) or weights (-w)");
 	sort_ctx = c;
 	qsort(c->mlist, c->nm, sizeof(*c->mlist), metric_name_cmp);
 }
@@ -420,30 +410,37 @@ rep_target(const struct ctx *c, pm_day ps, uint32_t rep, uint32_t m,
 	if (m == NO_ID)
 		return 0;
 	return target_for(c->a, &c->o->tg, ps, pe, rep_from(c, rep, ps), rep,
-	    rep_team(c, rep), m, t);
+	    rep_team(c, rep), m, is_sum(c, m), t);
 }
 
-/* Targets of a group: the sum over its reps that have one. */
+/*
+ * Target of a group: the sum over its reps that have one, or for a level
+ * (a rate, a mean) their mean.
+ */
 static int
 group_target(const struct ctx *c, pm_day ps, const uint32_t *mem,
     size_t nmem, int rollup, uint32_t m, int64_t *t)
 {
 	int64_t one;
-	size_t i;
-	int known = 0;
+	__int128 sum = 0;
+	size_t i, known = 0;
 
+	if (m == c->m_score) {
+		*t = 100 * FIXED_SCALE;
+		return 1;
+	}
 	if (!rollup)
 		return rep_target(c, ps, mem[0], m, t);
-	*t = 0;
 	for (i = 0; i < nmem; i++) {
 		if (!rep_target(c, ps, mem[i], m, &one))
 			continue;
-		if (m == c->m_score)
-			return 1;
-		known = 1;
-		*t += one;
+		known++;
+		sum += one;
 	}
-	return known;
+	if (known == 0)
+		return 0;
+	*t = (int64_t)(is_sum(c, m) ? sum : rdiv(sum, known));
+	return 1;
 }
 
 static int
@@ -469,12 +466,13 @@ attain(const struct ctx *c, uint32_t m, struct val v, int has_t, int64_t t,
 
 /*
  * Projection of a sum over the period in progress: actual / elapsed
- * share, the share counted in days from the rep's first day in it.
+ * share, the share counted in days from the rep's first day in it; any
+ * other metric projects to its actual.
  * 0 when the period is after the as-of date, 1 otherwise.
  */
 static int
-project(const struct ctx *c, pm_day ps, uint32_t rep, struct val act,
-    struct val *out)
+project(const struct ctx *c, pm_day ps, uint32_t rep, uint32_t m,
+    struct val act, struct val *out)
 {
 	pm_day pe = period_next(&c->a->cfg, ps) - 1, from;
 
@@ -488,7 +486,7 @@ project(const struct ctx *c, pm_day ps, uint32_t rep, struct val act,
 	from = rep == NO_ID ? ps : rep_from(c, rep, ps);
 	if (from > c->asof)
 		return 0;
-	if (act.known)
+	if (act.known && is_sum(c, m))
 		*out = val_make(act.n * (pe - from + 1),
 		    act.d * (c->asof - from + 1));
 	return 1;
@@ -511,7 +509,7 @@ cell_plain(const struct ctx *c, pm_day ps, const uint32_t *mem, size_t nmem,
 	k.act = value_of(c, ps, mem, nmem, m, has_rt, rt);
 	k.has_t = group_target(c, ps, mem, nmem, rollup, m, &k.t);
 	if (!rollup || !is_sum(c, m)) {
-		k.proj_k = project(c, ps, rollup ? NO_ID : mem[0], k.act,
+		k.proj_k = project(c, ps, rollup ? NO_ID : mem[0], m, k.act,
 		    &k.proj);
 	} else {
 		/* A team's projection is the sum of its reps'. */
@@ -520,13 +518,13 @@ cell_plain(const struct ctx *c, pm_day ps, const uint32_t *mem, size_t nmem,
 		for (i = 0; i < nmem; i++) {
 			struct val one = value_of(c, ps, mem + i, 1, m, 0, 0);
 
-			if (!project(c, ps, mem[i], one, &p))
+			if (!project(c, ps, mem[i], m, one, &p))
 				continue;
 			known = 1;
 			q += (int64_t)rdiv(p.n * FIXED_SCALE, p.d);
 		}
 		if (nmem == 0)
-			known = project(c, ps, NO_ID, k.act, &p);
+			known = project(c, ps, NO_ID, m, k.act, &p);
 		k.proj_k = known;
 		k.proj = val_make(q, FIXED_SCALE);
 	}

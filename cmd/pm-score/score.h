@@ -86,10 +86,13 @@ struct targets {
 
 void targets_read(struct agg *a, struct targets *tg, const char *path);
 void roster_read(struct agg *a, const char *path);
-/* Target of rep for metric in period [ps, pe], from day `from`; 0 if none. */
+/*
+ * Target of rep for metric in period [ps, pe], judged from day `from`;
+ * 0 if none.  Sums are prorated by days, levels (rates, means) are not.
+ */
 int target_for(const struct agg *a, const struct targets *tg, pm_day ps,
     pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
-    int64_t *out);
+    int prorate, int64_t *out);
 
 /* report.c */
 struct weight {

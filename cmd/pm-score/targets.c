@@ -183,7 +183,7 @@ round_div(__int128 n, __int128 d)
 static int
 level_target(const struct targets *tg, const struct target **rows,
     size_t nrows, const struct target *star, pm_day ps, pm_day pe,
-    pm_day from, int64_t *out)
+    pm_day from, int prorate, int64_t *out)
 {
 	size_t *days, i, best, nstar = 0;
 	__int128 sum = 0;
@@ -207,6 +207,23 @@ level_target(const struct targets *tg, const struct target **rows,
 		else
 			nstar++;
 	}
+	if (!prorate) {
+		/* A level (a rate, a mean) is not spread over days. */
+		best = nrows;
+		for (i = 0; i < nrows; i++)
+			if (days[i] > 0 && (best == nrows ||
+			    days[i] >= days[best]))
+				best = i;
+		if (best < nrows && (star == NULL || days[best] >= nstar))
+			sum = rows[best]->value;
+		else if (star != NULL)
+			sum = star->value;
+		else
+			sum = best < nrows ? rows[best]->value : 0;
+		free(days);
+		*out = (int64_t)sum;
+		return 1;
+	}
 	for (i = 0; i < nrows; i++)
 		if (days[i] > 0)
 			sum += round_div((__int128)rows[i]->value *
@@ -223,7 +240,7 @@ level_target(const struct targets *tg, const struct target **rows,
 int
 target_for(const struct agg *a, const struct targets *tg, pm_day ps,
     pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
-    int64_t *out)
+    int prorate, int64_t *out)
 {
 	const struct target **rows, *star;
 	size_t i, nrows;
@@ -248,7 +265,7 @@ target_for(const struct agg *a, const struct targets *tg, pm_day ps,
 				rows[nrows++] = &tg->t[i];
 		}
 		if ((nrows > 0 || star != NULL) && level_target(tg, rows,
-		    nrows, star, ps, pe, from, out)) {
+		    nrows, star, ps, pe, from, prorate, out)) {
 			free(rows);
 			return 1;
 		}

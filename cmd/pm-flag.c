@@ -201,14 +201,6 @@ write_table(struct out *o, const struct judgement *j, int only)
 	}
 }
 
-static int
-cmp_rep(const void *a, const void *b, void *names)
-{
-	char **v = names;
-
-	return strcmp(v[*(const uint32_t *)a], v[*(const uint32_t *)b]);
-}
-
 /* --list: by flag in the order of the SPEC table, then by rep name. */
 static void
 write_list(struct out *o, const struct judgement *j)
@@ -226,7 +218,7 @@ write_list(struct out *o, const struct judgement *j)
 	order = xcalloc(s->nreps ? s->nreps : 1, sizeof(*order));
 	for (i = 0; i < s->nreps; i++)
 		order[i] = i;
-	qsort_r(order, s->nreps, sizeof(*order), cmp_rep, s->rep_name);
+	qsort_r(order, s->nreps, sizeof(*order), cmp_name, s->rep_name);
 	for (k = 0; k < F_NFLAGS; k++)
 		for (i = 0; i < s->nreps; i++) {
 			h = judge_hit(j, order[i], (enum flag)k);

@@ -50,6 +50,9 @@ void judge(struct judgement *j, const struct scores *s,
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
 
+/* qsort_r order of ids by their names (names: a char ** table). */
+int cmp_name(const void *a, const void *b, void *names);
+
 /* A growing string for the notes. */
 struct sbuf {
 	char *p;

@@ -518,6 +518,7 @@ tiers(struct ctx *c)
  * target), score and the judged metric.
  */
 struct medians {
+	uint32_t *order;	/* metrics by name: the evidence's order */
 	int64_t *v;
 	char *state;		/* 0 not computed, 1 known, 2 unknown */
 	int64_t *buf;
@@ -583,6 +584,15 @@ median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
 	return md->state[k] == 1;
 }
 
+/* qsort_r order of ids by their names (names: a char ** table). */
+int
+cmp_name(const void *a, const void *b, void *names)
+{
+	char **v = names;
+
+	return strcmp(v[*(const uint32_t *)a], v[*(const uint32_t *)b]);
+}
+
 /* The rep's activity into *act, the evidence into b; 0 when unknown. */
 static int
 activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
@@ -593,9 +603,10 @@ activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
 	double sum = 0;
 	size_t n = 0;
 	int64_t med;
-	uint32_t m;
+	uint32_t i, m;
 
-	for (m = 0; m < c->s->nmetrics; m++) {
+	for (i = 0; i < c->s->nmetrics; i++) {
+		m = md->order[i];
 		if (!is_activity(c, m) || (r = cell(c, m, rep)) == NULL ||
 		    !scores_known(r, c->act) ||
 		    !median(c, md, m, team_of(c, rep), &med) || med <= 0)
@@ -678,11 +689,17 @@ gaps(struct ctx *c)
 	md.v = xcalloc(n ? n : 1, sizeof(*md.v));
 	md.state = xcalloc(n ? n : 1, 1);
 	md.buf = xcalloc(s->nreps ? s->nreps : 1, sizeof(*md.buf));
+	md.order = xcalloc(s->nmetrics ? s->nmetrics : 1, sizeof(*md.order));
+	for (i = 0; i < s->nmetrics; i++)
+		md.order[i] = (uint32_t)i;
+	qsort_r(md.order, s->nmetrics, sizeof(*md.order), cmp_name,
+	    s->metric_name);
 	for (rep = 0; rep < s->nreps; rep++)
 		gap_rules(c, &md, rep, scores_metric(s, "win_rate"));
 	free(md.v);
 	free(md.state);
 	free(md.buf);
+	free(md.order);
 }
 
 static void

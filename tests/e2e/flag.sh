@@ -196,3 +196,85 @@ t_grep "in progress: declining on projection" \
     '^2026-11,Z,,declining,revenue,6000,"projected revenue 9000, 8000, 6000 in 2026-09..2026-11, down in each of the last 2 periods"$' "$T/out"
 t_grep "in progress: high_flyer on pace" \
     '^2026-11,W,,high_flyer,revenue,120.0,"pace 110.0%, 120.0% in 2026-10..2026-11, at or above 110%"$' "$T/out"
+
+# byteam.csv: pm-score --by-team ranked within each team of three (the
+# reps column says 3, not 6): tiers are made team by team, one each.
+t_run "by team: exit 0" 0 pm-flag --list "$F/byteam.csv"
+t_out "by team: tiers within each team" \
+'period,rep,team,flag,metric,value,notes
+2026-09,Ann,East,tier_top,revenue,1,"rank 1 of 3 in team East by revenue in 2026-09, in the top 20%"
+2026-09,Dee,West,tier_top,revenue,1,"rank 1 of 3 in team West by revenue in 2026-09, in the top 20%"
+2026-09,Bob,East,tier_middle,revenue,2,"rank 2 of 3 in team East by revenue in 2026-09, in the middle 60%"
+2026-09,Eve,West,tier_middle,revenue,2,"rank 2 of 3 in team West by revenue in 2026-09, in the middle 60%"
+2026-09,Cid,East,tier_bottom,revenue,3,"rank 3 of 3 in team East by revenue in 2026-09, in the bottom 20%"
+2026-09,Fay,West,tier_bottom,revenue,3,"rank 3 of 3 in team West by revenue in 2026-09, in the bottom 20%"
+2026-09,Ann,East,target_hit,revenue,120.0,"attainment 120.0% in 2026-09, at or above 100%"
+'
+
+# Real-world CSV: a quoted rep name with a comma, another delimiter, CRLF.
+sed 's/,Ann,/,"Smith, Ann",/' "$F/team.csv" >"$T/quoted.csv"
+t_run "quoted rep name: exit 0" 0 pm-flag --list "$T/quoted.csv"
+t_grep "quoted rep name: re-quoted in the list" \
+    '^2026-09,"Smith, Ann",East,underperformer,' "$T/out"
+pm-flag "$T/quoted.csv" >"$T/quoted.out"
+t_grep "quoted rep name: row kept and flagged" \
+    '^2026-09,"Smith, Ann",East,revenue,5800,5800,10000,58.0,58.0,8,8,,,,,,underperformer;tier_bottom,' \
+    "$T/quoted.out"
+sed 's/,/;/g; s/$/\r/' "$F/team.csv" >"$T/semi.csv"
+t_run "-d ';' and CRLF: exit 0" 0 pm-flag -d ';' "$T/semi.csv"
+t_same "-d ';' and CRLF: comma CSV, same as the comma input" "$T/table" "$T/out"
+head -40 "$F/team.csv" >"$T/part1.csv"
+{ head -1 "$F/team.csv"; sed 1,40d "$F/team.csv"; } >"$T/part2.csv"
+t_run "two files read as one: exit 0" 0 pm-flag "$T/part2.csv" "$T/part1.csv"
+t_eq "two files read as one: the same flags" "$(grep -v ',,$' "$T/table" | sort)" \
+    "$(grep -v ',,$' "$T/out" | sort)"
+t_run "two files with one rep twice: exit 65" 65 pm-flag "$F/team.csv" \
+    "$F/byteam.csv"
+t_grep "two files with one rep twice: a duplicate" 'second row for rep' "$T/err"
+
+# Errors.
+H=period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+printf 'date,rep,metric,value,account,product,team,ref\n2026-09-01,Ann,revenue,5,,,,x\n' >"$T/facts.csv"
+t_run "facts instead of scores: exit 65" 65 pm-flag "$T/facts.csv"
+t_grep "facts instead of scores: names the missing columns" \
+    "^pm-flag: $T/facts.csv:1: not a scores table \(pm-score output\): missing columns period, actual, attainment$" "$T/err"
+t_eq "facts instead of scores: no output" "" "$(cat "$T/out")"
+printf '%s\n2026-09,Ann,,revenue,12x,,,,,,,,,,,\n' "$H" >"$T/bad.csv"
+t_run "bad number: exit 65" 65 pm-flag "$T/bad.csv"
+t_grep "bad number: file, line, column and value" \
+    "^pm-flag: $T/bad.csv:2: actual: not a number: '12x'$" "$T/err"
+printf '%s\n2026-09,Ann,,revenue,1,,,,,,,,,,,\n2026-09,Ann,,revenue,2,,,,,,,,,,,\n' \
+    "$H" >"$T/dup.csv"
+t_run "duplicate row: exit 65" 65 pm-flag "$T/dup.csv"
+t_grep "duplicate row: both lines" \
+    "dup.csv:3: second row for rep 'Ann', metric 'revenue', period '2026-09' \(first at .*dup.csv:2\)" "$T/err"
+printf '%s\n2026-09,Ann,,revenue,1,,,,,,,\n' "$H" >"$T/short.csv"
+t_run "short row: exit 65" 65 pm-flag "$T/short.csv"
+t_grep "short row: line and counts" "short.csv:2: expected 16 fields, found 12" "$T/err"
+printf '%s\n' "$H" >"$T/empty.csv"
+t_run "header only: exit 0" 0 pm-flag "$T/empty.csv"
+t_out "header only: header plus flags,notes" "$H,flags,notes
+"
+t_run "header only, --list: exit 0" 0 pm-flag --list "$T/empty.csv"
+t_out "header only, --list: the list header" \
+    "period,rep,team,flag,metric,value,notes
+"
+t_run "unknown -P: exit 65" 65 pm-flag -P 2026-13 "$F/team.csv"
+t_grep "unknown -P: names it and the range" \
+    "no period '2026-13' in the input \(2026-05..2026-09\)" "$T/err"
+t_run "unknown --metric: exit 65" 65 pm-flag --metric nope "$F/team.csv"
+t_grep "unknown --metric: names it" "no metric 'nope' in the input" "$T/err"
+grep -v ',revenue,' "$F/team.csv" >"$T/norev.csv"
+t_run "no score, no revenue: exit 65" 65 pm-flag "$T/norev.csv"
+t_grep "no score, no revenue: says to use --metric" "\-\-metric" "$T/err"
+t_run "missing file: exit 66" 66 pm-flag "$T/nope.csv"
+t_run "--tiers 60,50: exit 64" 64 pm-flag --tiers 60,50 "$F/team.csv"
+t_run "--tiers 20: exit 64" 64 pm-flag --tiers 20 "$F/team.csv"
+t_run "--persist 0: exit 64" 64 pm-flag --persist 0 "$F/team.csv"
+t_run "--gap 120: exit 64" 64 pm-flag --gap 120 "$F/team.csv"
+t_run "--under abc: exit 64" 64 pm-flag --under abc "$F/team.csv"
+t_run "-o in a missing directory: exit 73" 73 pm-flag -o "$T/no/x.csv" \
+    "$F/team.csv"
+printf 'old\n' >"$T/keep.csv"
+t_run "-o FILE, bad input: exit 65" 65 pm-flag -o "$T/keep.csv" "$T/bad.csv"
+t_eq "-o FILE, bad input: the old FILE is untouched" "old" "$(cat "$T/keep.csv")"

@@ -179,6 +179,15 @@ group_end(const struct ent *e, size_t lo, size_t n)
 	return hi;
 }
 
+_Noreturn static void
+too_large(const struct ent *first)
+{
+	if (first->gn == 0)
+		pm_die(EX_DATAERR, "the total is too large");
+	pm_die(EX_DATAERR, "group '%.*s': the total is too large",
+	    (int)first->gn, first->g);
+}
+
 /*
  * One group's ranked keys (the positive ones, which sort first) and
  * their total.  A total past the fixed-point range is a data error.
@@ -191,8 +200,7 @@ ranked(const struct ent *e, size_t lo, size_t hi, int64_t *total)
 	*total = 0;
 	for (i = lo; i < hi && e[i].v > 0; i++)
 		if (fixed_add(total, e[i].v) != NUM_OK)
-			pm_die(EX_DATAERR, "group '%.*s': total too large",
-			    (int)e[lo].gn, e[lo].g);
+			too_large(&e[lo]);
 	return i - lo;
 }
 

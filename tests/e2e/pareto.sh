@@ -222,3 +222,33 @@ t_run "empty input" 0 pm-pareto -s </dev/null
 t_out "empty input: one empty summary row" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
 ,0,0,,,,,,0
 "
+
+# Limits: a sum or a total past the fixed-point range (about 9.2e14) is a
+# data error, never a wrapped number.
+printf 'key,amount\nx,900000000000000\nx,900000000000000\n' >"$T/big1.csv"
+t_run "a key's sum too large: exit 65" 65 pm-pareto -k key -v amount "$T/big1.csv"
+t_grep "a key's sum too large: named" "big1.csv:3: the sum for 'x' is too large" "$T/err"
+printf 'key,amount\nx,900000000000000\ny,900000000000000\n' >"$T/big2.csv"
+t_run "the total too large: exit 65" 65 pm-pareto -k key -v amount "$T/big2.csv"
+t_grep "the total too large: said" "the total is too large" "$T/err"
+printf 'key,amount\nx,99999999999999999999\n' >"$T/big3.csv"
+t_run "a value too large: exit 65" 65 pm-pareto -k key -v amount "$T/big3.csv"
+t_grep "a value too large: named" "big3.csv:2: amount: '99999999999999999999' is too large" "$T/err"
+
+# Output errors.
+if [ -w /dev/full ]; then
+	t_run "a full disk: exit 74" 74 sh -c 'pm-pareto "$1" >/dev/full' sh "$F/ten.csv"
+else
+	skip "a full disk" "no /dev/full"
+fi
+awk 'BEGIN { print "key,amount"; for (i = 0; i < 50000; i++) print "k" i "," i + 1 }' >"$T/many.csv"
+t_run "a closed pipe ends quietly" 0 sh -c 'pm-pareto -k key -v amount "$1" | head -1' sh "$T/many.csv"
+t_eq "a closed pipe: no message" "" "$(cat "$T/err")"
+t_run "50000 keys" 0 pm-pareto -s -k key -v amount "$T/many.csv"
+# 1..50000: total T = 1250025000; keys_at = least r with 50000 r -
+# r (r - 1) / 2 >= 0.8 T, the root of r^2 - 100001 r + 2000040000: 27640;
+# Gini (n - 1) / (3n) = 0.333; the top 10000 keys are 40001..50000:
+# 449995000 / T = 36.0%; HHI 10000 n (n + 1) (2n + 1) / 6 / T^2 = 0.267.
+t_out "50000 keys: summary" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+,50000,1250025000,27640,55.3,36.0,0.333,0.3,0
+"

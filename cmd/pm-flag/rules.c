@@ -24,8 +24,6 @@ const char *const flag_name[F_NFLAGS] = {
 };
 
 #define HUNDRED ((int64_t)100 * FIXED_SCALE)
-/* Ratios of activity are doubles: equal is equal up to this. */
-#define EPS 1e-9
 
 struct ctx {
 	struct judgement *j;
@@ -633,35 +631,41 @@ put_gap(struct sbuf *b, const struct ctx *c)
 	sb_printf(b, " below");
 }
 
+/*
+ * Activity is compared as the notes show it, in percent to 1 decimal,
+ * so that "75.0% ... more than 25% below" never appears.
+ */
 static void
 gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
 {
 	const struct score_row *r = cell(c, c->m, rep), *w;
-	double act, lim = 1.0 - fixed_to_double(c->o->gap) / 100.0;
-	char buf[NUM_BUFSIZE];
+	char pct[NUM_BUFSIZE], buf[NUM_BUFSIZE];
 	struct sbuf ev = { 0 }, b = { 0 };
-	int64_t med;
+	int64_t act, med;
+	double mean;
 
-	if (!activity(c, md, rep, &act, &ev))
+	if (!activity(c, md, rep, &mean, &ev))
 		goto out;
-	double_format(act * 100.0, 1, buf);
-	if (act < lim - EPS && r != NULL && scores_known(r, c->att) &&
-	    r->v[c->att] < HUNDRED) {
-		sb_printf(&b, "activity %s%% of the team median", buf);
+	double_format(mean * 100.0, 1, pct);
+	if (fixed_parse(pct, strlen(pct), &act) != NUM_OK)
+		goto out;
+	if (act < HUNDRED - c->o->gap && r != NULL &&
+	    scores_known(r, c->att) && r->v[c->att] < HUNDRED) {
+		sb_printf(&b, "activity %s%% of the team median", pct);
 		put_span(&b, c, 1);
 		sb_printf(&b, "%s", ev.p);
 		put_gap(&b, c);
 		sb_printf(&b, ", and %s ", att_label(c));
 		put_text(&b, c, r, c->att);
 		sb_printf(&b, "%% of target");
-		set_hit(c, rep, F_ACTIVITY_GAP, "activity", xstrdup(buf), &b);
+		set_hit(c, rep, F_ACTIVITY_GAP, "activity", xstrdup(pct), &b);
 	}
-	if (wr == SC_NONE || act < 1.0 - EPS ||
+	if (wr == SC_NONE || act < HUNDRED ||
 	    (w = cell(c, wr, rep)) == NULL || !scores_known(w, c->act) ||
 	    !median(c, md, wr, team_of(c, rep), &med) || med <= 0 ||
 	    !(w->v[c->act] * HUNDRED < med * (HUNDRED - c->o->gap)))
 		goto out;
-	sb_printf(&b, "activity %s%% of the team median", buf);
+	sb_printf(&b, "activity %s%% of the team median", pct);
 	put_span(&b, c, 1);
 	sb_printf(&b, "%s, but win_rate ", ev.p);
 	put_text(&b, c, w, c->act);

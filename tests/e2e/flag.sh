@@ -278,3 +278,24 @@ t_run "-o in a missing directory: exit 73" 73 pm-flag -o "$T/no/x.csv" \
 printf 'old\n' >"$T/keep.csv"
 t_run "-o FILE, bad input: exit 65" 65 pm-flag -o "$T/keep.csv" "$T/bad.csv"
 t_eq "-o FILE, bad input: the old FILE is untouched" "old" "$(cat "$T/keep.csv")"
+
+# gap.csv: the gap boundaries, no teams (everyone is the team).  Calls
+# median 40 (E's empty calls left out): A at 30/40 = exactly 75% is not
+# "more than 25% below"; B at the median with win_rate 30 = exactly 25%
+# under the median 40 is not a conversion gap.  Meetings are all 0: a
+# median of 0 says nothing and is left out.  E has no activity at all.
+t_run "gap boundaries: exit 0" 0 pm-flag --list "$F/gap.csv"
+t_out "gap boundaries: exactly 25% below is not a gap" \
+'period,rep,team,flag,metric,value,notes
+'
+t_run "gap boundaries, --gap 20: exit 0" 0 pm-flag --list --gap 20 "$F/gap.csv"
+t_out "gap boundaries, --gap 20: both gaps" \
+'period,rep,team,flag,metric,value,notes
+2026-09,A,,activity_gap,activity,75.0,"activity 75.0% of the team median in 2026-09 (calls 30 vs 40), more than 20% below, and attainment 90.0% of target"
+2026-09,B,,conversion_gap,win_rate,30.0,"activity 100.0% of the team median in 2026-09 (calls 40 vs 40), but win_rate 30.0% vs team median 40.0%, more than 20% below"
+'
+t_run "--activity with an unknown metric: exit 0" 0 pm-flag --list \
+    --activity calls,demos --gap 20 "$F/gap.csv"
+t_grep "--activity with an unknown metric: a warning" \
+    "^pm-flag: --activity: no metric 'demos' in the input$" "$T/err"
+t_eq "--activity with an unknown metric: same flags" 3 "$(wc -l <"$T/out")"

@@ -253,10 +253,8 @@ find_cols(const struct csvr *r, const struct csv_row *hdr,
 		c->value = need_col(r, hdr, op->meta.value, " (-v)");
 		c->metric = -1;
 	} else {
-		c->metric = need_col(r, hdr, "metric",
-		    FACTS_HINT);
-		c->value = need_col(r, hdr, "value",
-		    FACTS_HINT);
+		c->metric = need_col(r, hdr, "metric", FACTS_HINT);
+		c->value = need_col(r, hdr, "value", FACTS_HINT);
 	}
 	c->key = need_col(r, hdr, op->meta.key, " (-k)");
 	c->group = op->g_set ? need_col(r, hdr, op->meta.group, " (-g)") : -1;
@@ -420,7 +418,6 @@ struct merge {
 	char *want[4];		/* key_column, metric, value_column, group */
 	int explicit[4];
 	struct ptab *t;
-	int grouped;
 };
 
 static void
@@ -495,10 +492,8 @@ merge_row(struct merge *ms, const struct csvr *r, const struct csv_row *row)
 	if (fixed_parse(row->f[7], row->len[7], &v) != NUM_OK)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "sum: '%.40s' is not a number", row->f[7]);
-	if (ms->t == NULL) {
-		ms->grouped = *row->f[4] != '\0';
-		ms->t = ptab_new(ms->grouped);
-	}
+	if (ms->t == NULL)
+		ms->t = ptab_new(*row->f[4] != '\0');
 	if (ptab_add(ms->t, row->f[5], row->len[5], row->f[6], row->len[6],
 	    v) != 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
@@ -561,7 +556,7 @@ main(int argc, char *argv[])
 {
 	struct opts op;
 	struct tally ty = { 0 };
-	struct merge ms = { { NULL }, { 0 }, NULL, 0 };
+	struct merge ms = { { NULL }, { 0 }, NULL };
 	struct ptab *t;
 	struct out *o;
 	int i;

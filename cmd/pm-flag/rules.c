@@ -706,11 +706,32 @@ gaps(struct ctx *c)
 	free(md.order);
 }
 
+/*
+ * The latest period with a number in it: pm-score --to past the as-of
+ * date writes rows for periods still to come, with projected and pace
+ * empty, and there is nothing to judge in those.
+ */
+static uint32_t
+latest(const struct scores *s)
+{
+	enum sc_col col = s->col[SC_PROJECTED] >= 0 ? SC_PROJECTED : SC_ACTUAL;
+	uint32_t p = 0;
+	int seen = 0;
+	size_t i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (!s->rows[i].rollup && scores_known(&s->rows[i], col) &&
+		    (!seen || s->rows[i].period > p)) {
+			p = s->rows[i].period;
+			seen = 1;
+		}
+	return seen ? p : (uint32_t)s->nperiods - 1;
+}
+
 static void
 choose(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 {
 	const char *name = o->metric;
-	size_t i;
 
 	j->metric = j->period = SC_NONE;
 	if (s->nrows == 0)
@@ -727,14 +748,13 @@ choose(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 		    s->files[0], name);
 	}
 	if (o->period == NULL) {
-		j->period = (uint32_t)s->nperiods - 1;
+		j->period = latest(s);
 		return;
 	}
 	if ((j->period = scores_period(s, o->period)) == SC_NONE)
 		pm_die(EX_DATAERR, "%s: no period '%s' in the input (%s..%s)",
 		    s->files[0], o->period, s->period_key[0],
 		    s->period_key[s->nperiods - 1]);
-	(void)i;
 }
 
 /* The row that carries a rep's flags: the judged metric's, else any. */

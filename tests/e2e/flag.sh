@@ -299,3 +299,52 @@ t_run "--activity with an unknown metric: exit 0" 0 pm-flag --list \
 t_grep "--activity with an unknown metric: a warning" \
     "^pm-flag: --activity: no metric 'demos' in the input$" "$T/err"
 t_eq "--activity with an unknown metric: same flags" 3 "$(wc -l <"$T/out")"
+
+# pm-score --to past the as-of date: 2026-12 is still to come (projected
+# and pace empty); the latest period with numbers, 2026-11, is judged.
+{ cat "$F/progress.csv"; for r in W X Y Z; do
+	echo "2026-12,$r,,revenue,0,,10000,0.0,,,,,,,,"; done; } >"$T/future.csv"
+t_run "future period: exit 0" 0 pm-flag --list "$T/future.csv"
+t_same "future period: judged as without it" \
+    <(pm-flag --list "$F/progress.csv") "$T/out"
+t_run "future period, -P 2026-12: exit 0" 0 pm-flag --list -P 2026-12 \
+    "$T/future.csv"
+t_out "future period, -P 2026-12: nothing to judge" \
+'period,rep,team,flag,metric,value,notes
+'
+
+# Real data: the Maven CRM deals (35 agents) through pm-ingest and
+# pm-score by quarter, then pm-flag.  Expected values come from the raw
+# export with awk, not from the tools.
+M=$DATASETS/maven-crm
+if [ ! -d "$M" ]; then
+	skip "maven-crm: pm-flag on real scores" "no $M"
+elif ! { pm-ingest -q "$M/sales_pipeline.csv" >"$T/mf.csv" &&
+    { echo rep,team; sed 1d "$M/sales_teams.csv" |
+    awk -F, '{ print $1 "," $3 }'; } >"$T/mr.csv" &&
+    printf 'period,rep,metric,target\n*,*,revenue,200000\n' >"$T/mt.csv" &&
+    pm-score -p quarter -t "$T/mt.csv" -r "$T/mr.csv" --rollup \
+    "$T/mf.csv" >"$T/ms.csv"; } 2>/dev/null; then
+	skip "maven-crm: pm-flag on real scores" "pm-ingest | pm-score failed"
+else
+	t_run "maven-crm: --list exit 0" 0 pm-flag --list "$T/ms.csv"
+	cp "$T/out" "$T/ml.csv"
+	want=$(awk -F, '$5 == "Won" && $7 >= "2017-10-01" &&
+	    $7 <= "2017-12-31" && $8 + 0 > m { m = $8 + 0; w = $2 }
+	    END { print w "," m }' "$M/sales_pipeline.csv")
+	t_eq "maven-crm: biggest deal of 2017-Q4 from the raw export" "$want" \
+	    "$(awk -F, '$4 == "biggest_deal" { print $2 "," $6 }' "$T/ml.csv")"
+	t_eq "maven-crm: judged on score in the latest quarter" "2017-Q4 score" \
+	    "$(awk -F, 'NR > 1 && $4 != "biggest_deal" && $4 != "activity_gap" {
+	    print $1, $5 }' "$T/ml.csv" | sort -u)"
+	t_eq "maven-crm: every flagged rep is an agent of the roster" "" \
+	    "$(cut -d, -f2 "$T/ml.csv" | sed 1d | sort -u |
+	    grep -vxF -f <(cut -d, -f1 "$M/sales_teams.csv"))"
+	t_eq "maven-crm: every ranked agent is in one tier" 35 \
+	    "$(grep -c ',tier_' "$T/ml.csv")"
+	t_run "maven-crm: table exit 0" 0 pm-flag "$T/ms.csv"
+	t_eq "maven-crm: one output row per input row" \
+	    "$(wc -l <"$T/ms.csv")" "$(wc -l <"$T/out")"
+	t_eq "maven-crm: roll-up rows never flagged" "" \
+	    "$(grep '^[^,]*,\*,' "$T/out" | grep -v ',,$')"
+fi

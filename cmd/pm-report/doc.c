@@ -1,0 +1,394 @@
+/*
+ * The document model: the sections add headings, paragraphs, bullets,
+ * tables and charts; the renderers decide what each looks like.  Every
+ * string is copied in, so callers may pass their scratch buffers.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "num.h"
+#include "report.h"
+
+struct doc *
+doc_new(void)
+{
+	return xcalloc(1, sizeof(struct doc));
+}
+
+static struct block *
+add(struct doc *d, enum btype type)
+{
+	struct block *b;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->b = xreallocarray(d->b, d->cap, sizeof(*d->b));
+	}
+	b = &d->b[d->n++];
+	memset(b, 0, sizeof(*b));
+	b->type = type;
+	return b;
+}
+
+static char *
+vfmt(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *s;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		pm_die(EX_SOFTWARE, "cannot format a message");
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+doc_title(struct doc *d, const char *title, const char *subtitle)
+{
+	struct block *b = add(d, B_TITLE);
+
+	b->a = xstrdup(title);
+	b->b = dup_or_null(subtitle);
+}
+
+void
+doc_h2(struct doc *d, const char *text)
+{
+	add(d, B_H2)->a = xstrdup(text);
+}
+
+void
+doc_h3(struct doc *d, const char *text)
+{
+	add(d, B_H3)->a = xstrdup(text);
+}
+
+void
+doc_para(struct doc *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, B_PARA)->a = vfmt(fmt, ap);
+	va_end(ap);
+}
+
+void
+doc_note(struct doc *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, B_NOTE)->a = vfmt(fmt, ap);
+	va_end(ap);
+}
+
+void
+doc_item(struct doc *d, const char *lead, const char *text)
+{
+	struct block *b = add(d, B_ITEM);
+
+	b->a = dup_or_null(lead);
+	b->b = dup_or_null(text);
+}
+
+void
+doc_detail(struct doc *d, const char *label, const char *text)
+{
+	struct block *b = add(d, B_DETAIL);
+
+	b->a = dup_or_null(label);
+	b->b = dup_or_null(text);
+}
+
+void
+doc_table(struct doc *d, int ncols, const struct column *cols)
+{
+	struct block *b = add(d, B_TABLE);
+	int i;
+
+	b->ncols = ncols;
+	b->cols = xcalloc((size_t)ncols, sizeof(*b->cols));
+	for (i = 0; i < ncols; i++) {
+		b->cols[i] = cols[i];
+		b->cols[i].head = xstrdup(cols[i].head);
+	}
+}
+
+static struct block *
+last_table(struct doc *d)
+{
+	if (d->n == 0 || d->b[d->n - 1].type != B_TABLE)
+		pm_die(EX_SOFTWARE, "table row outside a table");
+	return &d->b[d->n - 1];
+}
+
+void
+doc_row(struct doc *d)
+{
+	struct block *b = last_table(d);
+
+	b->nrows++;
+	b->cells = xreallocarray(b->cells, (size_t)b->nrows * b->ncols,
+	    sizeof(*b->cells));
+	memset(b->cells + (size_t)(b->nrows - 1) * b->ncols, 0,
+	    (size_t)b->ncols * sizeof(*b->cells));
+}
+
+/* The first cell of the current row that has nothing in it yet. */
+static struct cell *
+next_cell(struct doc *d)
+{
+	struct block *b = last_table(d);
+	struct cell *row;
+	int i;
+
+	if (b->nrows == 0)
+		pm_die(EX_SOFTWARE, "table cell before a row");
+	row = b->cells + (size_t)(b->nrows - 1) * b->ncols;
+	for (i = 0; i < b->ncols; i++)
+		if (row[i].s == NULL && row[i].trend.n == 0)
+			return &row[i];
+	pm_die(EX_SOFTWARE, "too many cells in a table row");
+}
+
+void
+doc_cell(struct doc *d, enum tone tone, const char *fmt, ...)
+{
+	struct cell *c = next_cell(d);
+	va_list ap;
+
+	va_start(ap, fmt);
+	c->s = vfmt(fmt, ap);
+	va_end(ap);
+	c->tone = tone;
+}
+
+void
+doc_cell_trend(struct doc *d, const struct series *s)
+{
+	struct cell *c = next_cell(d);
+
+	if (s->n == 0) {
+		c->s = xstrdup("");
+		return;
+	}
+	c->trend.n = s->n;
+	c->trend.v = xcalloc((size_t)s->n, sizeof(double));
+	c->trend.known = xcalloc((size_t)s->n, 1);
+	memcpy(c->trend.v, s->v, (size_t)s->n * sizeof(double));
+	memcpy(c->trend.known, s->known, (size_t)s->n);
+}
+
+struct chart *
+doc_chart(struct doc *d, enum chart_kind kind, const char *title, int n)
+{
+	struct block *b = add(d, B_CHART);
+	struct chart *c = &b->chart;
+	int i;
+
+	c->kind = kind;
+	c->title = xstrdup(title);
+	c->n = n;
+	c->label = xcalloc((size_t)n + 1, sizeof(*c->label));
+	c->value = xcalloc((size_t)n + 1, sizeof(*c->value));
+	c->mark = xcalloc((size_t)n + 1, sizeof(*c->mark));
+	for (i = 0; i < n; i++)
+		c->mark[i] = NAN;
+	c->ref = NAN;
+	return c;
+}
+
+void
+doc_page_break(struct doc *d)
+{
+	add(d, B_BREAK);
+}
+
+/* ---- helpers shared by the renderers ---- */
+
+size_t
+u8_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+/*
+ * Names come from CRM exports: a stray tab, newline or terminal escape
+ * must not reach a terminal or break a table row.
+ */
+char *
+clean_text(const char *s)
+{
+	char *r = xmalloc(strlen(s) + 1), *p = r;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\t' || c == '\n' || c == '\r')
+			*p++ = ' ';
+		else if (c < 0x20 || c == 0x7f)
+			*p++ = '?';
+		else
+			*p++ = (char)c;
+	}
+	*p = '\0';
+	return r;
+}
+
+char *
+sparkline(const struct series *s, char *buf, size_t size)
+{
+	static const char *const bars[8] = {
+		"\u2581", "\u2582", "\u2583", "\u2584",
+		"\u2585", "\u2586", "\u2587", "\u2588"
+	};
+	double lo = INFINITY, hi = -INFINITY;
+	size_t len = 0;
+	int i, k;
+
+	for (i = 0; i < s->n; i++)
+		if (s->known[i]) {
+			lo = fmin(lo, s->v[i]);
+			hi = fmax(hi, s->v[i]);
+		}
+	buf[0] = '\0';
+	for (i = 0; i < s->n && len + 4 < size; i++) {
+		if (!s->known[i]) {
+			buf[len++] = ' ';
+			continue;
+		}
+		/* A flat series sits in the middle, not on the floor. */
+		k = hi > lo ? (int)lround((s->v[i] - lo) / (hi - lo) * 7) : 3;
+		memcpy(buf + len, bars[k], 3);
+		len += 3;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* ---- numbers for people: thousands separators, locale-independent ---- */
+
+static char *
+group_thousands(const char *in, char *buf)
+{
+	const char *dot = strchr(in, '.'), *p = in;
+	char *q = buf;
+	size_t ndig, i;
+
+	if (*p == '-')
+		*q++ = *p++;
+	ndig = (dot ? (size_t)(dot - p) : strlen(p));
+	for (i = 0; i < ndig; i++) {
+		if (i > 0 && (ndig - i) % 3 == 0)
+			*q++ = ',';
+		*q++ = p[i];
+	}
+	strcpy(q, p + ndig);
+	return buf;
+}
+
+char *
+fmt_amount(double v, char *buf)
+{
+	char tmp[NUM_BUFSIZE];
+
+	/* Cents on a six-figure number are noise in a report. */
+	if (fabs(v) >= 1000)
+		double_format(v, 0, tmp);
+	else
+		fixed_format(fixed_from_double(v), 2, tmp);
+	if (strcmp(tmp, "-0") == 0)
+		strcpy(tmp, "0");
+	return group_thousands(tmp, buf);
+}
+
+char *
+fmt_pct(double v, char *buf)
+{
+	char tmp[NUM_BUFSIZE];
+
+	double_format(v, 1, tmp);
+	group_thousands(tmp, buf);
+	strcat(buf, "%");
+	return buf;
+}
+
+char *
+fmt_change(double v, char *buf)
+{
+	char tmp[FMT_BUFSIZE];
+
+	fmt_pct(v, tmp);
+	snprintf(buf, FMT_BUFSIZE, "%s%s", v >= 0.05 ? "+" : "", tmp);
+	if (strcmp(buf, "-0.0%") == 0)
+		strcpy(buf, "0.0%");
+	return buf;
+}
+
+char *
+fmt_metric(const char *metric, double v, char *buf)
+{
+	char tmp[NUM_BUFSIZE];
+
+	if (strcmp(metric, "win_rate") == 0)
+		return fmt_pct(v, buf);
+	if (strcmp(metric, "score") == 0) {
+		double_format(v, 1, tmp);
+		return strcpy(buf, tmp);
+	}
+	if (strcmp(metric, "coverage") == 0) {
+		double_format(v, 2, tmp);
+		snprintf(buf, FMT_BUFSIZE, "%sx", tmp);
+		return buf;
+	}
+	if (strcmp(metric, "cycle_days") == 0) {
+		double_format(v, 1, tmp);
+		snprintf(buf, FMT_BUFSIZE, "%s d", tmp);
+		return buf;
+	}
+	return fmt_amount(v, buf);
+}
+
+const char *
+metric_label(const char *metric)
+{
+	static const char *const names[][2] = {
+		{ "score", "Score" }, { "revenue", "Revenue" },
+		{ "deals_won", "Deals won" }, { "deals_lost", "Deals lost" },
+		{ "win_rate", "Win rate" }, { "avg_deal", "Average deal" },
+		{ "largest_deal", "Largest deal" },
+		{ "cycle_days", "Sales cycle" }, { "coverage", "Coverage" },
+		{ "opps_created", "Opps created" },
+		{ "pipeline_created", "Pipeline created" },
+		{ "open_pipeline", "Open pipeline" }, { "calls", "Calls" },
+		{ "emails", "Emails" }, { "meetings", "Meetings" },
+		{ "tasks", "Tasks" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], metric) == 0)
+			return names[i][1];
+	return metric;
+}

@@ -1,0 +1,184 @@
+/*
+ * pm-report internals: the scores table (table.c), the document model
+ * and its three renderers (doc.c, render_*.c), the sections (sections.c,
+ * sheets.c) and the optional inputs (extra.c).
+ */
+#ifndef PM_REPORT_H
+#define PM_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "out.h"
+
+/* ---- the scores table (pm-score / pm-flag output) ---- */
+
+enum scol {
+	C_ACTUAL, C_PROJECTED, C_TARGET, C_ATTAIN, C_PACE, C_RANK, C_REPS,
+	C_PERCENTILE, C_ZSCORE, C_MEDIAN, C_PREV, C_CHANGE, C_NUM
+};
+
+struct srow {
+	int period;		/* index into tab.periods (chronological) */
+	int rep;		/* index into tab.reps (sorted), -1 = roll-up */
+	int metric;		/* index into tab.metrics */
+	const char *team;	/* "" when unknown */
+	double v[C_NUM];
+	int64_t fx[C_NUM];	/* fixed-point copy, for exact sums */
+	unsigned known;		/* bit per enum scol */
+	const char *flags;	/* NULL when the input has no flags column */
+	const char *notes;
+};
+
+#define KNOWN(r, c) (((r)->known >> (c)) & 1u)
+
+struct table {
+	char **periods;
+	int nperiods;
+	char **reps;
+	int nreps;
+	char **metrics;
+	int nmetrics;
+	struct srow *rows;
+	size_t nrows;
+	int has_flags;
+};
+
+void table_load(struct table *t, char **files, int nfiles,
+    unsigned char delim);
+/* The rep's row for period and metric, or NULL. */
+const struct srow *table_get(const struct table *t, int period, int rep,
+    int metric);
+/* The roll-up row (rep `*`) of team ("*" = everyone), or NULL. */
+const struct srow *table_rollup(const struct table *t, int period,
+    int metric, const char *team);
+int table_metric(const struct table *t, const char *name);
+int table_period(const struct table *t, const char *key);
+
+/* ---- the document: blocks rendered as text, Markdown or HTML ---- */
+
+enum align { AL_LEFT, AL_RIGHT };
+enum tone { TONE_NONE, TONE_GOOD, TONE_BAD };
+
+struct series {
+	double *v;
+	unsigned char *known;
+	int n;
+};
+
+struct cell {
+	char *s;		/* text, or NULL for a trend */
+	struct series trend;
+	enum tone tone;
+};
+
+struct column {
+	char *head;
+	enum align align;
+	int flex;		/* may be truncated to fit 80 columns */
+};
+
+enum chart_kind { CH_BARS, CH_HIST, CH_CURVE };
+
+struct chart {
+	enum chart_kind kind;
+	char *title;
+	int n;
+	char **label;
+	double *value;
+	double *mark;		/* CH_BARS: pace marker, NAN if none */
+	double ref;		/* CH_BARS: target line; CH_CURVE: the A line */
+};
+
+struct block;
+struct doc;
+
+struct doc *doc_new(void);
+void doc_title(struct doc *d, const char *title, const char *subtitle);
+void doc_h2(struct doc *d, const char *text);
+void doc_h3(struct doc *d, const char *text);
+void doc_para(struct doc *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void doc_note(struct doc *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A bullet: a bold lead, its text, then detail lines "Label: text". */
+void doc_item(struct doc *d, const char *lead, const char *text);
+void doc_detail(struct doc *d, const char *label, const char *text);
+/* A table: columns, then rows of cells filled left to right. */
+void doc_table(struct doc *d, int ncols, const struct column *cols);
+void doc_row(struct doc *d);
+void doc_cell(struct doc *d, enum tone tone, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void doc_cell_trend(struct doc *d, const struct series *s);
+/* A chart: HTML draws it as SVG, text as bars of blocks or not at all. */
+struct chart *doc_chart(struct doc *d, enum chart_kind kind,
+    const char *title, int n);
+void doc_page_break(struct doc *d);
+
+enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML };
+
+void render_text(const struct doc *d, struct out *o);
+void render_markdown(const struct doc *d, struct out *o);
+void render_html(const struct doc *d, struct out *o);
+
+/* ---- shared by the renderers ---- */
+
+enum btype {
+	B_TITLE, B_H2, B_H3, B_PARA, B_NOTE, B_ITEM, B_DETAIL, B_TABLE,
+	B_CHART, B_BREAK
+};
+
+struct block {
+	enum btype type;
+	char *a;		/* text (title, heading, lead, label) */
+	char *b;		/* second text (subtitle, item text) */
+	int ncols;
+	struct column *cols;
+	struct cell *cells;	/* nrows x ncols */
+	int nrows;
+	struct chart chart;
+};
+
+struct doc {
+	struct block *b;
+	int n;
+	int cap;
+};
+
+/* Unicode sparkline of s into buf (3 bytes a point). */
+char *sparkline(const struct series *s, char *buf, size_t size);
+/* Display columns of UTF-8 text (code points). */
+size_t u8_width(const char *s);
+/* A copy of s with control characters made visible and whitespace runs
+ * kept: what is safe to show in a terminal. */
+char *clean_text(const char *s);
+
+/* ---- formatting ---- */
+
+char *fmt_amount(double v, char *buf);		/* 1,234,567 / 12.5 */
+char *fmt_pct(double v, char *buf);		/* 104.2% */
+char *fmt_change(double v, char *buf);		/* +12.4% */
+char *fmt_metric(const char *metric, double v, char *buf);
+const char *metric_label(const char *metric);
+
+#define FMT_BUFSIZE 96
+
+/* ---- the report ---- */
+
+struct opts {
+	enum format format;
+	const char *title;
+	const char *period;
+	const char *pareto;
+	const char *drivers;
+	const char *rep;
+	int one_on_ones;
+	int quiet;
+};
+
+void build_report(struct doc *d, const struct table *t,
+    const struct opts *op);
+void add_pareto(struct doc *d, const char *path);
+void add_drivers(struct doc *d, const char *path);
+
+#endif

@@ -1,0 +1,1145 @@
+/*
+ * The report's sections, built from the scores table for one period:
+ * headline, leaderboard, wins, coaching focus, distribution and the
+ * one-on-one sheets.  Reps are listed in leaderboard order (rank, then
+ * name), flags in the order of the tables below: never hash order.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "err.h"
+#include "metrics.h"
+#include "num.h"
+#include "report.h"
+
+#define TREND 6			/* periods in a trend */
+#define MAXFLAGS 16
+
+struct flag {
+	char name[32];
+	char *note;
+};
+
+struct rep {
+	int id;
+	const char *team;
+	struct flag fl[MAXFLAGS];
+	int nfl;
+};
+
+struct ctx {
+	const struct table *t;
+	const struct opts *op;
+	int sel;		/* the period reported on */
+	int lbm;		/* leaderboard metric */
+	int score;		/* metric `score`, or -1 */
+	int in_progress;
+	int has_teams;
+	struct rep *reps;	/* in leaderboard order */
+	int nreps;
+};
+
+static const char *const order[] = {
+	"score", "revenue", "deals_won", "win_rate", "avg_deal",
+	"largest_deal", "deals_lost", "cycle_days", "coverage",
+	"open_pipeline", "pipeline_created", "opps_created", "meetings",
+	"calls", "emails", "tasks", NULL
+};
+
+static const struct {
+	const char *flag, *label, *focus;
+} flagdefs[] = {
+	{ "target_hit", "Target hit", NULL },
+	{ "high_flyer", "High flyer", NULL },
+	{ "personal_best", "Personal best", NULL },
+	{ "most_improved", "Most improved", NULL },
+	{ "biggest_deal", "Biggest deal", NULL },
+	{ "activity_gap", "Activity gap",
+	    "prospecting volume (calls, meetings, new opportunities) back to "
+	    "the team's level" },
+	{ "conversion_gap", "Conversion gap",
+	    "qualification and closing (review the lost deals together, "
+	    "tighten qualification)" },
+	{ "declining", "Declining",
+	    "review the pipeline together (where deals stall, what "
+	    "changed)" },
+	{ "underperformer", "Underperformer",
+	    "a 30-day plan (the deals that can close now, and pipeline for "
+	    "next period)" },
+	{ "tier_top", "Top tier", NULL },
+	{ "tier_middle", "Middle tier", NULL },
+	{ "tier_bottom", "Bottom tier", NULL },
+};
+#define NFLAGDEFS (int)(sizeof(flagdefs) / sizeof(flagdefs[0]))
+
+static const char *const wins[] = {
+	"target_hit", "high_flyer", "personal_best", "most_improved",
+	"biggest_deal", NULL
+};
+static const char *const coaching[] = {
+	"underperformer", "declining", "activity_gap", "conversion_gap", NULL
+};
+
+static int
+flag_index(const char *f)
+{
+	int i;
+
+	for (i = 0; i < NFLAGDEFS; i++)
+		if (strcmp(flagdefs[i].flag, f) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+flag_label(const char *f)
+{
+	int i = flag_index(f);
+
+	return i >= 0 ? flagdefs[i].label : f;
+}
+
+static const char *
+flag_focus(const char *f)
+{
+	int i = flag_index(f);
+
+	return i >= 0 ? flagdefs[i].focus : NULL;
+}
+
+static int
+metric_rank(const char *m)
+{
+	int i;
+
+	for (i = 0; order[i] != NULL; i++)
+		if (strcmp(order[i], m) == 0)
+			return i;
+	return i;
+}
+
+static const struct srow *
+row(const struct ctx *c, int period, int rep, int metric)
+{
+	if (period < 0 || metric < 0)
+		return NULL;
+	return table_get(c->t, period, rep, metric);
+}
+
+static int
+higher_better(const struct ctx *c, int metric)
+{
+	return metric_lookup(c->t->metrics[metric]).higher_better;
+}
+
+/* What a rep is judged on: the pace while the period runs, else attainment. */
+static int
+judged(const struct srow *r, double *v)
+{
+	if (r == NULL)
+		return 0;
+	if (KNOWN(r, C_PACE)) {
+		*v = r->v[C_PACE];
+		return 1;
+	}
+	if (KNOWN(r, C_ATTAIN)) {
+		*v = r->v[C_ATTAIN];
+		return 1;
+	}
+	return 0;
+}
+
+static const char *
+name(const struct ctx *c, int rep)
+{
+	return c->t->reps[rep];
+}
+
+/* "Name (Team)" */
+static char *
+who(const struct ctx *c, const struct rep *r)
+{
+	const char *n = name(c, r->id);
+	size_t len = strlen(n) + strlen(r->team) + 4;
+	char *s = xmalloc(len);
+
+	if (*r->team != '\0' && strcmp(r->team, "*") != 0)
+		snprintf(s, len, "%s (%s)", n, r->team);
+	else
+		snprintf(s, len, "%s", n);
+	return s;
+}
+
+/* ---- setting up: period, metric, reps, flags ---- */
+
+static int
+pick_period(const struct ctx *c)
+{
+	const struct table *t = c->t;
+	int p, best = -1;
+	size_t i;
+
+	if (c->op->period != NULL) {
+		p = table_period(t, c->op->period);
+		if (p == -1)
+			pm_die(EX_DATAERR, "period '%s' is not in the input "
+			    "(it has %s to %s)", c->op->period, t->periods[0],
+			    t->periods[t->nperiods - 1]);
+		return p;
+	}
+	/*
+	 * pm-score --to may add periods after the as-of date, where nothing
+	 * is known yet: report on the latest period with a projection.
+	 */
+	for (i = 0; i < t->nrows; i++)
+		if (KNOWN(&t->rows[i], C_PROJECTED) && t->rows[i].period > best)
+			best = t->rows[i].period;
+	return best >= 0 ? best : t->nperiods - 1;
+}
+
+static int
+pick_metric(const struct ctx *c)
+{
+	int m;
+
+	if ((m = table_metric(c->t, "score")) >= 0)
+		return m;
+	if ((m = table_metric(c->t, "revenue")) >= 0)
+		return m;
+	return 0;
+}
+
+/* pm-flag may start a note with its flag's name: the heading says it. */
+static const char *
+strip_name(const char *note, const char *flag)
+{
+	size_t n = strlen(flag);
+
+	if (strncmp(note, flag, n) == 0 && note[n] == ':' && note[n + 1] == ' ')
+		return note + n + 2;
+	return note;
+}
+
+static void
+split_flags(struct rep *r, const struct srow *s)
+{
+	char *fl = xstrdup(s->flags), *notes = xstrdup(s->notes);
+	char *f[MAXFLAGS], *n[MAXFLAGS], *p, *q;
+	int nf = 0, nn = 0, i, j;
+
+	for (p = fl; p != NULL && nf < MAXFLAGS; p = q) {
+		if ((q = strchr(p, ';')) != NULL)
+			*q++ = '\0';
+		while (*p == ' ')
+			p++;
+		if (*p != '\0')
+			f[nf++] = p;
+	}
+	for (p = notes; p != NULL && *p != '\0' && nn < MAXFLAGS; p = q) {
+		if ((q = strstr(p, "; ")) != NULL) {
+			*q = '\0';
+			q += 2;
+		}
+		n[nn++] = p;
+	}
+	for (i = 0; i < nf; i++) {
+		for (j = 0; j < r->nfl; j++)
+			if (strcmp(r->fl[j].name, f[i]) == 0)
+				break;
+		if (j < r->nfl || r->nfl == MAXFLAGS)
+			continue;
+		snprintf(r->fl[r->nfl].name, sizeof(r->fl[0].name), "%s", f[i]);
+		/* Notes pair with flags when there is one each. */
+		r->fl[r->nfl].note = xstrdup(strip_name(nn == nf ? n[i] :
+		    s->notes, f[i]));
+		r->nfl++;
+	}
+	free(fl);
+	free(notes);
+}
+
+static const struct ctx *sort_ctx;
+
+static int
+cmprep(const void *a, const void *b)
+{
+	const struct rep *x = a, *y = b;
+	const struct srow *rx = row(sort_ctx, sort_ctx->sel, x->id,
+	    sort_ctx->lbm);
+	const struct srow *ry = row(sort_ctx, sort_ctx->sel, y->id,
+	    sort_ctx->lbm);
+	int kx = rx != NULL && KNOWN(rx, C_RANK);
+	int ky = ry != NULL && KNOWN(ry, C_RANK);
+
+	if (kx != ky)
+		return kx ? -1 : 1;
+	if (kx && rx->v[C_RANK] != ry->v[C_RANK])
+		return rx->v[C_RANK] < ry->v[C_RANK] ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+collect_reps(struct ctx *c)
+{
+	const struct table *t = c->t;
+	int *seen = xcalloc((size_t)t->nreps + 1, sizeof(int)), m;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		const struct srow *s = &t->rows[i];
+
+		if (s->period == c->sel && s->rep >= 0 && !seen[s->rep]) {
+			seen[s->rep] = 1;
+			c->reps = xreallocarray(c->reps, (size_t)c->nreps + 1,
+			    sizeof(*c->reps));
+			memset(&c->reps[c->nreps], 0, sizeof(*c->reps));
+			c->reps[c->nreps].id = s->rep;
+			c->reps[c->nreps].team = s->team;
+			c->nreps++;
+		}
+		if (s->period == c->sel && s->rep >= 0 && *s->team != '\0')
+			c->has_teams = 1;
+		if (s->period == c->sel && KNOWN(s, C_PROJECTED) &&
+		    KNOWN(s, C_ACTUAL) && s->fx[C_PROJECTED] != s->fx[C_ACTUAL])
+			c->in_progress = 1;
+	}
+	free(seen);
+	sort_ctx = c;
+	qsort(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep);
+	if (!t->has_flags)
+		return;
+	/* The leaderboard metric's flags first, then the others'. */
+	for (int k = 0; k < c->nreps; k++) {
+		const struct srow *s = row(c, c->sel, c->reps[k].id, c->lbm);
+
+		if (s != NULL)
+			split_flags(&c->reps[k], s);
+		for (m = 0; m < t->nmetrics; m++)
+			if (m != c->lbm && (s = row(c, c->sel, c->reps[k].id,
+			    m)) != NULL && *s->flags != '\0')
+				split_flags(&c->reps[k], s);
+	}
+}
+
+static const struct flag *
+has_flag(const struct rep *r, const char *f)
+{
+	int i;
+
+	for (i = 0; i < r->nfl; i++)
+		if (strcmp(r->fl[i].name, f) == 0)
+			return &r->fl[i];
+	return NULL;
+}
+
+/* The last TREND values of a column up to the period reported on. */
+static void
+trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
+    double *v, unsigned char *known)
+{
+	int p, first = c->sel - TREND + 1;
+
+	if (first < 0)
+		first = 0;
+	s->v = v;
+	s->known = known;
+	s->n = 0;
+	for (p = first; p <= c->sel; p++) {
+		const struct srow *r = row(c, p, rep, metric);
+		int k = col;
+
+		/* The period in progress counts with its projection. */
+		if (col == C_ACTUAL && r != NULL && KNOWN(r, C_PROJECTED))
+			k = C_PROJECTED;
+		known[s->n] = r != NULL && KNOWN(r, k);
+		v[s->n] = known[s->n] ? r->v[k] : 0;
+		s->n++;
+	}
+}
+
+/* ---- headline ---- */
+
+struct total {
+	double actual, projected, target;
+	int has_actual, has_projected, has_target;
+};
+
+static void
+sum_total(const struct ctx *c, int period, int metric, struct total *tt)
+{
+	const struct table *t = c->t;
+	int64_t a = 0, p = 0, g = 0;
+	double max = -INFINITY, sum = 0, tsum = 0;
+	int n = 0, nt = 0, rep;
+	enum metric_agg agg = metric_lookup(t->metrics[metric]).agg;
+
+	memset(tt, 0, sizeof(*tt));
+	for (rep = 0; rep < t->nreps; rep++) {
+		const struct srow *r = row(c, period, rep, metric);
+
+		if (r == NULL)
+			continue;
+		if (KNOWN(r, C_ACTUAL)) {
+			fixed_add(&a, r->fx[C_ACTUAL]);
+			max = fmax(max, r->v[C_ACTUAL]);
+			sum += r->v[C_ACTUAL];
+			n++;
+		}
+		if (KNOWN(r, C_PROJECTED)) {
+			fixed_add(&p, r->fx[C_PROJECTED]);
+			tt->has_projected = 1;
+		}
+		if (KNOWN(r, C_TARGET)) {
+			fixed_add(&g, r->fx[C_TARGET]);
+			tsum += r->v[C_TARGET];
+			nt++;
+		}
+	}
+	tt->has_actual = n > 0;
+	tt->has_target = nt > 0;
+	if (agg == AGG_SUM) {
+		tt->actual = fixed_to_double(a);
+		tt->projected = fixed_to_double(p);
+		tt->target = fixed_to_double(g);
+		return;
+	}
+	/* Ratios and means have no total: the team's typical rep. */
+	tt->actual = agg == AGG_MAX || agg == AGG_LARGEST ? max :
+	    n ? sum / n : 0;
+	tt->projected = tt->actual;
+	tt->has_projected = tt->has_actual;
+	tt->target = nt ? tsum / nt : 0;
+}
+
+static int
+team_total(const struct ctx *c, int period, int metric, struct total *tt)
+{
+	const struct srow *r = table_rollup(c->t, period, metric, "*");
+
+	if (r == NULL) {
+		sum_total(c, period, metric, tt);
+		return 0;
+	}
+	memset(tt, 0, sizeof(*tt));
+	tt->actual = r->v[C_ACTUAL];
+	tt->has_actual = KNOWN(r, C_ACTUAL);
+	tt->projected = r->v[C_PROJECTED];
+	tt->has_projected = KNOWN(r, C_PROJECTED);
+	tt->target = r->v[C_TARGET];
+	tt->has_target = KNOWN(r, C_TARGET);
+	return 1;
+}
+
+/*
+ * The previous period's total from the prev column, when the input does
+ * not have that period (a single period was selected upstream).
+ */
+static int
+prev_column(const struct ctx *c, int metric, struct total *tt)
+{
+	const struct srow *r = table_rollup(c->t, c->sel, metric, "*");
+	int64_t sum = 0;
+	int k, n = 0;
+
+	memset(tt, 0, sizeof(*tt));
+	if (r != NULL) {
+		tt->actual = r->v[C_PREV];
+		return tt->has_actual = KNOWN(r, C_PREV);
+	}
+	if (metric_lookup(c->t->metrics[metric]).agg != AGG_SUM)
+		return 0;
+	for (k = 0; k < c->nreps; k++)
+		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
+		    KNOWN(r, C_PREV)) {
+			fixed_add(&sum, r->fx[C_PREV]);
+			n++;
+		}
+	tt->actual = fixed_to_double(sum);
+	return tt->has_actual = n > 0;
+}
+
+static int
+ratio(const struct ctx *c, int metric, double actual, double target,
+    double *out)
+{
+	if (higher_better(c, metric)) {
+		if (target <= 0)
+			return 0;
+		*out = actual / target * 100;
+	} else {
+		if (actual <= 0)
+			return 0;
+		*out = target / actual * 100;
+	}
+	return 1;
+}
+
+static int
+has_target(const struct ctx *c, int metric)
+{
+	const struct srow *r = table_rollup(c->t, c->sel, metric, "*");
+	int k;
+
+	if (r != NULL && KNOWN(r, C_TARGET))
+		return 1;
+	for (k = 0; k < c->nreps; k++)
+		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
+		    KNOWN(r, C_TARGET))
+			return 1;
+	return 0;
+}
+
+static int
+cmpmetric(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	int rx = metric_rank(x), ry = metric_rank(y);
+
+	return rx != ry ? rx - ry : strcmp(x, y);
+}
+
+/* Metric ids in report order (score, revenue, ...; others by name). */
+static int
+metric_order(const struct ctx *c, int *ids)
+{
+	const char **names = xcalloc((size_t)c->t->nmetrics + 1,
+	    sizeof(*names));
+	int i, n = c->t->nmetrics;
+
+	for (i = 0; i < n; i++)
+		names[i] = c->t->metrics[i];
+	qsort(names, (size_t)n, sizeof(*names), cmpmetric);
+	for (i = 0; i < n; i++)
+		ids[i] = table_metric(c->t, names[i]);
+	free(names);
+	return n;
+}
+
+static enum tone
+change_tone(const struct ctx *c, int metric, double ch)
+{
+	if (fabs(ch) < 0.05)
+		return TONE_NONE;
+	return (ch > 0) == (higher_better(c, metric) != 0) ? TONE_GOOD :
+	    TONE_BAD;
+}
+
+static enum tone
+att_tone(double a)
+{
+	return a >= 100 ? TONE_GOOD : a < 80 ? TONE_BAD : TONE_NONE;
+}
+
+static void
+headline(struct doc *d, struct ctx *c)
+{
+	const struct table *t = c->t;
+	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	int *show = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	int i, n, ns = 0, hit = 0, judged_n = 0;
+	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE];
+	struct column cols[6];
+	int nc = 0;
+	double v;
+
+	n = metric_order(c, ids);
+	for (i = 0; i < n; i++)
+		if (ids[i] != c->score && has_target(c, ids[i]))
+			show[ns++] = ids[i];
+	/* Nothing targeted: the results a manager looks at first. */
+	for (i = 0; ns == 0 && i < n; i++)
+		if (metric_rank(t->metrics[ids[i]]) >= 1 &&
+		    metric_rank(t->metrics[ids[i]]) <= 3)
+			show[ns++] = ids[i];
+	for (i = 0; ns == 0 && i < n && i < 3; i++)
+		show[ns++] = ids[i];
+
+	doc_h2(d, "Headline");
+	for (i = 0; i < c->nreps; i++)
+		if (judged(row(c, c->sel, c->reps[i].id, c->lbm), &v)) {
+			judged_n++;
+			hit += v >= 100;
+		}
+	if (judged_n > 0)
+		doc_para(d, "%d of %d rep%s %s target on %s.", hit,
+		    judged_n, judged_n == 1 ? "" : "s", c->in_progress ?
+		    (hit == 1 ? "is on pace for" : "are on pace for") :
+		    "reached", metric_label(t->metrics[c->lbm]));
+	else
+		doc_para(d, "%d rep%s in %s; no targets were given.",
+		    c->nreps, c->nreps == 1 ? "" : "s", t->periods[c->sel]);
+
+	cols[nc++] = (struct column){ "Metric", AL_LEFT, 1 };
+	cols[nc++] = (struct column){ "Actual", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Target", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
+	if (c->in_progress)
+		cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Change", AL_RIGHT, 0 };
+	doc_table(d, nc, cols);
+	for (i = 0; i < ns; i++) {
+		struct total cur, prev;
+		const char *m = t->metrics[show[i]];
+		double att, pace, ch;
+		int has_prev;
+
+		team_total(c, c->sel, show[i], &cur);
+		has_prev = c->sel > 0 &&
+		    (team_total(c, c->sel - 1, show[i], &prev), prev.has_actual);
+		if (!has_prev)
+			has_prev = prev_column(c, show[i], &prev);
+		doc_row(d);
+		doc_cell(d, TONE_NONE, "%s", metric_label(m));
+		doc_cell(d, TONE_NONE, "%s", cur.has_actual ?
+		    fmt_metric(m, cur.actual, b1) : "");
+		doc_cell(d, TONE_NONE, "%s", cur.has_target ?
+		    fmt_metric(m, cur.target, b2) : "");
+		if (cur.has_target && cur.has_actual &&
+		    ratio(c, show[i], cur.actual, cur.target, &att))
+			doc_cell(d, c->in_progress ? TONE_NONE : att_tone(att),
+			    "%s", fmt_pct(att, b3));
+		else
+			doc_cell(d, TONE_NONE, "%s", "");
+		if (c->in_progress) {
+			if (cur.has_target && cur.has_projected &&
+			    ratio(c, show[i], cur.projected, cur.target, &pace))
+				doc_cell(d, att_tone(pace), "%s",
+				    fmt_pct(pace, b3));
+			else
+				doc_cell(d, TONE_NONE, "%s", "");
+		}
+		if (has_prev && cur.has_actual && prev.actual != 0) {
+			double now = c->in_progress && cur.has_projected ?
+			    cur.projected : cur.actual;
+
+			ch = (now - prev.actual) / fabs(prev.actual) * 100;
+			doc_cell(d, change_tone(c, show[i], ch), "%s",
+			    fmt_change(ch, b3));
+		} else
+			doc_cell(d, TONE_NONE, "%s", "");
+	}
+	if (c->sel > 0)
+		doc_note(d, "Change is against %s%s.", t->periods[c->sel - 1],
+		    c->in_progress ? ", of the projection; while the period "
+		    "runs, actuals are to date and pace is the projected "
+		    "attainment at its end" : "");
+	else if (c->in_progress)
+		doc_note(d, "The period is in progress: actuals are to date "
+		    "and pace is the projection to its end.");
+	free(ids);
+	free(show);
+}
+
+/* ---- leaderboard ---- */
+
+static void
+leaderboard(struct doc *d, struct ctx *c)
+{
+	const struct table *t = c->t;
+	const char *lm = t->metrics[c->lbm];
+	int is_score = c->lbm == c->score;
+	int rev = table_metric(t, "revenue");
+	int tgt = has_target(c, c->lbm) && !is_score;
+	struct column cols[10];
+	int nc = 0, k;
+	char b[FMT_BUFSIZE];
+	double v[TREND];
+	unsigned char kn[TREND];
+	struct series s;
+	struct chart *ch;
+
+	doc_h2(d, "Leaderboard");
+	doc_para(d, "Reps ranked by %s%s.", is_score ?
+	    "composite score (weighted attainment of the targeted metrics, "
+	    "capped)" : metric_label(lm), c->in_progress && !is_score ?
+	    " to date" : "");
+	cols[nc++] = (struct column){ "#", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Rep", AL_LEFT, 1 };
+	if (c->has_teams)
+		cols[nc++] = (struct column){ "Team", AL_LEFT, 1 };
+	cols[nc++] = (struct column){ is_score && c->in_progress ? "To date" :
+	    (char *)metric_label(lm), AL_RIGHT, 0 };
+	if (tgt)
+		cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
+	if (c->in_progress && (tgt || is_score))
+		cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
+	if (is_score && rev >= 0)
+		cols[nc++] = (struct column){ "Revenue", AL_RIGHT, 0 };
+	if (c->sel > 0)
+		cols[nc++] = (struct column){ "Move", AL_RIGHT, 0 };
+	if (c->sel > 0)
+		cols[nc++] = (struct column){ "Trend", AL_LEFT, 0 };
+	doc_table(d, nc, cols);
+	for (k = 0; k < c->nreps; k++) {
+		int id = c->reps[k].id;
+		const struct srow *r = row(c, c->sel, id, c->lbm), *pr, *rr;
+
+		doc_row(d);
+		if (r != NULL && KNOWN(r, C_RANK))
+			doc_cell(d, TONE_NONE, "%.0f", r->v[C_RANK]);
+		else
+			doc_cell(d, TONE_NONE, "%s", "-");
+		doc_cell(d, TONE_NONE, "%s", name(c, id));
+		if (c->has_teams)
+			doc_cell(d, TONE_NONE, "%s", c->reps[k].team);
+		if (r != NULL && KNOWN(r, C_ACTUAL))
+			doc_cell(d, is_score && !c->in_progress ?
+			    att_tone(r->v[C_ACTUAL]) : TONE_NONE, "%s",
+			    fmt_metric(lm, r->v[C_ACTUAL], b));
+		else
+			doc_cell(d, TONE_NONE, "%s", "");
+		if (tgt) {
+			if (r != NULL && KNOWN(r, C_ATTAIN))
+				doc_cell(d, c->in_progress ? TONE_NONE :
+				    att_tone(r->v[C_ATTAIN]), "%s",
+				    fmt_pct(r->v[C_ATTAIN], b));
+			else
+				doc_cell(d, TONE_NONE, "%s", "");
+		}
+		if (c->in_progress && (tgt || is_score)) {
+			if (r != NULL && KNOWN(r, C_PACE))
+				doc_cell(d, att_tone(r->v[C_PACE]), "%s",
+				    is_score ? fmt_metric(lm, r->v[C_PACE], b) :
+				    fmt_pct(r->v[C_PACE], b));
+			else
+				doc_cell(d, TONE_NONE, "%s", "");
+		}
+		if (is_score && rev >= 0) {
+			rr = row(c, c->sel, id, rev);
+			doc_cell(d, TONE_NONE, "%s", rr != NULL &&
+			    KNOWN(rr, C_ACTUAL) ?
+			    fmt_amount(rr->v[C_ACTUAL], b) : "");
+		}
+		if (c->sel > 0) {
+			pr = row(c, c->sel - 1, id, c->lbm);
+			if (pr == NULL)
+				doc_cell(d, TONE_NONE, "%s", "new");
+			else if (r == NULL || !KNOWN(r, C_RANK) ||
+			    !KNOWN(pr, C_RANK))
+				doc_cell(d, TONE_NONE, "%s", "");
+			else {
+				double mv = pr->v[C_RANK] - r->v[C_RANK];
+
+				if (mv > 0)
+					doc_cell(d, TONE_GOOD, "\u25b2%.0f", mv);
+				else if (mv < 0)
+					doc_cell(d, TONE_BAD, "\u25bc%.0f", -mv);
+				else
+					doc_cell(d, TONE_NONE, "%s", "=");
+			}
+		}
+		if (c->sel > 0) {
+			trend(c, id, c->lbm, C_ACTUAL, &s, v, kn);
+			doc_cell_trend(d, &s);
+		}
+	}
+	if (c->sel > 0)
+		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
+		    "since %s. Trend: %s over the last %d periods.",
+		    t->periods[c->sel - 1], metric_label(lm),
+		    c->sel + 1 < TREND ? c->sel + 1 : TREND);
+	if (!tgt && !is_score)
+		return;
+	ch = doc_chart(d, CH_BARS, is_score ? (c->in_progress ?
+	    "Projected composite score by rep (pace; 100 = on target)" :
+	    "Composite score by rep (100 = on target)") : (c->in_progress ?
+	    "Pace by rep (projected attainment)" : "Attainment by rep"),
+	    c->nreps);
+	for (k = 0; k < c->nreps; k++) {
+		const struct srow *r = row(c, c->sel, c->reps[k].id, c->lbm);
+		double jv;
+
+		ch->label[k] = xstrdup(name(c, c->reps[k].id));
+		ch->value[k] = judged(r, &jv) ? jv : 0;
+	}
+	ch->ref = 100;
+}
+
+/* ---- wins and coaching ---- */
+
+static int
+no_flags(struct doc *d, const struct ctx *c, const char *what)
+{
+	if (c->t->has_flags)
+		return 0;
+	doc_para(d, "Flags were not computed: run pm-flag on the scores "
+	    "before pm-report to see %s.", what);
+	return 1;
+}
+
+static void
+wins_section(struct doc *d, struct ctx *c)
+{
+	int w, k, any = 0;
+	char *s;
+
+	doc_h2(d, "Wins");
+	if (no_flags(d, c, "wins"))
+		return;
+	for (w = 0; wins[w] != NULL; w++) {
+		int first = 1;
+
+		for (k = 0; k < c->nreps; k++) {
+			const struct flag *f = has_flag(&c->reps[k], wins[w]);
+
+			if (f == NULL)
+				continue;
+			if (first)
+				doc_h3(d, flag_label(wins[w]));
+			first = 0;
+			any = 1;
+			s = who(c, &c->reps[k]);
+			doc_item(d, s, *f->note ? f->note : NULL);
+			free(s);
+		}
+	}
+	if (!any)
+		doc_para(d, "No wins were flagged in %s.",
+		    c->t->periods[c->sel]);
+}
+
+/* Up to two focus areas, the most specific first. */
+static int
+focus_areas(const struct rep *r, const char **out)
+{
+	static const char *const pref[] = {
+		"activity_gap", "conversion_gap", "declining",
+		"underperformer", NULL
+	};
+	int i, n = 0;
+
+	for (i = 0; pref[i] != NULL && n < 2; i++)
+		if (has_flag(r, pref[i]) != NULL)
+			out[n++] = flag_focus(pref[i]);
+	return n;
+}
+
+static int
+needs_coaching(const struct rep *r)
+{
+	int i;
+
+	for (i = 0; coaching[i] != NULL; i++)
+		if (has_flag(r, coaching[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+coaching_section(struct doc *d, struct ctx *c)
+{
+	const char *fa[2];
+	char buf[512], *s;
+	int k, i, n, any = 0;
+	size_t len;
+
+	doc_h2(d, "Coaching focus");
+	if (no_flags(d, c, "who needs coaching"))
+		return;
+	/* The reps who most need it first: from the bottom of the board. */
+	for (k = c->nreps - 1; k >= 0; k--) {
+		const struct rep *r = &c->reps[k];
+
+		if (!needs_coaching(r))
+			continue;
+		any = 1;
+		buf[0] = '\0';
+		for (i = 0, len = 0; coaching[i] != NULL; i++)
+			if (has_flag(r, coaching[i]) != NULL) {
+				snprintf(buf + len, sizeof(buf) - len, "%s%s",
+				    len ? ", " : "", flag_label(coaching[i]));
+				len = strlen(buf);
+			}
+		s = who(c, r);
+		doc_item(d, s, buf);
+		free(s);
+		for (i = 0; coaching[i] != NULL; i++) {
+			const struct flag *f = has_flag(r, coaching[i]);
+
+			if (f != NULL && *f->note != '\0')
+				doc_detail(d, flag_label(coaching[i]), f->note);
+		}
+		n = focus_areas(r, fa);
+		for (i = 0; i < n; i++)
+			doc_detail(d, "Focus", fa[i]);
+	}
+	if (!any)
+		doc_para(d, "Nobody was flagged for coaching in %s.",
+		    c->t->periods[c->sel]);
+	/* Top performers need coaching too. */
+	buf[0] = '\0';
+	for (k = 0, len = 0, n = 0; k < c->nreps && len < 300; k++) {
+		if (has_flag(&c->reps[k], "high_flyer") == NULL &&
+		    has_flag(&c->reps[k], "tier_top") == NULL)
+			continue;
+		snprintf(buf + len, sizeof(buf) - len, "%s%s", n ? ", " : "",
+		    name(c, c->reps[k].id));
+		len = strlen(buf);
+		n++;
+	}
+	if (n > 0)
+		doc_note(d, "Top performers need coaching too: %s. Give them "
+		    "stretch goals and help on their biggest deals, and ask "
+		    "them to share what works with the team.", buf);
+	else
+		doc_note(d, "Top performers need coaching too: stretch goals, "
+		    "help on their biggest deals, and a chance to share what "
+		    "works with the team.");
+}
+
+/* ---- distribution ---- */
+
+static void
+distribution(struct doc *d, struct ctx *c)
+{
+	static const char *const bands[] = {
+		"under 50%", "50 to 80%", "80 to 100%", "100 to 120%",
+		"120% or more"
+	};
+	static const double lo[] = { -INFINITY, 50, 80, 100, 120 };
+	static const char *const tiers[] = {
+		"tier_top", "tier_middle", "tier_bottom"
+	};
+	struct chart *ch;
+	char buf[1024];
+	int k, i, n, none = 0;
+	size_t len;
+	double v;
+
+	doc_h2(d, "Distribution");
+	if (c->t->has_flags) {
+		for (i = 0; i < 3; i++) {
+			buf[0] = '\0';
+			for (k = 0, n = 0, len = 0; k < c->nreps; k++) {
+				if (has_flag(&c->reps[k], tiers[i]) == NULL)
+					continue;
+				if (len < sizeof(buf) - 8)
+					snprintf(buf + len, sizeof(buf) - len,
+					    "%s%s", n ? ", " : "",
+					    name(c, c->reps[k].id));
+				len = strlen(buf);
+				n++;
+			}
+			if (n > 0) {
+				char lead[64];
+
+				snprintf(lead, sizeof(lead), "%s (%d)",
+				    flag_label(tiers[i]), n);
+				doc_item(d, lead, buf);
+			}
+		}
+	}
+	ch = doc_chart(d, CH_HIST, c->in_progress ?
+	    "Reps by pace (projected attainment)" : "Reps by attainment", 5);
+	for (i = 0; i < 5; i++)
+		ch->label[i] = xstrdup(bands[i]);
+	for (k = 0; k < c->nreps; k++) {
+		if (!judged(row(c, c->sel, c->reps[k].id, c->lbm), &v)) {
+			none++;
+			continue;
+		}
+		for (i = 4; i > 0 && v < lo[i]; i--)
+			;
+		ch->value[i]++;
+	}
+	if (none == c->nreps) {
+		/* No attainment anywhere: drop the empty histogram. */
+		d->n--;
+		doc_para(d, "No targets, so no attainment bands.");
+	} else if (none > 0)
+		doc_note(d, "%d rep%s without a target %s not counted.", none,
+		    none == 1 ? "" : "s", none == 1 ? "is" : "are");
+}
+
+/* ---- one-on-one sheets ---- */
+
+/* Change on the previous period; of the projection while it runs. */
+static int
+sheet_change(const struct ctx *c, const struct srow *x, double *ch)
+{
+	if (!c->in_progress || !KNOWN(x, C_PROJECTED) || !KNOWN(x, C_PREV)) {
+		*ch = x->v[C_CHANGE];
+		return KNOWN(x, C_CHANGE);
+	}
+	if (x->v[C_PREV] == 0)
+		return 0;
+	*ch = (x->v[C_PROJECTED] - x->v[C_PREV]) / fabs(x->v[C_PREV]) * 100;
+	return 1;
+}
+
+static void
+sheet(struct doc *d, struct ctx *c, const struct rep *r)
+{
+	const struct table *t = c->t;
+	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	int n = metric_order(c, ids), i, nc = 0, nfa;
+	const struct srow *s = row(c, c->sel, r->id, c->lbm);
+	struct column cols[8];
+	char b[FMT_BUFSIZE], *w;
+	const char *fa[2];
+	double v[TREND];
+	unsigned char kn[TREND];
+	struct series se;
+	double ch;
+
+	w = who(c, r);
+	doc_page_break(d);
+	doc_h3(d, w);
+	free(w);
+	if (s != NULL && KNOWN(s, C_RANK) && KNOWN(s, C_REPS))
+		doc_para(d, "Rank %.0f of %.0f on %s%s%s.", s->v[C_RANK],
+		    s->v[C_REPS], metric_label(t->metrics[c->lbm]),
+		    c->in_progress ? " (period in progress: pace is the "
+		    "projection)" : "", "");
+	cols[nc++] = (struct column){ "Metric", AL_LEFT, 1 };
+	cols[nc++] = (struct column){ "Actual", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Target", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
+	if (c->in_progress)
+		cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Median", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Change", AL_RIGHT, 0 };
+	if (c->sel > 0)
+		cols[nc++] = (struct column){ "Trend", AL_LEFT, 0 };
+	doc_table(d, nc, cols);
+	for (i = 0; i < n; i++) {
+		const char *m = t->metrics[ids[i]];
+		const struct srow *x = row(c, c->sel, r->id, ids[i]);
+
+		if (x == NULL)
+			continue;
+		doc_row(d);
+		doc_cell(d, TONE_NONE, "%s", metric_label(m));
+		doc_cell(d, TONE_NONE, "%s", KNOWN(x, C_ACTUAL) ?
+		    fmt_metric(m, x->v[C_ACTUAL], b) : "");
+		doc_cell(d, TONE_NONE, "%s", KNOWN(x, C_TARGET) ?
+		    fmt_metric(m, x->v[C_TARGET], b) : "");
+		doc_cell(d, KNOWN(x, C_ATTAIN) && !c->in_progress ?
+		    att_tone(x->v[C_ATTAIN]) : TONE_NONE, "%s",
+		    KNOWN(x, C_ATTAIN) ?
+		    fmt_pct(x->v[C_ATTAIN], b) : "");
+		if (c->in_progress)
+			doc_cell(d, KNOWN(x, C_PACE) ? att_tone(x->v[C_PACE]) :
+			    TONE_NONE, "%s", KNOWN(x, C_PACE) ?
+			    fmt_pct(x->v[C_PACE], b) : "");
+		doc_cell(d, TONE_NONE, "%s", KNOWN(x, C_MEDIAN) ?
+		    fmt_metric(m, x->v[C_MEDIAN], b) : "");
+		if (sheet_change(c, x, &ch))
+			doc_cell(d, change_tone(c, ids[i], ch), "%s",
+			    fmt_change(ch, b));
+		else
+			doc_cell(d, TONE_NONE, "%s", "");
+		if (c->sel > 0) {
+			trend(c, r->id, ids[i], C_ACTUAL, &se, v, kn);
+			doc_cell_trend(d, &se);
+		}
+	}
+	free(ids);
+	if (!t->has_flags)
+		doc_para(d, "Flags were not computed.");
+	else if (r->nfl == 0)
+		doc_para(d, "No flags this period.");
+	for (i = 0; i < r->nfl; i++)
+		doc_item(d, flag_label(r->fl[i].name),
+		    *r->fl[i].note ? r->fl[i].note : NULL);
+	nfa = focus_areas(r, fa);
+	for (i = 0; i < nfa; i++)
+		doc_item(d, "Focus", fa[i]);
+	if (nfa == 0 && (has_flag(r, "high_flyer") != NULL ||
+	    has_flag(r, "tier_top") != NULL))
+		doc_item(d, "Focus", "a stretch goal, help on the biggest "
+		    "open deal, and sharing what works with the team");
+	else if (nfa == 0)
+		doc_item(d, "Focus", "agree on the one number to move next "
+		    "period, and the deals and activities that will move it");
+}
+
+static void
+sheets(struct doc *d, struct ctx *c)
+{
+	int k;
+
+	doc_h2(d, "One-on-ones");
+	for (k = 0; k < c->nreps; k++)
+		sheet(d, c, &c->reps[k]);
+}
+
+/* ---- the whole report ---- */
+
+static char *
+period_label(const struct table *t, int p)
+{
+	char buf[128], a[DATE_BUFSIZE], b[DATE_BUFSIZE];
+	pm_day first, last;
+
+	if (period_parse_key(t->periods[p], 1, &first, &last) == 0 &&
+	    first != last)
+		snprintf(buf, sizeof(buf), "%s (%s to %s)", t->periods[p],
+		    date_format(first, a), date_format(last, b));
+	else
+		snprintf(buf, sizeof(buf), "%s", t->periods[p]);
+	return xstrdup(buf);
+}
+
+static struct ctx report_ctx;
+
+void
+build_report(struct doc *d, const struct table *t, const struct opts *op)
+{
+	struct ctx *c = &report_ctx;
+	const char *title = op->title ? op->title : "Sales performance report";
+	char *sub, *pl;
+	size_t len;
+	int k;
+
+	memset(c, 0, sizeof(*c));
+	c->t = t;
+	c->op = op;
+	if (t->nperiods == 0 || t->nreps == 0) {
+		doc_title(d, title, NULL);
+		doc_para(d, "No data: the input has no scores for any rep.");
+		return;
+	}
+	c->sel = pick_period(c);
+	c->score = table_metric(t, "score");
+	c->lbm = pick_metric(c);
+	collect_reps(c);
+	pl = period_label(t, c->sel);
+	len = strlen(pl) + 160;
+	sub = xmalloc(len);
+	snprintf(sub, len, "Period %s%s. %d rep%s.", pl, c->in_progress ?
+	    ", in progress" : "", c->nreps, c->nreps == 1 ? "" : "s");
+	doc_title(d, title, sub);
+	free(sub);
+	free(pl);
+	if (c->nreps == 0) {
+		doc_para(d, "No data: no rep has scores in %s.",
+		    t->periods[c->sel]);
+		return;
+	}
+	if (op->rep != NULL) {
+		for (k = 0; k < c->nreps; k++)
+			if (strcmp(name(c, c->reps[k].id), op->rep) == 0)
+				break;
+		if (k == c->nreps)
+			pm_die(EX_DATAERR, "--rep: no rep '%s' in %s",
+			    op->rep, t->periods[c->sel]);
+		doc_h2(d, "One-on-one");
+		sheet(d, c, &c->reps[k]);
+		return;
+	}
+	headline(d, c);
+	leaderboard(d, c);
+	wins_section(d, c);
+	coaching_section(d, c);
+	distribution(d, c);
+	if (op->pareto != NULL)
+		add_pareto(d, op->pareto);
+	if (op->drivers != NULL)
+		add_drivers(d, op->drivers);
+	if (op->one_on_ones)
+		sheets(d, c);
+}

@@ -1,0 +1,80 @@
+#!/bin/sh
+# make demo: the whole pipeline on the sample exports in examples/.
+#   pm-ingest | pm-score | pm-flag | pm-report
+# prints the text report and writes the HTML and Markdown reports, the
+# facts, the scores and the pm-pareto summary to demo-out/.
+# Usage: sh examples/demo.sh [BINDIR]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+bin=${1:-$root/bin}
+out=$root/demo-out
+ex=$here
+
+# The sample data ends on 2026-11-20: November is in progress, and open
+# deals carry close dates in the future (see examples/STORIES.md).
+asof=2026-11-20
+last=2026-11-30
+title="Sales performance report: the demo team"
+
+die() {
+	echo "demo: $*" >&2
+	exit 1
+}
+
+for t in pm-ingest pm-score pm-flag pm-report pm-pareto; do
+	[ -x "$bin/$t" ] || die "$bin/$t is missing: run make first"
+done
+for f in salesforce_opportunities.csv activities.csv targets.csv roster.csv; do
+	[ -r "$ex/$f" ] || die "$ex/$f is missing"
+done
+mkdir -p "$out" || die "cannot create $out"
+
+# Each step on its own, so that a failure names the step that failed.
+step() {
+	name=$1
+	shift
+	"$@" || die "step '$name' failed (exit $?): $*"
+}
+step pm-ingest "$bin/pm-ingest" -q -o "$out/facts.csv" \
+    "$ex/salesforce_opportunities.csv" "$ex/activities.csv"
+step pm-score "$bin/pm-score" -p month --as-of "$asof" --to "$last" \
+    --rollup -t "$ex/targets.csv" -r "$ex/roster.csv" \
+    -o "$out/scores.csv" "$out/facts.csv"
+step pm-flag "$bin/pm-flag" -o "$out/flags.csv" "$out/scores.csv"
+step pm-pareto "$bin/pm-pareto" -k account -s -o "$out/pareto.csv" \
+    "$out/facts.csv"
+step pm-pareto "$bin/pm-pareto" -k account -o "$out/pareto-detail.csv" \
+    "$out/facts.csv"
+step "pm-pareto -s -g rep" "$bin/pm-pareto" -k account -g rep -s \
+    -o "$out/pareto-by-rep.csv" "$out/facts.csv"
+step "pm-report (html)" "$bin/pm-report" -f html -T "$title" \
+    --pareto "$out/pareto-detail.csv" --one-on-ones \
+    -o "$out/report.html" "$out/flags.csv"
+step "pm-report (markdown)" "$bin/pm-report" -f markdown -T "$title" \
+    --pareto "$out/pareto.csv" -o "$out/report.md" "$out/flags.csv"
+step "pm-report (text)" "$bin/pm-report" -T "$title" \
+    --pareto "$out/pareto.csv" -o "$out/report.txt" "$out/flags.csv"
+
+# pareto.txt: the summary, readable.
+column -s, -t <"$out/pareto.csv" >"$out/pareto.txt" 2>/dev/null ||
+    cp "$out/pareto.csv" "$out/pareto.txt"
+
+cat "$out/report.txt"
+rel=${out#"$PWD"/}
+cat <<MSG
+
+--------------------------------------------------------------------------------
+The pipeline:
+  pm-ingest examples/salesforce_opportunities.csv examples/activities.csv |
+    pm-score -p month --as-of $asof --to $last --rollup \\
+      -t examples/targets.csv -r examples/roster.csv | pm-flag | pm-report
+Written to $rel/:
+  report.html   the same report with charts and one-on-one sheets: open it in
+                a browser
+  report.md     the report as Markdown
+  report.txt    the report above
+  facts.csv     pm-ingest output      scores.csv  pm-score output
+  flags.csv     pm-flag output        pareto.csv  pm-pareto -s (accounts)
+  pareto.txt    the same, as columns  pareto-by-rep.csv  per rep's book
+MSG

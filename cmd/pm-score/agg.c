@@ -22,9 +22,13 @@ static const char *const partial_cols[PARTIAL_NCOL + 1] = { "key", "shape",
 static const char *const facts_cols[] = { "date", "rep", "metric", "value",
     "account", "product", "team", "ref" };
 
+static struct group *table_new(size_t);
+
 void
 agg_init(struct agg *a)
 {
+	size_t i;
+
 	memset(a, 0, sizeof(*a));
 	a->cfg.type = P_MONTH;
 	a->cfg.fiscal_start = 1;
@@ -32,8 +36,10 @@ agg_init(struct agg *a)
 	a->metrics = intern_new();
 	a->teams = intern_new();
 	a->nslots = 1024;
-	a->slots = xcalloc(a->nslots, sizeof(*a->slots));
+	a->g = table_new(a->nslots);
 	a->delim = ',';
+	for (i = 0; i < NDCACHE; i++)
+		a->dcache[i].day = NO_DAY;
 }
 
 /* Leading and trailing spaces out: a rep is a display name. */
@@ -97,20 +103,24 @@ agg_metric(struct agg *a, const char *s, size_t n)
 static size_t
 ghash(pm_day p, uint32_t rep, uint32_t metric)
 {
-	uint64_t h = (uint64_t)(uint32_t)p * 0x9E3779B97F4A7C15ULL;
+	uint64_t h;
 
-	h ^= ((uint64_t)rep << 32 | metric) * 0xC2B2AE3D27D4EB4FULL;
+	/* splitmix64's finaliser over all three parts of the key. */
+	h = ((uint64_t)(uint32_t)p << 32 | rep) ^
+	    (uint64_t)metric * 0x9E3779B97F4A7C15ULL;
+	h = (h ^ h >> 30) * 0xBF58476D1CE4E5B9ULL;
+	h = (h ^ h >> 27) * 0x94D049BB133111EBULL;
 	return (size_t)(h ^ h >> 31);
 }
 
+/* The groups live in the hash table itself: one cache miss a fact. */
 static size_t
 gslot(const struct agg *a, pm_day p, uint32_t rep, uint32_t metric)
 {
 	size_t mask = a->nslots - 1, i = ghash(p, rep, metric) & mask;
 	const struct group *g;
 
-	while (a->slots[i] != 0) {
-		g = &a->g[a->slots[i] - 1];
+	for (g = &a->g[i]; g->rep != NO_ID; g = &a->g[i]) {
 		if (g->period == p && g->rep == rep && g->metric == metric)
 			break;
 		i = (i + 1) & mask;
@@ -123,47 +133,57 @@ agg_find(const struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
 {
 	size_t i = gslot(a, period, rep, metric);
 
-	return a->slots[i] ? &a->g[a->slots[i] - 1].s : NULL;
+	return a->g[i].rep != NO_ID ? &a->g[i].s : NULL;
+}
+
+static struct group *
+table_new(size_t n)
+{
+	struct group *g = xreallocarray(NULL, n, sizeof(*g));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		g[i].rep = NO_ID;
+	return g;
 }
 
 static void
 grow(struct agg *a)
 {
-	size_t i, j, mask;
+	struct group *old = a->g;
+	size_t i, j, n = a->nslots, mask;
 
-	free(a->slots);
 	a->nslots *= 2;
-	a->slots = xcalloc(a->nslots, sizeof(*a->slots));
+	a->g = table_new(a->nslots);
 	mask = a->nslots - 1;
-	for (i = 0; i < a->ng; i++) {
-		j = ghash(a->g[i].period, a->g[i].rep, a->g[i].metric) & mask;
-		while (a->slots[j] != 0)
+	for (i = 0; i < n; i++) {
+		if (old[i].rep == NO_ID)
+			continue;
+		j = ghash(old[i].period, old[i].rep, old[i].metric) & mask;
+		while (a->g[j].rep != NO_ID)
 			j = (j + 1) & mask;
-		a->slots[j] = (uint32_t)i + 1;
+		a->g[j] = old[i];
 	}
+	free(old);
 }
 
 static struct stats *
 agg_get(struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
 {
 	size_t i = gslot(a, period, rep, metric);
-	struct group *g;
+	struct group *g = &a->g[i];
 
-	if (a->slots[i] != 0)
-		return &a->g[a->slots[i] - 1].s;
-	if (a->ng == a->gcap) {
-		a->gcap = a->gcap ? a->gcap * 2 : 256;
-		a->g = xreallocarray(a->g, a->gcap, sizeof(*a->g));
-	}
-	g = &a->g[a->ng++];
+	if (g->rep != NO_ID)
+		return &g->s;
 	g->period = period;
 	g->rep = rep;
 	g->metric = metric;
 	g->s.sum = g->s.n = g->s.max = 0;
-	a->slots[i] = (uint32_t)a->ng;
-	if (a->ng * 2 > a->nslots)
+	a->mseen[metric] |= M_SEEN;
+	if (++a->ng * 2 > a->nslots) {
 		grow(a);
-	a->mseen[metric] = 1;
+		return agg_find(a, period, rep, metric);
+	}
 	return &g->s;
 }
 
@@ -204,10 +224,14 @@ rep_seen(struct agg *a, uint32_t rep, pm_day first, pm_day last,
 	}
 }
 
+/* Whether a metric is derived, looked up once per name. */
 static int
-is_derived_name(const char *name)
+is_derived_id(struct agg *a, uint32_t m)
 {
-	return metric_is_derived(metric_lookup(name).agg);
+	if (!(a->mseen[m] & M_CHECKED))
+		a->mseen[m] |= M_CHECKED | (metric_is_derived(metric_lookup(
+		    intern_str(a->metrics, m)).agg) ? M_DERIVED : 0);
+	return a->mseen[m] & M_DERIVED;
 }
 
 struct cols {
@@ -247,11 +271,64 @@ looks_like_data(const struct csv_row *row)
 	return row->n == 8 && date_parse_iso(row->f[0], row->len[0], &d) == 0;
 }
 
+/* period_start() through a small cache: a file spans few distinct days. */
+static pm_day
+day_period(struct agg *a, pm_day day)
+{
+	struct daycache *dc = &a->dcache[(uint32_t)day % NDCACHE];
+
+	if (dc->day != day) {
+		dc->day = day;
+		dc->period = period_start(&a->cfg, day);
+	}
+	return dc->period;
+}
+
+/*
+ * Facts wait in a small batch whose hash slots are prefetched: with the
+ * input in random order nearly every fact touches a different group, and
+ * the table is larger than the cache.
+ */
+static void
+pend_flush(struct agg *a, struct csvr *r)
+{
+	struct pending *p;
+	struct stats *s;
+	size_t i;
+
+	for (i = 0; i < a->npend; i++) {
+		p = &a->pend[i];
+		s = agg_get(a, p->period, p->rep, p->metric);
+		if (stats_merge(s, p->v, 1, p->v) != 0)
+			pm_die_at(EX_DATAERR, csvr_name(r), p->line,
+			    "the sum of %s for %s overflows",
+			    intern_str(a->metrics, p->metric),
+			    intern_str(a->reps, p->rep));
+	}
+	a->npend = 0;
+}
+
+static void
+pend_add(struct agg *a, struct csvr *r, pm_day period, uint32_t rep,
+    uint32_t metric, int64_t v, long line)
+{
+	struct pending *p = &a->pend[a->npend++];
+
+	p->period = period;
+	p->rep = rep;
+	p->metric = metric;
+	p->v = v;
+	p->line = line;
+	__builtin_prefetch(&a->g[ghash(period, rep, metric) &
+	    (a->nslots - 1)], 1);
+	if (a->npend == NPEND)
+		pend_flush(a, r);
+}
+
 static void
 add_fact(struct agg *a, struct csvr *r, const struct cols *c,
     const struct csv_row *row)
 {
-	struct stats *s;
 	pm_day day;
 	int64_t v;
 	uint32_t rep, metric, team = NO_ID;
@@ -277,24 +354,22 @@ add_fact(struct agg *a, struct csvr *r, const struct cols *c,
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "metric is empty");
 	metric = agg_metric(a, row->f[c->metric], row->len[c->metric]);
-	if (is_derived_name(intern_str(a->metrics, metric))) {
+	if (is_derived_id(a, metric)) {
 		/* Derived metrics come from their parts, never from facts. */
 		a->nderived++;
 		return;
 	}
 	rep = agg_rep(a, row->f[c->rep], row->len[c->rep]);
-	if (c->team >= 0) {
+	/* An older fact cannot change the rep's team: skip the lookup. */
+	if (c->team >= 0 && (a->ri[rep].team == NO_ID ||
+	    day >= a->ri[rep].team_day)) {
 		t = row->f[c->team];
 		tn = trim_span(&t, row->len[c->team]);
 		if (tn > 0)
 			team = intern_id(a->teams, t, tn);
 	}
 	rep_seen(a, rep, day, day, day, team);
-	s = agg_get(a, period_start(&a->cfg, day), rep, metric);
-	if (stats_merge(s, v, 1, v) != 0)
-		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
-		    "the sum of %s for %s overflows", intern_str(a->metrics,
-		    metric), intern_str(a->reps, rep));
+	pend_add(a, r, day_period(a, day), rep, metric, v, row->line);
 }
 
 void
@@ -324,6 +399,7 @@ agg_read_facts(struct agg *a, const char *path)
 		find_cols(r, &row, &c);
 	while (csvr_next_or_die(r, &row) == 1)
 		add_fact(a, r, &c, &row);
+	pend_flush(a, r);
 	csvr_close(r);
 }
 
@@ -448,7 +524,9 @@ agg_write_partial(struct agg *a, const char *path)
 	uint32_t rep;
 
 	k = xreallocarray(NULL, a->ng + nrep + 1, sizeof(*k));
-	for (i = 0; i < a->ng; i++) {
+	for (i = 0; i < a->nslots; i++) {
+		if (a->g[i].rep == NO_ID)
+			continue;
 		k[nk].key = make_key("D", date_format(a->g[i].period, day),
 		    intern_str(a->reps, a->g[i].rep),
 		    intern_str(a->metrics, a->g[i].metric));
@@ -466,7 +544,7 @@ agg_write_partial(struct agg *a, const char *path)
 	o = out_open(path);
 	csv_put_row(o, partial_cols);
 	for (i = 0; i < nk; i++) {
-		if (k[i].idx < a->ng)
+		if (k[i].idx < a->nslots)
 			write_group(o, a, k[i].key, shp, &a->g[k[i].idx]);
 		else {
 			rep = (uint32_t)((size_t)-1 - k[i].idx);

@@ -143,7 +143,7 @@ targeted(const struct ctx *c, uint32_t m)
 static int
 seen(const struct ctx *c, uint32_t m)
 {
-	return m != NO_ID && m < c->a->nmseen && c->a->mseen[m];
+	return m != NO_ID && m < c->a->nmseen && (c->a->mseen[m] & M_SEEN);
 }
 
 static void

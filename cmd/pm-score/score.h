@@ -18,6 +18,10 @@
 #define NO_ID UINT32_MAX
 #define NO_DAY INT32_MIN
 
+#define M_SEEN 1		/* the metric has facts */
+#define M_CHECKED 2		/* M_DERIVED is known */
+#define M_DERIVED 4		/* a derived metric's name */
+
 struct stats {
 	int64_t sum;		/* 1/10000 units */
 	int64_t n;		/* facts */
@@ -29,6 +33,17 @@ struct group {
 	uint32_t rep, metric;
 	struct stats s;
 };
+
+/* A fact read and waiting to be added (see agg.c). */
+struct pending {
+	pm_day period;
+	uint32_t rep, metric;
+	int64_t v;
+	long line;
+};
+
+#define NPEND 32
+#define NDCACHE 1024
 
 struct repinfo {
 	pm_day first, last;	/* dates of the rep's facts, NO_DAY if none */
@@ -46,15 +61,18 @@ struct agg {
 	struct intern *reps, *metrics, *teams;
 	struct repinfo *ri;
 	size_t nri;
-	unsigned char *mseen;	/* per metric id: had facts */
+	unsigned char *mseen;	/* per metric id: M_* flags */
 	size_t nmseen;
-	struct group *g;
-	size_t ng, gcap;
-	uint32_t *slots;	/* group index + 1, 0 = empty */
-	size_t nslots;
+	struct group *g;	/* open addressing; rep NO_ID = empty */
+	size_t ng, nslots;
 	unsigned char delim;
 	int quiet;
 	long nderived;		/* facts named after a derived metric */
+	struct daycache {
+		pm_day day, period;
+	} dcache[NDCACHE];		/* of period_start() */
+	struct pending pend[NPEND];
+	size_t npend;
 };
 
 /* agg.c */

@@ -387,7 +387,8 @@ rule_biggest_deal(struct ctx *c)
  */
 struct tier_rep {
 	uint32_t rep;
-	int64_t rank;
+	int64_t rank;		/* fixed-point, as the rank column */
+	int64_t val;		/* the judged value, to rank without ranks */
 	const char *name;
 };
 
@@ -411,22 +412,21 @@ static void
 tier_note(struct ctx *c, const struct tier_rep *t, size_t n, const char *team,
     enum flag f)
 {
-	const struct score_row *r = cell(c, c->m, t->rep);
+	char rank[NUM_BUFSIZE];
 	struct sbuf b = { 0 };
 	int64_t share;
 
 	share = f == F_TIER_TOP ? c->o->top : f == F_TIER_BOTTOM ?
 	    c->o->bottom : HUNDRED - c->o->top - c->o->bottom;
-	sb_printf(&b, "rank ");
-	put_text(&b, c, r, SC_RANK);
-	sb_printf(&b, " of %zu%s%s by %s", n, team ? " in team " : "",
+	fixed_format(t->rank, 4, rank);
+	sb_printf(&b, "rank %s of %zu%s%s by %s", rank, n,
+	    team ? " in team " : "",
 	    team ? team : "", c->s->metric_name[c->m]);
 	put_span(&b, c, 1);
 	sb_printf(&b, ", in the %s ", f == F_TIER_TOP ? "top" :
 	    f == F_TIER_BOTTOM ? "bottom" : "middle");
 	put_pct(&b, share);
-	set_hit(c, t->rep, f, c->s->metric_name[c->m], text(c, r, SC_RANK),
-	    &b);
+	set_hit(c, t->rep, f, c->s->metric_name[c->m], xstrdup(rank), &b);
 }
 
 static void
@@ -462,6 +462,42 @@ tier_group(struct ctx *c, struct tier_rep *g, size_t n, const char *team)
 	}
 }
 
+static int
+cmp_value(const void *a, const void *b, void *higher)
+{
+	const struct tier_rep *x = a, *y = b;
+	int r = x->val < y->val ? -1 : x->val > y->val;
+
+	if (r == 0)
+		return strcmp(x->name, y->name);
+	return *(int *)higher ? -r : r;
+}
+
+/*
+ * A table without a rank column (made by hand): rank the reps on the
+ * judged value as pm-score does, 1 the best, ties sharing the better.
+ */
+static size_t
+rank_by_value(struct ctx *c, struct tier_rep *all)
+{
+	const struct score_row *r;
+	size_t n = 0, i;
+	uint32_t rep;
+
+	for (rep = 0; rep < c->s->nreps; rep++)
+		if ((r = cell(c, c->m, rep)) != NULL &&
+		    scores_known(r, c->act)) {
+			all[n].rep = rep;
+			all[n].val = r->v[c->act];
+			all[n++].name = c->s->rep_name[rep];
+		}
+	qsort_r(all, n, sizeof(*all), cmp_value, &c->higher);
+	for (i = 0; i < n; i++)
+		all[i].rank = i > 0 && all[i].val == all[i - 1].val ?
+		    all[i - 1].rank : (int64_t)(i + 1) * FIXED_SCALE;
+	return n;
+}
+
 /*
  * Reps ranked on the judged metric, all together; or team by team when
  * the ranks were made within teams (pm-score --by-team: the reps column
@@ -477,18 +513,18 @@ tiers(struct ctx *c)
 	int by_team = 0;
 	uint32_t rep, team;
 
-	if (s->col[SC_RANK] < 0)
-		return;
 	all = xcalloc(s->nreps ? s->nreps : 1, sizeof(*all));
 	g = xcalloc(s->nreps ? s->nreps : 1, sizeof(*g));
-	for (rep = 0; rep < s->nreps; rep++)
+	if (s->col[SC_RANK] < 0)
+		n = rank_by_value(c, all);
+	for (rep = 0; s->col[SC_RANK] >= 0 && rep < s->nreps; rep++)
 		if ((r = cell(c, c->m, rep)) != NULL &&
 		    scores_known(r, SC_RANK)) {
 			all[n].rep = rep;
 			all[n].rank = r->v[SC_RANK];
 			all[n++].name = s->rep_name[rep];
 		}
-	for (i = 0; i < n; i++) {
+	for (i = 0; s->col[SC_RANK] >= 0 && i < n; i++) {
 		r = cell(c, c->m, all[i].rep);
 		if (scores_known(r, SC_REPS) &&
 		    r->v[SC_REPS] != (int64_t)n * FIXED_SCALE)
@@ -706,6 +742,18 @@ gaps(struct ctx *c)
 	free(md.order);
 }
 
+/* Whether column c has a value somewhere (a table made by hand may not). */
+static int
+filled(const struct scores *s, enum sc_col c)
+{
+	size_t i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (scores_known(&s->rows[i], c))
+			return 1;
+	return 0;
+}
+
 /*
  * The latest period with a number in it: pm-score --to past the as-of
  * date writes rows for periods still to come, with projected and pace
@@ -714,7 +762,7 @@ gaps(struct ctx *c)
 static uint32_t
 latest(const struct scores *s)
 {
-	enum sc_col col = s->col[SC_PROJECTED] >= 0 ? SC_PROJECTED : SC_ACTUAL;
+	enum sc_col col = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
 	uint32_t p = 0;
 	int seen = 0;
 	size_t i;
@@ -835,8 +883,8 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	c.o = o;
 	c.m = j->metric;
 	c.p = j->period;
-	c.att = s->col[SC_PACE] >= 0 ? SC_PACE : SC_ATTAINMENT;
-	c.act = s->col[SC_PROJECTED] >= 0 ? SC_PROJECTED : SC_ACTUAL;
+	c.att = filled(s, SC_PACE) ? SC_PACE : SC_ATTAINMENT;
+	c.act = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
 	c.progress = in_progress(&c);
 	c.higher = metric_lookup(s->metric_name[c.m]).higher_better;
 	c.run = xcalloc((size_t)o->persist + 2, sizeof(*c.run));

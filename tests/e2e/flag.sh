@@ -348,3 +348,19 @@ else
 	t_eq "maven-crm: roll-up rows never flagged" "" \
 	    "$(grep '^[^,]*,\*,' "$T/out" | grep -v ',,$')"
 fi
+
+# A table made by hand with only the required columns (and team): pace
+# and projection fall back to attainment and actual, ranks are made from
+# the actuals (Eve and Hal tie at 2 as pm-score ranked them).
+pm-flag --list "$F/team.csv" >"$T/full.list"
+cut -d, -f1-5,8 "$F/team.csv" >"$T/min.csv"
+t_run "required columns only: exit 0" 0 pm-flag --list "$T/min.csv"
+t_same "required columns only: the same flags" "$T/full.list" "$T/out"
+awk -F, -v OFS=, 'NR > 1 { $6 = ""; $9 = "" } { print }' "$F/team.csv" \
+    >"$T/noproj.csv"
+t_run "projected and pace never filled: exit 0" 0 pm-flag --list "$T/noproj.csv"
+t_same "projected and pace never filled: read actual and attainment" \
+    "$T/full.list" "$T/out"
+cut -d, -f1-4,6- "$F/team.csv" >"$T/noactual.csv"
+t_run "no actual column: exit 65" 65 pm-flag "$T/noactual.csv"
+t_grep "no actual column: named" "missing column actual$" "$T/err"

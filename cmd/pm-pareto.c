@@ -16,6 +16,7 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
+#include "pm-pareto/decode.h"
 #include "pm-pareto/pareto.h"
 
 enum {
@@ -365,16 +366,26 @@ add_row(const struct csvr *r, const struct csv_row *row,
 		    "the sum for '%.40s' is too large", row->f[c->key]);
 }
 
+/*
+ * Facts come from pm-ingest, always UTF-8; any other CSV (-v) may be an
+ * export that Excel saved as Windows-1252, which is converted.
+ */
 static void
 read_data(const char *path, const struct opts *op, struct ptab *t,
     struct tally *ty)
 {
 	static const struct csv_row canon = { FACTS_NCOLS, facts_cols, NULL,
 	    0 };
-	struct csvr *r = csvr_open(path);
+	struct dec *d = NULL;
+	struct csvr *r;
 	struct csv_row row;
 	struct cols c = { 0 };
 
+	if (op->v_set) {
+		d = dec_open(path);
+		r = csvr_open_fn(dec_read, d, path);
+	} else
+		r = csvr_open(path);
 	csvr_set_delim(r, op->delim);
 	if (csvr_next_or_die(r, &row) == 1) {
 		if (!op->v_set && is_headerless_facts(&row)) {
@@ -388,8 +399,11 @@ read_data(const char *path, const struct opts *op, struct ptab *t,
 			if (c.nhdr == 0 || !is_header_again(&row, &c))
 				add_row(r, &row, &c, op, t, ty);
 	}
+	if (d != NULL && dec_converted(d) > 0 && !op->quiet)
+		pm_warn("%s: not UTF-8: read as Windows-1252", path);
 	free_header(&c);
 	csvr_close(r);
+	dec_close(d);
 }
 
 static void

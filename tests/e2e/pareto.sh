@@ -252,3 +252,28 @@ t_run "50000 keys" 0 pm-pareto -s -k key -v amount "$T/many.csv"
 t_out "50000 keys: summary" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
 ,50000,1250025000,27640,55.3,36.0,0.333,0.3,0
 "
+
+# An export saved by Excel as Windows-1252 (-v only): é, ö, curly quotes
+# (0x93, 0x94) converted to UTF-8; the UTF-8 spelling of the same name in
+# row 4 is the same key (10 + 2); 18 in all.
+t_run "Windows-1252: exit 0" 0 pm-pareto -k CUSTOMERNAME -v SALES "$F/cp1252.csv"
+t_out "Windows-1252: converted" 'rank,key,value,share,cum_share,class
+1,Café Nordström,12,66.7,66.7,A
+2,Björn “Q” AB,5,27.8,94.4,A
+3,Endé,1,5.6,100.0,B
+'
+t_grep "Windows-1252: noted" "^pm-pareto: .*cp1252.csv: not UTF-8: read as Windows-1252$" "$T/err"
+# 2-, 3- and 4-byte UTF-8 across the reader's 256 KiB blocks: no
+# conversion, one key each.
+awk 'BEGIN { print "k,v"; for (i = 0; i < 40000; i++)
+    print (i % 3 == 0 ? "Café" : i % 3 == 1 ? "€uro" : "😀x") "," 1 }' >"$T/utf8.csv"
+t_run "UTF-8 across blocks" 0 pm-pareto -k k -v v "$T/utf8.csv"
+t_out "UTF-8 across blocks: three keys" 'rank,key,value,share,cum_share,class
+1,Café,13334,33.3,33.3,A
+2,€uro,13333,33.3,66.7,A
+3,😀x,13333,33.3,100.0,A
+'
+t_eq "UTF-8 across blocks: nothing converted" "" "$(cat "$T/err")"
+printf 'k,v\nA\303,1\n' >"$T/cut.csv"
+t_run "a sequence cut by the end of the file" 0 pm-pareto -q -k k -v v "$T/cut.csv"
+t_eq "a sequence cut by the end: read as Windows-1252" "1,AÃ,1,100.0,100.0,A" "$(tail -1 "$T/out")"

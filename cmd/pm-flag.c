@@ -114,12 +114,24 @@ opt_tiers(struct flag_opts *o, const char *arg)
 }
 
 static void
+free_activity(struct flag_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nactivity; i++)
+		free(o->activity[i]);
+	free(o->activity);
+	o->activity = NULL;
+	o->nactivity = 0;
+}
+
+/* --activity calls,meetings; a second --activity replaces the first. */
+static void
 opt_activity(struct flag_opts *o, const char *arg)
 {
 	const char *p = arg, *e;
 
-	o->nactivity = 0;
-	o->activity = NULL;
+	free_activity(o);
 	do {
 		e = strchr(p, ',');
 		if (e == NULL)
@@ -311,5 +323,8 @@ main(int argc, char *argv[])
 	else
 		write_table(o, &j, only);
 	out_close(o);
+	judge_free(&j);
+	scores_free(s);
+	free_activity(&opt);
 	return 0;
 }

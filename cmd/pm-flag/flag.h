@@ -47,6 +47,7 @@ struct judgement {
 /* Applies every rule; exits 65 when the metric or period is not there. */
 void judge(struct judgement *j, const struct scores *s,
     const struct flag_opts *o);
+void judge_free(struct judgement *j);
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
 

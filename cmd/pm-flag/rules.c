@@ -297,8 +297,9 @@ improvement(struct ctx *c, uint32_t rep, int64_t *d)
 	if (!run_of(c, rep, 2) || !scores_known(c->run[0], c->att) ||
 	    !scores_known(c->run[1], c->att))
 		return 0;
-	*d = c->run[1]->v[c->att] - c->run[0]->v[c->att];
-	return 1;
+	/* Out of int64 range only for absurd input: then no flag. */
+	return !__builtin_sub_overflow(c->run[1]->v[c->att],
+	    c->run[0]->v[c->att], d);
 }
 
 /* most_improved: the largest positive change, every rep tied for it. */
@@ -612,7 +613,8 @@ median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
 		md->state[k] = n ? 1 : 2;
 		if (n)
 			md->v[k] = n % 2 ? md->buf[n / 2] :
-			    (md->buf[n / 2 - 1] + md->buf[n / 2]) / 2;
+			    (int64_t)(((__int128)md->buf[n / 2 - 1] +
+			    md->buf[n / 2]) / 2);
 	}
 	*out = md->v[k];
 	return md->state[k] == 1;
@@ -699,7 +701,8 @@ gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
 	if (wr == SC_NONE || act < HUNDRED ||
 	    (w = cell(c, wr, rep)) == NULL || !scores_known(w, c->act) ||
 	    !median(c, md, wr, team_of(c, rep), &med) || med <= 0 ||
-	    !(w->v[c->act] * HUNDRED < med * (HUNDRED - c->o->gap)))
+	    !((__int128)w->v[c->act] * HUNDRED <
+	    (__int128)med * (HUNDRED - c->o->gap)))
 		goto out;
 	sb_printf(&b, "activity %s%% of the team median", pct);
 	put_span(&b, c, 1);
@@ -901,6 +904,19 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	rule_most_improved(&c);
 	gaps(&c);
 	free(c.run);
+}
+
+void
+judge_free(struct judgement *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->s->nreps * F_NFLAGS; i++) {
+		free(j->hits[i].value);
+		free(j->hits[i].note);
+	}
+	free(j->hits);
+	free(j->anchor);
 }
 
 const struct hit *

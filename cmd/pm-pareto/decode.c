@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -115,6 +116,23 @@ put_cp1252(unsigned char c, unsigned char *o)
 	return 3;
 }
 
+/* How many bytes at s are ASCII, eight at a time while it lasts. */
+static size_t
+ascii_run(const unsigned char *s, size_t n)
+{
+	uint64_t w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /*
  * Converts d->in[ipos..ilen) into d->out, leaving a sequence cut off by
  * the end of the buffer for the next round unless the input has ended.
@@ -128,8 +146,7 @@ convert(struct dec *d)
 	int len;
 
 	while (i < d->ilen) {
-		for (run = 0; i + run < d->ilen && s[i + run] < 0x80; run++)
-			;
+		run = ascii_run(s + i, d->ilen - i);
 		memcpy(o + w, s + i, run);
 		w += run;
 		i += run;

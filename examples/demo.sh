@@ -2,13 +2,13 @@
 # make demo: the whole pipeline on the sample exports in examples/.
 #   pm-ingest | pm-score | pm-flag | pm-report
 # prints the text report and writes the HTML and Markdown reports, the
-# facts, the scores and the pm-pareto summary to demo-out/.
+# facts, the scores and the pm-pareto summary to demo-out/ (or $DEMO_OUT).
 # Usage: sh examples/demo.sh [BINDIR]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 bin=${1:-$root/bin}
-out=$root/demo-out
+out=${DEMO_OUT:-$root/demo-out}
 ex=$here
 
 # The sample data ends on 2026-11-20: November is in progress, and open

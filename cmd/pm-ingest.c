@@ -32,6 +32,7 @@
 #include "pm-ingest/amount.h"
 #include "pm-ingest/dates.h"
 #include "pm-ingest/encoding.h"
+#include "pm-ingest/factsout.h"
 #include "pm-ingest/formats.h"
 
 #define MAX_TITLE_ROWS 50	/* rows searched for the header */
@@ -136,6 +137,7 @@ struct input {
 	char why[1024];		/* when fmt is NULL */
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
+	long nrecords;		/* data records the first pass saw */
 };
 
 /* The record being turned into facts. */
@@ -147,6 +149,8 @@ struct rec {
 	char rep[1024], account[1024], product[1024], team[1024];
 	char ref[1024];
 	char reason[1024];
+	char tail[12288];	/* ,rep, and ,account,product,team,ref */
+	size_t replen, taillen;
 };
 
 struct counts {
@@ -244,15 +248,18 @@ trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* Case-insensitive: does s (length n) contain word? */
+/* Case-insensitive: does s (length n) contain word (lower case)? */
 static int
 contains(const char *s, size_t n, const char *word)
 {
-	size_t k = strlen(word), i;
+	size_t k = strlen(word), i, j;
 
-	for (i = 0; i + k <= n; i++)
-		if (strncasecmp(s + i, word, k) == 0)
+	for (i = 0; i + k <= n; i++) {
+		for (j = 0; j < k && (s[i + j] | 0x20) == word[j]; j++)
+			;
+		if (j == k)
 			return 1;
+	}
 	return 0;
 }
 
@@ -662,6 +669,23 @@ has_user_columns(const struct csv_row *hdr)
 	return 1;
 }
 
+/* A column named by -m feeds only the fields -m says. */
+static void
+drop_shadowed(struct mapping *m)
+{
+	int f, i, mine;
+
+	for (f = 0; f < NFIELD; f++) {
+		for (i = 0, mine = 0; i < opt.nmaps; i++)
+			mine |= opt.maps[i].field == (enum field)f;
+		if (mine || m->col[f] < 0)
+			continue;
+		for (i = 0; i < opt.nmaps; i++)
+			if (m->col[opt.maps[i].field] == m->col[f])
+				m->col[f] = -1;
+	}
+}
+
 /* The format and mapping for one candidate header row; NULL if none. */
 static const struct format *
 try_header(const struct csv_row *row, struct mapping *m)
@@ -687,6 +711,7 @@ try_header(const struct csv_row *row, struct mapping *m)
 	for (i = 0; i < opt.nmaps; i++)
 		m->col[opt.maps[i].field] = csv_find_col_norm(row,
 		    opt.maps[i].column);
+	drop_shadowed(m);
 	if (rc != 0 && opt.nmaps > 0) {
 		const enum field *r;
 
@@ -788,7 +813,6 @@ record_currency(const struct input *in, const struct csv_row *row,
     char cur[4])
 {
 	static const enum field amt[] = { F_AMOUNT, F_EST_AMOUNT };
-	struct amount a;
 	int c, i;
 
 	cur[0] = '\0';
@@ -800,13 +824,33 @@ record_currency(const struct input *in, const struct csv_row *row,
 		c = in->map.col[amt[i]];
 		if (c < 0 || (size_t)c >= row->n)
 			continue;
-		if (amount_parse(row->f[c], row->len[c], 0, &a) == AMT_INVALID)
-			amount_parse(row->f[c], row->len[c], 1, &a);
-		if (a.cur[0] != '\0') {
-			memcpy(cur, a.cur, 4);
+		if (amount_currency(row->f[c], row->len[c], cur) == 0)
 			return;
-		}
 	}
+}
+
+static uint32_t hash32(const char *s, size_t n);
+
+/* mdate_evidence, remembered: a column holds few distinct dates. */
+static int
+evidence_cached(int f, const char *s, size_t n)
+{
+	static struct {
+		unsigned char len;
+		signed char ev;
+		char s[DCACHE_LEN];
+	} cache[NFIELD][256];
+	unsigned h;
+
+	if (n >= DCACHE_LEN)
+		return mdate_evidence(s, n);
+	h = hash32(s, n) & 255;
+	if (cache[f][h].len != n || memcmp(cache[f][h].s, s, n) != 0) {
+		cache[f][h].len = (unsigned char)n;
+		memcpy(cache[f][h].s, s, n);
+		cache[f][h].ev = (signed char)mdate_evidence(s, n);
+	}
+	return cache[f][h].ev;
 }
 
 static void
@@ -820,7 +864,7 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 		if (c < 0 || (size_t)c >= row->n || row->len[c] == 0)
 			continue;
 		if (field_is_date(f)) {
-			switch (mdate_evidence(row->f[c], row->len[c])) {
+			switch (evidence_cached(f, row->f[c], row->len[c])) {
 			case EV_MDY:
 				ev->mdy[f]++;
 				break;
@@ -917,6 +961,7 @@ first_pass(struct input *in, struct encr *e)
 
 	memset(&ev, 0, sizeof(ev));
 	in->ncur = 0;
+	in->nrecords = 0;
 	free_header(in);
 	r = csvr_open_fn(encr_read, e, in->name);
 	n = csvr_peek(r, &peek);
@@ -924,8 +969,10 @@ first_pass(struct input *in, struct encr *e)
 	csvr_set_delim(r, in->delim);
 	if (find_header(in, r)) {
 		while ((rc = csvr_next(r, &row)) == 1)
-			if (!is_noise(in, &row) && in->fmt->kind != K_FACTS)
+			if (!is_noise(in, &row) && in->fmt->kind != K_FACTS) {
 				gather(in, &row, &ev);
+				in->nrecords++;
+			}
 		decide(in, &ev);
 	} else
 		while ((rc = csvr_next(r, &row)) == 1)
@@ -1012,20 +1059,43 @@ decide_currency(void)
 
 /* ---- second pass: records to facts ---- */
 
+/* The fields every fact of the record shares, ready to write. */
+static void
+prepare_row(struct rec *r)
+{
+	char *p = r->tail;
+
+	p += fmt_field(r->rep, strlen(r->rep), p);
+	*p++ = ',';
+	r->replen = (size_t)(p - r->tail);
+	*p++ = ',';	/* the metric and value go between */
+	p += fmt_field(r->account, strlen(r->account), p);
+	*p++ = ',';
+	p += fmt_field(r->product, strlen(r->product), p);
+	*p++ = ',';
+	p += fmt_field(r->team, strlen(r->team), p);
+	*p++ = ',';
+	p += fmt_field(r->ref, strlen(r->ref), p);
+	*p++ = '\n';
+	r->taillen = (size_t)(p - r->tail);
+}
+
 static void
 emit(const struct rec *r, pm_day day, const char *metric, int64_t v)
 {
-	char buf[DATE_BUFSIZE];
+	char buf[sizeof(r->tail) + 600], *p = buf;
+	size_t n = strlen(metric);
 
-	csv_put_field(out, date_format(day, buf));
-	csv_put_field(out, r->rep);
-	csv_put_field(out, metric);
-	csv_put_fixed(out, v);
-	csv_put_field(out, r->account);
-	csv_put_field(out, r->product);
-	csv_put_field(out, r->team);
-	csv_put_field(out, r->ref);
-	csv_end_row(out);
+	p += fmt_date(day, p);
+	*p++ = ',';
+	memcpy(p, r->tail, r->replen);
+	p += r->replen;
+	p += fmt_field(metric, n < 256 ? n : 256, p);
+	*p++ = ',';
+	p += fmt_fixed2(v, p);
+	memcpy(p, r->tail + r->replen, r->taillen - r->replen);
+	p += r->taillen - r->replen;
+	out_write(out, buf, (size_t)(p - buf));
 }
 
 static int
@@ -1073,6 +1143,26 @@ hash64(const char *s, size_t n)
 		h *= 1099511628211ULL;
 	}
 	return h == 0 ? 1 : h;
+}
+
+/* Sizes the id table once for n ids: no rehashing while streaming. */
+static void
+id_reserve(long n)
+{
+	size_t cap = 4096;
+
+	while (cap < 2 * (size_t)n + 2)
+		cap *= 2;
+	idset = xcalloc(cap, sizeof(*idset));
+	idcap = cap;
+}
+
+/* Starts loading an id's slot while the record is checked. */
+static void
+id_prefetch(const char *s, size_t n)
+{
+	if (idcap > 0)
+		__builtin_prefetch(&idset[hash64(s, n) & (idcap - 1)]);
 }
 
 /* Remembers an id; 1 if it was already there. */
@@ -1252,6 +1342,20 @@ apply_currency(struct rec *r, struct amount *a, int na)
 
 enum outcome { O_OPEN, O_WON, O_LOST, O_SKIP };
 
+/* Reports a CRM id seen before; 1 when --dedupe drops the record. */
+static int
+duplicate(const struct rec *r, struct counts *c)
+{
+	if (r->in->map.col[F_ID] < 0 || r->n[F_ID] == 0 ||
+	    !id_seen(r->v[F_ID], r->n[F_ID]))
+		return 0;
+	if (++c->dups <= MAX_SHOWN)
+		pm_warn_at(r->in->name, r->row->line, "duplicate id '%.*s'%s",
+		    (int)r->n[F_ID], r->v[F_ID],
+		    opt.dedupe ? ": skipped (--dedupe)" : "");
+	return opt.dedupe;
+}
+
 static int
 truth(const char *s, size_t n, int *v)
 {
@@ -1359,17 +1463,9 @@ deal(struct rec *r, struct counts *c, enum outcome *oc)
 		when = have[F_EXPECTED] ? d[F_EXPECTED] : d[F_CLOSE];
 		break;
 	}
-	if (r->in->map.col[F_ID] >= 0 && r->n[F_ID] > 0 &&
-	    id_seen(r->v[F_ID], r->n[F_ID])) {
-		c->dups++;
-		if (c->dups <= MAX_SHOWN)
-			pm_warn_at(r->in->name, r->row->line, "duplicate id "
-			    "'%.*s'%s", (int)r->n[F_ID], r->v[F_ID],
-			    opt.dedupe ? ": skipped (--dedupe)" : "");
-		if (opt.dedupe) {
-			*oc = O_SKIP;
-			return 0;
-		}
+	if (duplicate(r, c)) {
+		*oc = O_SKIP;
+		return 0;
 	}
 	amt = kamt ? a[0].v : a[1].v;
 	if (*oc == O_WON) {
@@ -1457,17 +1553,9 @@ activity(struct rec *r, struct counts *c, enum outcome *oc)
 	if (rc == MD_EMPTY)
 		return fail_rec(r, "%s: no activity date",
 		    column_name(r->in, F_DATE));
-	if (r->in->map.col[F_ID] >= 0 && r->n[F_ID] > 0 &&
-	    id_seen(r->v[F_ID], r->n[F_ID])) {
-		c->dups++;
-		if (c->dups <= MAX_SHOWN)
-			pm_warn_at(r->in->name, r->row->line, "duplicate id "
-			    "'%.*s'%s", (int)r->n[F_ID], r->v[F_ID],
-			    opt.dedupe ? ": skipped (--dedupe)" : "");
-		if (opt.dedupe) {
-			*oc = O_SKIP;
-			return 0;
-		}
+	if (duplicate(r, c)) {
+		*oc = O_SKIP;
+		return 0;
 	}
 	emit(r, d, metric, FIXED_SCALE);
 	return 0;
@@ -1541,12 +1629,15 @@ load_record(struct rec *r, struct input *in, const struct csv_row *row)
 	collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,
 	    sizeof(r->product));
 	collapse(r->v[F_TEAM], r->n[F_TEAM], r->team, sizeof(r->team));
+	if (r->n[F_ID] > 0)
+		id_prefetch(r->v[F_ID], r->n[F_ID]);
 	if (r->n[F_ID] > 0 && r->n[F_ID] < sizeof(r->ref)) {
 		memcpy(r->ref, r->v[F_ID], r->n[F_ID]);
 		r->ref[r->n[F_ID]] = '\0';
 	} else
 		snprintf(r->ref, sizeof(r->ref), "%s:%ld", in->name,
 		    row->line);
+	prepare_row(r);
 }
 
 /* Rows longer than the header are fine when the extra fields are empty. */
@@ -1684,6 +1775,7 @@ main(int argc, char *argv[])
 		"record", NULL };
 	struct input *in;
 	int c, i, nin, list = 0;
+	long total;
 	char *stdin_only[] = { "-" };
 	char **files;
 
@@ -1768,6 +1860,9 @@ main(int argc, char *argv[])
 	for (i = 0; i < nin; i++)
 		prepare(&in[i]);
 	decide_currency();
+	for (i = 0, total = 0; i < nin; i++)
+		total += in[i].nrecords;
+	id_reserve(total);
 	out = out_open(opt.output);
 	if (opt.rejects_path != NULL) {
 		rej = out_open(opt.rejects_path);

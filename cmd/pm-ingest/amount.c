@@ -86,6 +86,12 @@ prefix_cur(const char *s, const char *end, char cur[4])
 	const struct sym *y;
 	size_t k;
 
+	if (s == end || isdig(*s))
+		return 0;
+	/* A code (USD) unless a symbol's '$' follows the letters. */
+	if (isupper_(*s) && memchr(s, '$', (size_t)(end - s < 4 ?
+	    end - s : 4)) == NULL)
+		goto code;
 	for (y = symbols; y->s != NULL; y++) {
 		k = strlen(y->s);
 		if ((size_t)(end - s) >= k && memcmp(s, y->s, k) == 0) {
@@ -93,6 +99,7 @@ prefix_cur(const char *s, const char *end, char cur[4])
 			return k;
 		}
 	}
+code:
 	if (end - s >= 3 && isupper_(s[0]) && isupper_(s[1]) &&
 	    isupper_(s[2]) && (end - s == 3 || !isupper_(s[3]))) {
 		upcase3(s, cur);
@@ -108,6 +115,8 @@ suffix_cur(const char *s, const char *end, char cur[4])
 	const struct sym *y;
 	size_t k;
 
+	if (s == end || isdig(end[-1]))
+		return 0;
 	for (y = symbols; y->s != NULL; y++) {
 		k = strlen(y->s);
 		if ((size_t)(end - s) >= k && memcmp(end - k, y->s, k) == 0) {
@@ -121,6 +130,27 @@ suffix_cur(const char *s, const char *end, char cur[4])
 		return 3;
 	}
 	return 0;
+}
+
+int
+amount_currency(const char *s, size_t n, char cur[4])
+{
+	const char *end = s + n;
+
+	cur[0] = '\0';
+	trim(&s, &end);
+	if (s < end && (*s == '(' || *s == '-' || *s == '+')) {
+		s++;
+		trim(&s, &end);
+	}
+	if (s < end && end[-1] == ')') {
+		end--;
+		trim(&s, &end);
+	}
+	if (prefix_cur(s, end, cur) != 0 || suffix_cur(s, end, cur) != 0)
+		return 0;
+	cur[0] = '\0';
+	return -1;
 }
 
 int
@@ -177,9 +207,11 @@ plain_number(const char *s, const char *end, char dm, char *buf, size_t cap)
 		return -1;
 	if (s < end && *s == dm) {
 		buf[o++] = '.';
-		for (s++; s < end && isdig(*s) && o + 1 < cap; s++)
+		for (s++; s < end && isdig(*s) && o + 1 < cap; s++) {
 			buf[o++] = *s;
-		if (buf[o - 1] == '.' )
+			seen_digit = 1;
+		}
+		if (buf[o - 1] == '.')
 			return -1;
 	}
 	if (s != end || o == 0 || o + 1 >= cap)

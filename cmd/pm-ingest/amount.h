@@ -24,6 +24,8 @@ struct amount {
 int amount_parse(const char *s, size_t n, int decimal_comma,
     struct amount *a);
 int amount_decimal_evidence(const char *s, size_t n);
+/* The currency an amount cell names, without reading the number. */
+int amount_currency(const char *s, size_t n, char cur[4]);
 /* A currency code or symbol ("usd", "$", "€") into cur; -1 if none. */
 int currency_code(const char *s, size_t n, char cur[4]);
 

@@ -120,12 +120,23 @@ ampm(const char **p, const char *end)
 	return c;
 }
 
+/* Exactly two digits, whatever follows. */
+static int
+two_digits(const char **p, const char *end, int *v)
+{
+	if (end - *p < 2 || !isdig((*p)[0]) || !isdig((*p)[1]))
+		return -1;
+	*v = ((*p)[0] - '0') * 10 + ((*p)[1] - '0');
+	*p += 2;
+	return 0;
+}
+
 /* Z, +HH, +HH:MM, +HHMM, or UTC/GMT. */
 static int
 zone(const char **p, const char *end)
 {
 	const char *s = *p;
-	int h, m, k;
+	int h, m;
 
 	if (s < end && *s == 'Z') {
 		*p = s + 1;
@@ -139,15 +150,12 @@ zone(const char **p, const char *end)
 	if (s >= end || (*s != '+' && *s != '-'))
 		return -1;
 	s++;
-	if (digits(&s, end, 2, &h) != 2 || h > 23)
+	if (two_digits(&s, end, &h) != 0 || h > 23)
 		return -1;
 	if (s < end && *s == ':')
 		s++;
-	if (s < end) {
-		k = digits(&s, end, 2, &m);
-		if (k != 2 || m > 59)
-			return -1;
-	}
+	if (s < end && (two_digits(&s, end, &m) != 0 || m > 59))
+		return -1;
 	*p = s;
 	return 0;
 }

@@ -197,6 +197,25 @@ t_out "columns found by name: values, team of the latest fact" \
 2026-03,Zed,North,calls,15,232.5,,,,1,1,,,15,,
 "
 
+# coverage = open_pipeline / (revenue target - revenue): A 1200/600,
+# B 500/1000, C has met the target (empty); everyone 1800/(3000-1600).
+t_run "coverage" 0 pm-score -t "$F/coverage-targets.csv" --metrics coverage \
+    --rollup --as-of 2026-03-31 "$F/coverage.csv"
+t_out "coverage: values" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+2026-03,A,,coverage,2.00,2.00,,,,1,2,100.0,1.00,1.25,,
+2026-03,B,,coverage,0.50,0.50,,,,2,2,0.0,-1.00,1.25,,
+2026-03,C,,coverage,,,,,,,,,,,,
+2026-03,*,*,coverage,1.29,1.29,,,,,,,,,,
+"
+
+# A headerless file in the canonical column order is data.
+tail -n +2 "$F/weeks.csv" >"$T/nohdr.csv"
+t_run "headerless canonical facts" 0 pm-score -p week --metrics revenue "$T/nohdr.csv"
+t_grep "headerless canonical facts: first row counted" '^2026-W52,Ann,,revenue,100,' "$T/out"
+t_run "--as-of today" 0 pm-score --as-of today "$F/facts.csv"
+t_grep "--as-of today: past periods are finished" '^2026-02,Bob,,revenue,800,800,' "$T/out"
+
 # Errors.
 printf 'date,rep,metric,value\n2026-01-05,A,revenue,12abc\n' >"$T/bad.csv"
 t_run "bad value exits 65" 65 pm-score "$T/bad.csv"

@@ -283,18 +283,24 @@ ptab_write_detail(struct ptab *t, const struct pcfg *c, struct out *o)
  * Gini over the ranked keys sorted ascending x_1..x_n:
  *   G = 2 sum(i x_i) / (n sum x) - (n + 1) / n
  *     = (2 sum(i x_i) - (n + 1) sum x) / (n sum x)
- * with the numerator exact, so equal keys give exactly 0.
+ * The numerator (never negative) and the denominator are exact, and so
+ * is G rounded to thousandths: equal keys give 0.000, a half rounds up.
  */
-static double
-gini(const struct ent *e, size_t n, int64_t total)
+static void
+put_gini(struct out *o, const struct ent *e, size_t n, int64_t total)
 {
-	i128 num = 0;
+	i128 num = 0, den = (i128)n * total;
+	uint64_t q;
+	char buf[48];
 	size_t r;
 
 	for (r = 0; r < n; r++)		/* rank r + 1 is x_(n - r) */
 		num += (i128)(n - r) * e[r].v;
 	num = 2 * num - (i128)(n + 1) * total;
-	return (double)((long double)num / ((long double)n * total));
+	q = (uint64_t)((num * 2000 + den) / (den * 2));
+	snprintf(buf, sizeof(buf), "%llu.%03llu",
+	    (unsigned long long)(q / 1000), (unsigned long long)(q % 1000));
+	csv_put_field(o, buf);
 }
 
 /* Sum of squared shares in percent: 10000 sum(x^2) / (sum x)^2. */
@@ -334,7 +340,7 @@ summary_group(const struct ent *e, size_t lo, size_t hi,
 		csv_put_long(o, (long)at);
 		put_tenths(o, tenths(at, n));
 		put_tenths(o, tenths((uint64_t)top20, (uint64_t)total));
-		csv_put_double(o, gini(e + lo, n, total), 3, 1);
+		put_gini(o, e + lo, n, total);
 		csv_put_double(o, hhi(e + lo, n, total), 1, 1);
 	} else {
 		for (i = 0; i < 5; i++)

@@ -38,6 +38,7 @@ struct ctx {
 	int score;		/* metric `score`, or -1 */
 	int in_progress;
 	int has_teams;
+	int by_team;		/* ranks are within teams (pm-score --by-team) */
 	struct rep *reps;	/* in leaderboard order */
 	int nreps;
 };
@@ -273,12 +274,35 @@ cmprep(const void *a, const void *b)
 	    sort_ctx->lbm);
 	int kx = rx != NULL && KNOWN(rx, C_RANK);
 	int ky = ry != NULL && KNOWN(ry, C_RANK);
+	int tc;
 
+	if (sort_ctx->by_team && (tc = strcmp(x->team, y->team)) != 0)
+		return tc;
 	if (kx != ky)
 		return kx ? -1 : 1;
 	if (kx && rx->v[C_RANK] != ry->v[C_RANK])
 		return rx->v[C_RANK] < ry->v[C_RANK] ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Ranked among fewer reps than were ranked: ranks are per team. */
+static int
+ranked_by_team(const struct ctx *c)
+{
+	const struct table *t = c->t;
+	int rep, ranked = 0;
+	double most = 0;
+
+	for (rep = 0; rep < t->nreps; rep++) {
+		const struct srow *r = row(c, c->sel, rep, c->lbm);
+
+		if (r != NULL && KNOWN(r, C_RANK)) {
+			ranked++;
+			if (KNOWN(r, C_REPS) && r->v[C_REPS] > most)
+				most = r->v[C_REPS];
+		}
+	}
+	return most > 0 && most < ranked;
 }
 
 static void
@@ -307,6 +331,7 @@ collect_reps(struct ctx *c)
 			c->in_progress = 1;
 	}
 	free(seen);
+	c->by_team = ranked_by_team(c);
 	sort_ctx = c;
 	qsort(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep);
 	if (!t->has_flags)
@@ -368,7 +393,8 @@ struct total {
 };
 
 static void
-sum_total(const struct ctx *c, int period, int metric, struct total *tt)
+sum_total(const struct ctx *c, int period, int metric, const char *team,
+    struct total *tt)
 {
 	const struct table *t = c->t;
 	int64_t a = 0, p = 0, g = 0;
@@ -380,7 +406,7 @@ sum_total(const struct ctx *c, int period, int metric, struct total *tt)
 	for (rep = 0; rep < t->nreps; rep++) {
 		const struct srow *r = row(c, period, rep, metric);
 
-		if (r == NULL)
+		if (r == NULL || (team != NULL && strcmp(r->team, team) != 0))
 			continue;
 		if (KNOWN(r, C_ACTUAL)) {
 			fixed_add(&a, r->fx[C_ACTUAL]);
@@ -414,13 +440,16 @@ sum_total(const struct ctx *c, int period, int metric, struct total *tt)
 	tt->target = nt ? tsum / nt : 0;
 }
 
+/* The total of a team (NULL: everyone), from its roll-up row if any. */
 static int
-team_total(const struct ctx *c, int period, int metric, struct total *tt)
+team_total(const struct ctx *c, int period, int metric, const char *team,
+    struct total *tt)
 {
-	const struct srow *r = table_rollup(c->t, period, metric, "*");
+	const struct srow *r = table_rollup(c->t, period, metric,
+	    team != NULL ? team : "*");
 
 	if (r == NULL) {
-		sum_total(c, period, metric, tt);
+		sum_total(c, period, metric, team, tt);
 		return 0;
 	}
 	memset(tt, 0, sizeof(*tt));
@@ -438,9 +467,11 @@ team_total(const struct ctx *c, int period, int metric, struct total *tt)
  * not have that period (a single period was selected upstream).
  */
 static int
-prev_column(const struct ctx *c, int metric, struct total *tt)
+prev_column(const struct ctx *c, int metric, const char *team,
+    struct total *tt)
 {
-	const struct srow *r = table_rollup(c->t, c->sel, metric, "*");
+	const struct srow *r = table_rollup(c->t, c->sel, metric,
+	    team != NULL ? team : "*");
 	int64_t sum = 0;
 	int k, n = 0;
 
@@ -453,7 +484,8 @@ prev_column(const struct ctx *c, int metric, struct total *tt)
 		return 0;
 	for (k = 0; k < c->nreps; k++)
 		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
-		    KNOWN(r, C_PREV)) {
+		    KNOWN(r, C_PREV) && (team == NULL ||
+		    strcmp(r->team, team) == 0)) {
 			fixed_add(&sum, r->fx[C_PREV]);
 			n++;
 		}
@@ -533,30 +565,128 @@ att_tone(double a)
 	return a >= 100 ? TONE_GOOD : a < 80 ? TONE_BAD : TONE_NONE;
 }
 
+/* Metrics with a target, or the results a manager looks at first. */
+static int
+headline_metrics(const struct ctx *c, int *show, int *targeted)
+{
+	const struct table *t = c->t;
+	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	int i, n = metric_order(c, ids), ns = 0, r;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] != c->score && has_target(c, ids[i]))
+			show[ns++] = ids[i];
+	*targeted = ns > 0;
+	for (i = 0; !*targeted && i < n; i++)
+		if ((r = metric_rank(t->metrics[ids[i]])) >= 1 && r <= 3)
+			show[ns++] = ids[i];
+	for (i = 0; ns == 0 && i < n && i < 3; i++)
+		show[ns++] = ids[i];
+	free(ids);
+	return ns;
+}
+
+static void
+headline_table(struct doc *d, const struct ctx *c, const char *first,
+    int targeted)
+{
+	struct column cols[6];
+	int nc = 0;
+
+	cols[nc++] = (struct column){ (char *)first, AL_LEFT, 1 };
+	cols[nc++] = (struct column){ "Actual", AL_RIGHT, 0 };
+	if (targeted) {
+		cols[nc++] = (struct column){ "Target", AL_RIGHT, 0 };
+		cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
+		if (c->in_progress)
+			cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
+	}
+	cols[nc++] = (struct column){ "Change", AL_RIGHT, 0 };
+	doc_table(d, nc, cols);
+}
+
+/* One row of totals: for the metric, of a team (NULL: everyone). */
+static void
+headline_row(struct doc *d, const struct ctx *c, int metric,
+    const char *team, const char *label, int targeted)
+{
+	const char *m = c->t->metrics[metric];
+	char b[FMT_BUFSIZE];
+	struct total cur, prev;
+	double att, pace, ch, now;
+	int has_prev;
+
+	team_total(c, c->sel, metric, team, &cur);
+	has_prev = c->sel > 0 &&
+	    (team_total(c, c->sel - 1, metric, team, &prev), prev.has_actual);
+	if (!has_prev)
+		has_prev = prev_column(c, metric, team, &prev);
+	doc_row(d);
+	doc_cell(d, TONE_NONE, "%s", label);
+	doc_cell(d, TONE_NONE, "%s", cur.has_actual ?
+	    fmt_metric(m, cur.actual, b) : "");
+	if (targeted) {
+		doc_cell(d, TONE_NONE, "%s", cur.has_target ?
+		    fmt_metric(m, cur.target, b) : "");
+		if (cur.has_target && cur.has_actual &&
+		    ratio(c, metric, cur.actual, cur.target, &att))
+			doc_cell(d, c->in_progress ? TONE_NONE : att_tone(att),
+			    "%s", fmt_pct(att, b));
+		else
+			doc_cell(d, TONE_NONE, "%s", "");
+	}
+	if (targeted && c->in_progress) {
+		if (cur.has_target && cur.has_projected &&
+		    ratio(c, metric, cur.projected, cur.target, &pace))
+			doc_cell(d, att_tone(pace), "%s", fmt_pct(pace, b));
+		else
+			doc_cell(d, TONE_NONE, "%s", "");
+	}
+	now = c->in_progress && cur.has_projected ? cur.projected : cur.actual;
+	if (has_prev && cur.has_actual && prev.actual != 0) {
+		ch = (now - prev.actual) / fabs(prev.actual) * 100;
+		doc_cell(d, change_tone(c, metric, ch), "%s",
+		    fmt_change(ch, b));
+	} else
+		doc_cell(d, TONE_NONE, "%s", "");
+}
+
+static int
+cmpstrp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The teams of the period's reps, by name. */
+static int
+teams(const struct ctx *c, const char **out)
+{
+	int k, i, n = 0;
+
+	for (k = 0; k < c->nreps; k++) {
+		const char *tm = c->reps[k].team;
+
+		if (*tm == '\0' || strcmp(tm, "*") == 0)
+			continue;
+		for (i = 0; i < n && strcmp(out[i], tm) != 0; i++)
+			;
+		if (i == n)
+			out[n++] = tm;
+	}
+	qsort(out, (size_t)n, sizeof(*out), cmpstrp);
+	return n;
+}
+
 static void
 headline(struct doc *d, struct ctx *c)
 {
 	const struct table *t = c->t;
-	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
 	int *show = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
-	int i, n, ns = 0, hit = 0, judged_n = 0;
-	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE];
-	struct column cols[6];
-	int nc = 0;
+	const char **tm = xcalloc((size_t)c->nreps + 1, sizeof(*tm));
+	int i, ns, nt, targeted, hit = 0, judged_n = 0;
 	double v;
 
-	n = metric_order(c, ids);
-	for (i = 0; i < n; i++)
-		if (ids[i] != c->score && has_target(c, ids[i]))
-			show[ns++] = ids[i];
-	/* Nothing targeted: the results a manager looks at first. */
-	for (i = 0; ns == 0 && i < n; i++)
-		if (metric_rank(t->metrics[ids[i]]) >= 1 &&
-		    metric_rank(t->metrics[ids[i]]) <= 3)
-			show[ns++] = ids[i];
-	for (i = 0; ns == 0 && i < n && i < 3; i++)
-		show[ns++] = ids[i];
-
+	ns = headline_metrics(c, show, &targeted);
 	doc_h2(d, "Headline");
 	for (i = 0; i < c->nreps; i++)
 		if (judged(row(c, c->sel, c->reps[i].id, c->lbm), &v)) {
@@ -567,59 +697,24 @@ headline(struct doc *d, struct ctx *c)
 		doc_para(d, "%d of %d rep%s %s target on %s.", hit,
 		    judged_n, judged_n == 1 ? "" : "s", c->in_progress ?
 		    (hit == 1 ? "is on pace for" : "are on pace for") :
-		    "reached", metric_label(t->metrics[c->lbm]));
+		    "reached", c->lbm == c->score ? "the composite score" :
+		    metric_label(t->metrics[c->lbm]));
 	else
 		doc_para(d, "%d rep%s in %s; no targets were given.",
 		    c->nreps, c->nreps == 1 ? "" : "s", t->periods[c->sel]);
+	headline_table(d, c, "Metric", targeted);
+	for (i = 0; i < ns; i++)
+		headline_row(d, c, show[i], NULL, metric_label(t->metrics[show[i]]),
+		    targeted);
+	/* The first metric by team, when there are teams to compare. */
+	if ((nt = teams(c, tm)) > 1) {
+		char head[FMT_BUFSIZE];
 
-	cols[nc++] = (struct column){ "Metric", AL_LEFT, 1 };
-	cols[nc++] = (struct column){ "Actual", AL_RIGHT, 0 };
-	cols[nc++] = (struct column){ "Target", AL_RIGHT, 0 };
-	cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
-	if (c->in_progress)
-		cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
-	cols[nc++] = (struct column){ "Change", AL_RIGHT, 0 };
-	doc_table(d, nc, cols);
-	for (i = 0; i < ns; i++) {
-		struct total cur, prev;
-		const char *m = t->metrics[show[i]];
-		double att, pace, ch;
-		int has_prev;
-
-		team_total(c, c->sel, show[i], &cur);
-		has_prev = c->sel > 0 &&
-		    (team_total(c, c->sel - 1, show[i], &prev), prev.has_actual);
-		if (!has_prev)
-			has_prev = prev_column(c, show[i], &prev);
-		doc_row(d);
-		doc_cell(d, TONE_NONE, "%s", metric_label(m));
-		doc_cell(d, TONE_NONE, "%s", cur.has_actual ?
-		    fmt_metric(m, cur.actual, b1) : "");
-		doc_cell(d, TONE_NONE, "%s", cur.has_target ?
-		    fmt_metric(m, cur.target, b2) : "");
-		if (cur.has_target && cur.has_actual &&
-		    ratio(c, show[i], cur.actual, cur.target, &att))
-			doc_cell(d, c->in_progress ? TONE_NONE : att_tone(att),
-			    "%s", fmt_pct(att, b3));
-		else
-			doc_cell(d, TONE_NONE, "%s", "");
-		if (c->in_progress) {
-			if (cur.has_target && cur.has_projected &&
-			    ratio(c, show[i], cur.projected, cur.target, &pace))
-				doc_cell(d, att_tone(pace), "%s",
-				    fmt_pct(pace, b3));
-			else
-				doc_cell(d, TONE_NONE, "%s", "");
-		}
-		if (has_prev && cur.has_actual && prev.actual != 0) {
-			double now = c->in_progress && cur.has_projected ?
-			    cur.projected : cur.actual;
-
-			ch = (now - prev.actual) / fabs(prev.actual) * 100;
-			doc_cell(d, change_tone(c, show[i], ch), "%s",
-			    fmt_change(ch, b3));
-		} else
-			doc_cell(d, TONE_NONE, "%s", "");
+		snprintf(head, sizeof(head), "%s by team",
+		    metric_label(t->metrics[show[0]]));
+		headline_table(d, c, head, targeted);
+		for (i = 0; i < nt; i++)
+			headline_row(d, c, show[0], tm[i], tm[i], targeted);
 	}
 	if (c->sel > 0)
 		doc_note(d, "Change is against %s%s.", t->periods[c->sel - 1],
@@ -629,8 +724,8 @@ headline(struct doc *d, struct ctx *c)
 	else if (c->in_progress)
 		doc_note(d, "The period is in progress: actuals are to date "
 		    "and pace is the projection to its end.");
-	free(ids);
 	free(show);
+	free(tm);
 }
 
 /* ---- leaderboard ---- */
@@ -652,7 +747,8 @@ leaderboard(struct doc *d, struct ctx *c)
 	struct chart *ch;
 
 	doc_h2(d, "Leaderboard");
-	doc_para(d, "Reps ranked by %s%s.", is_score ?
+	doc_para(d, "Reps ranked%s by %s%s.", c->by_team ?
+	    " within each team" : "", is_score ?
 	    "composite score (weighted attainment of the targeted metrics, "
 	    "capped)" : metric_label(lm), c->in_progress && !is_score ?
 	    " to date" : "");

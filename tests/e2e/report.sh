@@ -13,9 +13,13 @@ t_run "text report exits 0" 0 pm-report "$F/flags.csv"
 cp "$T/out" "$T/text"
 t_grep "title" "^Sales performance report$" "$T/text"
 t_grep "period line" "^Period 2026-06 \(2026-06-01 to 2026-06-30\)\. 4 reps\.$" "$T/text"
-t_grep "headline: 2 reps at or above 100" "^2 of 4 reps reached target on Score\.$" "$T/text"
+t_grep "headline: 2 reps at or above 100" "^2 of 4 reps reached target on the composite score\.$" "$T/text"
 t_grep "headline: revenue total, target, attainment, change" \
     "^  Revenue  390,000  400,000    97\.5%   \+8\.3%$" "$T/text"
+# By team: West = Ana + Cara = 225000 of 200000 (112.5%), May 210000, so
+# +7.1%; East = Dev + Ben = 165000 (82.5%), May 150000, so +10.0%.
+t_grep "headline by team: East" "^  East +165,000  200,000    82\.5%  \+10\.0%$" "$T/text"
+t_grep "headline by team: West" "^  West +225,000  200,000   112\.5%   \+7\.1%$" "$T/text"
 # Ranks 1..4 by score; May ranks Ana 1, Cara 2, Dev 3, Ben 4, so Dev
 # gained a place and Cara lost one.  Trends (min..max scaled to 8 bars):
 # Ana 115,120,130 -> 0, 2.3, 7; Dev 90,80,105 -> 2.8, 0, 7;

@@ -200,7 +200,7 @@ t_out "-d ;: detail" "rank,key,value,share,cum_share,class
 t_run "bad value: exit 65" 65 pm-pareto "$F/bad.csv"
 t_eq "bad value: file, physical line, column and value" \
     "pm-pareto: $F/bad.csv:5: value: '12O' is not a number" "$(cat "$T/err")"
-t_run "semicolon file with -d" 65 pm-pareto -d ';' -k key -v amount "$T/semi.csv"
+t_run "a decimal comma: exit 65" 65 pm-pareto -d ';' -k key -v amount "$T/semi.csv"
 t_grep "decimal comma: names the column and value" ":2: amount: '1,5' is not a number" "$T/err"
 t_run "missing key column: exit 65" 65 pm-pareto -k region "$F/ten.csv"
 t_grep "missing key column: named" "no column 'region' in the header \\(-k\\)" "$T/err"
@@ -217,6 +217,12 @@ t_run "-c one number: exit 64" 64 pm-pareto -c 80 "$F/ten.csv"
 t_run "--at 0: exit 64" 64 pm-pareto --at 0 "$F/ten.csv"
 t_run "--at 101: exit 64" 64 pm-pareto --at 101 "$F/ten.csv"
 t_run "-n 0: exit 64" 64 pm-pareto -n 0 "$F/ten.csv"
+pm-pareto -q -o "$T/keep.csv" "$F/ten.csv"
+cp "$T/keep.csv" "$T/keep-before.csv"
+t_run "-o with bad input: exit 65" 65 pm-pareto -o "$T/keep.csv" "$F/bad.csv"
+t_same "-o with bad input: the previous file is untouched" "$T/keep-before.csv" "$T/keep.csv"
+t_eq "-o with bad input: no temporary file left" "keep-before.csv keep.csv" \
+    "$(cd "$T" && ls keep* .pm-tmp* 2>/dev/null | tr '\n' ' ' | sed 's/ $//')"
 t_run "-o into a missing directory: exit 73" 73 pm-pareto -o "$T/no/such/x.csv" "$F/ten.csv"
 t_run "empty input" 0 pm-pareto -s </dev/null
 t_out "empty input: one empty summary row" "group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded

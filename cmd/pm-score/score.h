@@ -98,8 +98,10 @@ struct target {
 };
 
 struct targets {
-	struct target *t;
+	struct target *t;	/* by metric, rep (NO_ID last), line */
 	size_t n;
+	const struct target **rows;	/* scratch for target_for() */
+	size_t *days;
 };
 
 void targets_read(struct agg *a, struct targets *tg, const char *path);

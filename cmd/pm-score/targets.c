@@ -45,6 +45,38 @@ trimmed(const char *s, size_t n, char *buf, size_t bufsz)
 	return buf;
 }
 
+/* By metric, then rep (everyone's rows last), then file order. */
+static int
+target_cmp(const void *x, const void *y)
+{
+	const struct target *a = x, *b = y;
+
+	if (a->metric != b->metric)
+		return a->metric < b->metric ? -1 : 1;
+	if (a->rep != b->rep)
+		return a->rep < b->rep ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* The first row at or after (metric, rep). */
+static size_t
+lower_bound(const struct targets *tg, uint32_t metric, uint32_t rep)
+{
+	size_t lo = 0, hi = tg->n, mid;
+	const struct target *t;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		t = &tg->t[mid];
+		if (t->metric < metric || (t->metric == metric &&
+		    t->rep < rep))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void
 targets_read(struct agg *a, struct targets *tg, const char *path)
 {
@@ -103,6 +135,9 @@ targets_read(struct agg *a, struct targets *tg, const char *path)
 		tg->n++;
 	}
 	csvr_close(r);
+	qsort(tg->t, tg->n, sizeof(*tg->t), target_cmp);
+	tg->rows = xreallocarray(NULL, tg->n + 1, sizeof(*tg->rows));
+	tg->days = xreallocarray(NULL, tg->n + 1, sizeof(*tg->days));
 }
 
 void
@@ -189,10 +224,10 @@ level_target(const struct targets *tg, const struct target **rows,
 	__int128 sum = 0;
 	pm_day d;
 
-	(void)tg;
 	if (nrows == 0 && star == NULL)
 		return 0;
-	days = xcalloc(nrows + 1, sizeof(*days));
+	days = tg->days;
+	memset(days, 0, (nrows + 1) * sizeof(*days));
 	for (d = from; d <= pe; d++) {
 		best = nrows;
 		for (i = 0; i < nrows; i++) {
@@ -220,7 +255,6 @@ level_target(const struct targets *tg, const struct target **rows,
 			sum = star->value;
 		else
 			sum = best < nrows ? rows[best]->value : 0;
-		free(days);
 		*out = (int64_t)sum;
 		return 1;
 	}
@@ -232,7 +266,6 @@ level_target(const struct targets *tg, const struct target **rows,
 	if (star != NULL && nstar > 0)
 		sum += round_div((__int128)star->value * (__int128)nstar,
 		    pe - ps + 1);
-	free(days);
 	*out = (int64_t)sum;
 	return 1;
 }
@@ -242,34 +275,29 @@ target_for(const struct agg *a, const struct targets *tg, pm_day ps,
     pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
     int prorate, int64_t *out)
 {
-	const struct target **rows, *star;
-	size_t i, nrows;
-	int lv, l;
+	const struct target *star;
+	size_t i, first, nrows;
+	int lv;
 
 	(void)a;
 	if (tg->n == 0)
 		return 0;
-	rows = xreallocarray(NULL, tg->n, sizeof(*rows));
 	for (lv = 2; lv >= 0; lv--) {
 		nrows = 0;
 		star = NULL;
-		for (i = 0; i < tg->n; i++) {
-			if (tg->t[i].metric != metric)
-				continue;
-			l = level(&tg->t[i], rep, team);
-			if (l != lv)
+		first = lower_bound(tg, metric, lv == 2 ? rep : NO_ID);
+		for (i = first; i < tg->n && tg->t[i].metric == metric &&
+		    tg->t[i].rep == (lv == 2 ? rep : NO_ID); i++) {
+			if (level(&tg->t[i], rep, team) != lv)
 				continue;
 			if (tg->t[i].first == NO_DAY)
 				star = &tg->t[i];
 			else if (tg->t[i].first <= pe && tg->t[i].last >= ps)
-				rows[nrows++] = &tg->t[i];
+				tg->rows[nrows++] = &tg->t[i];
 		}
-		if ((nrows > 0 || star != NULL) && level_target(tg, rows,
-		    nrows, star, ps, pe, from, prorate, out)) {
-			free(rows);
+		if ((nrows > 0 || star != NULL) && level_target(tg, tg->rows,
+		    nrows, star, ps, pe, from, prorate, out))
 			return 1;
-		}
 	}
-	free(rows);
 	return 0;
 }

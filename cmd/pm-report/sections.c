@@ -95,6 +95,8 @@ flag_index(const char *f)
 	return -1;
 }
 
+static int needs_coaching(const struct rep *r);
+
 static const char *
 flag_label(const char *f)
 {
@@ -677,6 +679,69 @@ teams(const struct ctx *c, const char **out)
 	return n;
 }
 
+/* The first number a manager asks for, in one sentence. */
+static void
+headline_sentence(struct doc *d, const struct ctx *c, int metric)
+{
+	const char *m = c->t->metrics[metric];
+	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE];
+	char b4[FMT_BUFSIZE], lc[FMT_BUFSIZE];
+	struct total cur;
+	double att, pace;
+
+	/* "Team revenue", as in a sentence. */
+	snprintf(lc, sizeof(lc), "%s", metric_label(m));
+	if (lc[0] >= 'A' && lc[0] <= 'Z')
+		lc[0] = (char)(lc[0] - 'A' + 'a');
+	team_total(c, c->sel, metric, NULL, &cur);
+	if (!cur.has_actual || !cur.has_target ||
+	    !ratio(c, metric, cur.actual, cur.target, &att))
+		return;
+	if (c->in_progress && cur.has_projected &&
+	    ratio(c, metric, cur.projected, cur.target, &pace))
+		doc_para(d, "Team %s: %s to date against a target of %s, on "
+		    "pace for %s (%s of target).", lc,
+		    fmt_metric(m, cur.actual, b1), fmt_metric(m, cur.target, b2),
+		    fmt_metric(m, cur.projected, b3), fmt_pct(pace, b4));
+	else
+		doc_para(d, "Team %s: %s against a target of %s (%s).",
+		    lc, fmt_metric(m, cur.actual, b1),
+		    fmt_metric(m, cur.target, b2), fmt_pct(att, b3));
+}
+
+/* Who leads, and who needs attention: names, for the email preview. */
+static void
+headline_people(struct doc *d, const struct ctx *c)
+{
+	char lead[512], attn[512];
+	size_t ll = 0, la = 0;
+	int k;
+
+	lead[0] = attn[0] = '\0';
+	for (k = 0; k < c->nreps; k++) {
+		const struct rep *r = &c->reps[k];
+		const struct srow *s = row(c, c->sel, r->id, c->lbm);
+
+		if (s != NULL && KNOWN(s, C_RANK) && s->v[C_RANK] == 1 &&
+		    ll < sizeof(lead) - 100) {
+			snprintf(lead + ll, sizeof(lead) - ll, "%s%s",
+			    ll ? ", " : "", name(c, r->id));
+			ll = strlen(lead);
+		}
+	}
+	for (k = c->nreps - 1; k >= 0; k--) {
+		if (!needs_coaching(&c->reps[k]) || la >= sizeof(attn) - 100)
+			continue;
+		snprintf(attn + la, sizeof(attn) - la, "%s%s", la ? ", " : "",
+		    name(c, c->reps[k].id));
+		la = strlen(attn);
+	}
+	if (ll > 0 && la > 0)
+		doc_para(d, "Leading: %s. Needs attention: %s.", lead, attn);
+	else if (ll > 0)
+		doc_para(d, "Leading: %s.", lead);
+}
+
 static void
 headline(struct doc *d, struct ctx *c)
 {
@@ -702,6 +767,9 @@ headline(struct doc *d, struct ctx *c)
 	else
 		doc_para(d, "%d rep%s in %s; no targets were given.",
 		    c->nreps, c->nreps == 1 ? "" : "s", t->periods[c->sel]);
+	if (targeted)
+		headline_sentence(d, c, show[0]);
+	headline_people(d, c);
 	headline_table(d, c, "Metric", targeted);
 	for (i = 0; i < ns; i++)
 		headline_row(d, c, show[i], NULL, metric_label(t->metrics[show[i]]),

@@ -16,6 +16,9 @@ t_grep "period line" "^Period 2026-06 \(2026-06-01 to 2026-06-30\)\. 4 reps\.$" 
 t_grep "headline: 2 reps at or above 100" "^2 of 4 reps reached target on the composite score\.$" "$T/text"
 t_grep "headline: revenue total, target, attainment, change" \
     "^  Revenue  390,000  400,000    97\.5%   \+8\.3%$" "$T/text"
+t_grep "headline sentence" "^Team revenue: 390,000 against a target of 400,000 \(97\.5%\)\.$" "$T/text"
+t_grep "headline: who leads, who needs attention" \
+    "^Leading: Ana Lima\. Needs attention: Ben Okafor\.$" "$T/text"
 # By team: West = Ana + Cara = 225000 of 200000 (112.5%), May 210000, so
 # +7.1%; East = Dev + Ben = 165000 (82.5%), May 150000, so +10.0%.
 t_grep "headline by team: East" "^  East +165,000  200,000    82\.5%  \+10\.0%$" "$T/text"

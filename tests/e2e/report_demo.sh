@@ -31,6 +31,12 @@ t_grep "demo: November in progress" "^Period 2026-11 \(2026-11-01 to 2026-11-30\
 # projected 685500: pace 93.3%.
 t_grep "demo headline: revenue, target, attainment, pace" \
     "^  Revenue +457,000 +735,000 +62\.2% +93\.3% " "$R"
+t_grep "demo headline sentence: revenue on pace" \
+    "^Team revenue: 457,000 to date against a target of 735,000, on pace for 685,500 \(93\.3% of target\)\.$" \
+    "$T/demo/report.md"
+t_grep "demo headline: needs attention, from the bottom up" \
+    "^Leading: José Núñez\. Needs attention: Olivia Grant, Marcus Hill, Sam Carter, Aisha Khan\.$" \
+    "$T/demo/report.md"
 t_eq "demo leaderboard: 12 reps" 12 \
     "$(sed -n '/^Leaderboard/,/^Move/p' "$R" | grep -c '^ *[0-9][0-9]* ')"
 t_grep "demo leaderboard: José Núñez first" "^   1  José Núñez " "$R"

@@ -45,6 +45,28 @@ trimmed(const char *s, size_t n, char *buf, size_t bufsz)
 	return buf;
 }
 
+/*
+ * Targets and roster are often kept as plain CSV even when the facts
+ * come with another separator: -d applies when their header has it.
+ */
+static struct csvr *
+open_side(const struct agg *a, const char *path)
+{
+	struct csvr *r = csvr_open(path);
+	const char *buf, *nl;
+	size_t n;
+
+	csvr_set_delim(r, ',');
+	if (a->delim == ',')
+		return r;
+	n = csvr_peek(r, &buf);
+	if ((nl = memchr(buf, '\n', n)) != NULL)
+		n = (size_t)(nl - buf);
+	if (memchr(buf, a->delim, n) != NULL)
+		csvr_set_delim(r, a->delim);
+	return r;
+}
+
 /* By metric, then rep (everyone's rows last), then file order. */
 static int
 target_cmp(const void *x, const void *y)
@@ -88,8 +110,7 @@ targets_read(struct agg *a, struct targets *tg, const char *path)
 	const char *s;
 	char key[64];
 
-	r = csvr_open(path);
-	csvr_set_delim(r, a->delim);
+	r = open_side(a, path);
 	if (csvr_next_or_die(r, &row) == 0)
 		pm_die(EX_DATAERR, "%s: empty targets file", csvr_name(r));
 	cp = col(r, &row, "period", 1);
@@ -151,8 +172,7 @@ roster_read(struct agg *a, const char *path)
 	const char *s;
 	size_t n, tn;
 
-	r = csvr_open(path);
-	csvr_set_delim(r, a->delim);
+	r = open_side(a, path);
 	if (csvr_next_or_die(r, &row) == 0)
 		pm_die(EX_DATAERR, "%s: empty roster file", csvr_name(r));
 	cr = col(r, &row, "rep", 1);

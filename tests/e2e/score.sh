@@ -216,6 +216,14 @@ t_grep "headerless canonical facts: first row counted" '^2026-W52,Ann,,revenue,1
 t_run "--as-of today" 0 pm-score --as-of today "$F/facts.csv"
 t_grep "--as-of today: past periods are finished" '^2026-02,Bob,,revenue,800,800,' "$T/out"
 
+# -d: semicolon facts; a comma targets file stays comma, a semicolon
+# roster follows -d.
+tr ',' ';' <"$F/facts.csv" >"$T/semi.csv"
+tr ',' ';' <"$F/roster.csv" >"$T/semi-roster.csv"
+t_run "-d ';'" 0 pm-score -d ';' -t "$F/targets.csv" -r "$T/semi-roster.csv" \
+    --metrics revenue --to 2026-01-31 "$T/semi.csv"
+t_grep "-d ';': values" '^2026-01,Alice,East,revenue,1500,1500,1033.33,145.2,' "$T/out"
+
 # Errors.
 printf 'date,rep,metric,value\n2026-01-05,A,revenue,12abc\n' >"$T/bad.csv"
 t_run "bad value exits 65" 65 pm-score "$T/bad.csv"

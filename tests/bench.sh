@@ -38,6 +38,7 @@ RES=$RUN/results.tsv
 NOTES=$RUN/notes.txt
 : >"$NOTES"
 t_start=$(date +%s)
+load0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 
 note() { printf '%s\n' "$*" >>"$NOTES"; }
 
@@ -92,13 +93,13 @@ fi
 
 now_ns() { date +%s%N; }
 
-# once CMD...: one run, stdout to /dev/null; sets secs, rss, rc.  Wall
-# time comes from date(1) for millisecond resolution, peak RSS from
-# GNU time.
+# once CMD...: one run, stdout to /dev/null; sets secs, cpu, rss, rc.
+# Wall time comes from date(1) for millisecond resolution; CPU time (user
+# + system, children included) and peak RSS from GNU time.
 once() {
 	t0=$(now_ns)
 	if [ $HAVE_TIME = 1 ]; then
-		/usr/bin/time -f '%M' -o "$RUN/time" "$@" >/dev/null \
+		/usr/bin/time -f '%M %U %S' -o "$RUN/time" "$@" >/dev/null \
 		    2>"$RUN/stderr"
 		rc=$?
 	else
@@ -107,9 +108,13 @@ once() {
 	fi
 	t1=$(now_ns)
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-	rss=-
+	rss=- cpu=-
 	# time(1) prefixes "Command exited with non-zero status N".
-	[ $HAVE_TIME = 1 ] && rss=$(tail -n 1 "$RUN/time")
+	if [ $HAVE_TIME = 1 ]; then
+		set -- $(tail -n 1 "$RUN/time")
+		rss=$1
+		cpu=$(awk -v u="$2" -v s="$3" 'BEGIN { printf "%.2f", u + s }')
+	fi
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -123,24 +128,29 @@ bench() {
 	rows=$(($(wc -l <"$input") - 1))
 	: >"$RUN/secs"
 	: >"$RUN/rss"
+	: >"$RUN/cpu"
 	i=0
 	while [ $i -lt "$RUNS" ]; do
 		once "$@"
 		if [ $rc -ne 0 ]; then
 			printf '%s\t%s\t%s\t%s\t%s\t-\t-\tn/a (exit %s)\n' "$id" "$label" \
 			    "${input##*/}" "$bytes" "$rows" "$rc" >>"$RES"
-			note "$label: exit $rc: $(head -n 1 "$RUN/stderr")"
+			why=$(head -n 1 "$RUN/stderr")
+			[ "$rc" -gt 128 ] && why="killed by signal $((rc - 128)) $why"
+			note "$label: exit $rc: $why"
 			printf '  %-34s n/a (exit %s)\n' "$label" "$rc"
 			return 1
 		fi
 		echo "$secs" >>"$RUN/secs"
 		echo "$rss" >>"$RUN/rss"
+		echo "$cpu" >>"$RUN/cpu"
 		i=$((i + 1))
 	done
 	s=$(median <"$RUN/secs")
 	m=$(median <"$RUN/rss")
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\n' "$id" "$label" \
-	    "${input##*/}" "$bytes" "$rows" "$s" "$m" >>"$RES"
+	c=$(median <"$RUN/cpu")
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\t%s\n' "$id" "$label" \
+	    "${input##*/}" "$bytes" "$rows" "$s" "$m" "$c" >>"$RES"
 	printf '  %-34s %7s s (runs: %s)\n' "$label" "$s" \
 	    "$(tr '\n' ' ' <"$RUN/secs")"
 	return 0
@@ -241,9 +251,11 @@ libcsv=$(dpkg-query -W -f '${Version}' libcsv3 2>/dev/null || echo '?')
 {
 echo
 echo "Machine: ${cpu:-unknown CPU}, $ncpu cores, ${mem:-? RAM}, $(uname -sr)"
+echo "Load average: ${load0:-?} at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end (other work on the machine slows wall times; CPU times suffer less)"
 echo "Compiler: $($CC --version 2>/dev/null | head -n 1); libcsv $libcsv"
 echo "Peers: $(have datamash && datamash --version | head -n 1); $(have mlr && mlr --version); $(have parallel && parallel --version | head -n 1)"
-echo "Data: facts $ROWS rows ($(($(wc -c <"$FACTS") / 1000000)) MB), Salesforce export $SFROWS records ($(($(wc -c <"$SFDC") / 1000000)) MB); medians of $RUNS runs"
+echo "Medians of $RUNS runs; ratios and verdicts on wall time; \"vs loop\" = bare libcsv loop time / this time on the same file"
+echo "Data: facts $ROWS rows ($(($(wc -c <"$FACTS") / 1000000)) MB), Salesforce export $SFROWS records ($(($(wc -c <"$SFDC") / 1000000)) MB)"
 echo
 awk -F'\t' '
 function fmt_rate(x) {
@@ -252,14 +264,14 @@ function fmt_rate(x) {
 	return sprintf("%.0f", x)
 }
 { id[NR] = $1; label[NR] = $2; input[NR] = $3; bytes[NR] = $4
-  rows[NR] = $5; secs[NR] = $6; rss[NR] = $7; st[NR] = $8
+  rows[NR] = $5; secs[NR] = $6; rss[NR] = $7; st[NR] = $8; cpu[NR] = $9
   if (st[NR] == "ok") t[$1] = $6 }
 END {
-	printf "%-34s %-16s %7s %7s %8s %7s %8s %s\n", "case", "input", "secs",
-	    "MB/s", "rows/s", "RSS MB", "vs loop", "vs peers"
+	printf "%-34s %-14s %7s %6s %7s %7s %7s %7s %s\n", "case", "input", "secs",
+	    "cpu s", "MB/s", "rows/s", "RSS MB", "vs loop", "vs peers"
 	for (i = 1; i <= NR; i++) {
 		if (st[i] != "ok") {
-			printf "%-34s %-16s %s\n", label[i], input[i], st[i]
+			printf "%-34s %-14s %s\n", label[i], input[i], st[i]
 			continue
 		}
 		s = secs[i] > 0 ? secs[i] : 0.005
@@ -285,15 +297,15 @@ END {
 		if (id[i] == "ingest_half" && t["ingest"] != "")
 			peers = sprintf("full/half time %.2f", t["ingest"] / s)
 		rssmb = rss[i] == "-" ? "-" : sprintf("%.1f", rss[i] / 1024)
-		printf "%-34s %-16s %7.3f %7.1f %8s %7s %8s %s\n", label[i],
-		    input[i], secs[i], bytes[i] / 1e6 / s, fmt_rate(rows[i] / s),
-		    rssmb, vs, peers
+		printf "%-34s %-14s %7.3f %6s %7.1f %7s %7s %7s %s\n", label[i],
+		    input[i], secs[i], cpu[i], bytes[i] / 1e6 / s,
+		    fmt_rate(rows[i] / s), rssmb, vs, peers
 	}
 }' "$RES"
 echo
 echo "Targets (issue 8):"
 awk -F'\t' '
-{ if ($8 == "ok") { t[$1] = $6; r[$1] = $7; b[$1] = $4 } }
+{ if ($8 == "ok") { t[$1] = $6; r[$1] = $7; b[$1] = $4; c[$1] = $9 } }
 function verdict(ok) { return ok ? "met" : "NOT MET" }
 function ratio(name, base, want,   s) {
 	if (t[name] == "" || t[base] == "") {
@@ -301,8 +313,9 @@ function ratio(name, base, want,   s) {
 		return
 	}
 	s = t[name] > 0 ? t[name] : 0.005
-	printf "  %-52s %5.2fx  %s\n", name " speed vs " base " (want >= " want "x)",
-	    t[base] / s, verdict(t[base] / s >= want)
+	cr = (c[name] > 0 && c[base] != "-") ? sprintf("  (CPU time: %.2fx)", c[base] / c[name]) : ""
+	printf "  %-52s %5.2fx  %-7s%s\n", name " speed vs " base " (want >= " want "x)",
+	    t[base] / s, verdict(t[base] / s >= want), cr
 }
 function rss(name, mb) {
 	if (t[name] == "" || r[name] == "-") { printf "  %-52s n/a\n", name " peak RSS"; return }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "err.h"
@@ -902,9 +903,10 @@ leaderboard(struct doc *d, struct ctx *c)
 	}
 	if (c->sel > 0)
 		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
-		    "since %s. Trend: %s over the last %d periods.",
+		    "since %s. Trend: %s over the last %d periods%s.",
 		    t->periods[c->sel - 1], metric_label(lm),
-		    c->sel + 1 < TREND ? c->sel + 1 : TREND);
+		    c->sel + 1 < TREND ? c->sel + 1 : TREND, c->in_progress ?
+		    ", the last one projected" : "");
 	if (!tgt && !is_score)
 		return;
 	ch = doc_chart(d, CH_BARS, is_score ? (c->in_progress ?
@@ -952,7 +954,9 @@ wins_section(struct doc *d, struct ctx *c)
 			if (f == NULL)
 				continue;
 			if (first)
-				doc_h3(d, flag_label(wins[w]));
+				doc_h3(d, c->in_progress &&
+				    strcmp(wins[w], "target_hit") == 0 ?
+				    "On pace for target" : flag_label(wins[w]));
 			first = 0;
 			any = 1;
 			s = who(c, &c->reps[k]);
@@ -1248,6 +1252,24 @@ period_label(const struct table *t, int p)
 	return xstrdup(buf);
 }
 
+/* The rep named exactly, else the one rep named so ignoring case. */
+static int
+find_rep(const struct ctx *c, const char *want)
+{
+	int k, found = -1;
+
+	for (k = 0; k < c->nreps; k++)
+		if (strcmp(name(c, c->reps[k].id), want) == 0)
+			return k;
+	for (k = 0; k < c->nreps; k++)
+		if (strcasecmp(name(c, c->reps[k].id), want) == 0) {
+			if (found >= 0)
+				return -1;
+			found = k;
+		}
+	return found;
+}
+
 static struct ctx report_ctx;
 
 void
@@ -1285,10 +1307,7 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 		return;
 	}
 	if (op->rep != NULL) {
-		for (k = 0; k < c->nreps; k++)
-			if (strcmp(name(c, c->reps[k].id), op->rep) == 0)
-				break;
-		if (k == c->nreps)
+		if ((k = find_rep(c, op->rep)) < 0)
 			pm_die(EX_DATAERR, "--rep: no rep '%s' in %s",
 			    op->rep, t->periods[c->sel]);
 		doc_h2(d, "One-on-one");

@@ -100,6 +100,8 @@ t_grep "--rep: calls vs team median" "^  Calls        80  +155  -20\.0%  █▅�
 t_grep "--rep: flags with evidence" "^  - Underperformer: attainment 75\.0%" "$T/out"
 t_grep "--rep: focus" "^  - Focus: prospecting volume" "$T/out"
 t_nogrep "--rep: nobody else" "Ana Lima|Leaderboard" "$T/out"
+t_run "--rep ignores case when one rep matches" 0 pm-report --rep "ben OKAFOR" "$F/flags.csv"
+t_grep "--rep ignoring case: the sheet" "^Ben Okafor \(East\)$" "$T/out"
 t_run "--rep unknown is exit 65" 65 pm-report --rep "Nobody" "$F/flags.csv"
 t_grep "--rep error names the rep" "Nobody" "$T/err"
 

@@ -54,6 +54,7 @@ for s in "Marcus Hill (East): Underperformer" "Sam Carter (West): Declining" \
 	t_grep "demo coaching: $s" "^  - $(printf '%s' "$s" | sed 's/[()]/\\&/g')" \
 	    "$T/coach"
 done
+t_grep "demo wins: in progress, target hit means on pace" "^On pace for target$" "$T/wins"
 t_nogrep "demo coaching: the steady reps are not in it" \
     "^  - (Dana Reyes|Kenji Watanabe|Ben Okafor|Chloe Martin|Diego Alvarez|Hannah Schultz)" "$T/coach"
 t_grep "demo coaching: focus areas" "Focus: qualification and closing" "$T/coach"

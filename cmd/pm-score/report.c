@@ -339,8 +339,9 @@ sum_stats(const struct ctx *c, pm_day ps, const uint32_t *mem, size_t nmem,
 	for (i = 0; i < nmem; i++) {
 		if ((g = agg_find(c->a, ps, mem[i], m)) == NULL)
 			continue;
-		/* The sums were checked when read; a roll-up is in range too. */
-		s.sum += g->sum;
+		if (fixed_add(&s.sum, g->sum) != NUM_OK)
+			pm_die(EX_DATAERR, "the roll-up of %s overflows",
+			    intern_str(c->a->metrics, m));
 		if (g->n > 0 && (s.n == 0 || g->max > s.max))
 			s.max = g->max;
 		s.n += g->n;

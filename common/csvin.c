@@ -12,6 +12,12 @@
 
 #define CHUNK (256 * 1024)
 #define LIBCSV_BLOCK (1024 * 1024)
+/*
+ * Buffers start this small and double up to CHUNK / LIBCSV_BLOCK, so
+ * a small input (a fuzz case, a short file) costs kilobytes, not the
+ * 1.5 MB a big file wants.
+ */
+#define FIRST_ALLOC 4096
 
 /*
  * libcsv's parser states (libcsv.c), read to detect an unterminated quote
@@ -49,7 +55,7 @@ struct csvr {
 	size_t max_field;
 
 	char *in;		/* one chunk of raw input */
-	size_t inlen;
+	size_t inlen, incap;
 	int started, at_eof, finished, failed, done;
 
 	/* Records parsed from the current chunk, waiting to be handed out. */
@@ -141,13 +147,12 @@ csvr_new(const char *name)
 	r->delim = ',';
 	r->check_utf8 = 1;
 	r->max_field = CSV_DEFAULT_MAX_FIELD;
-	r->in = xmalloc(CHUNK);
 	r->line = 1;
 	set_classes(r);
 	if (csv_init(&r->p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
 		pm_die(EX_SOFTWARE, "cannot initialise the CSV parser");
 	csv_set_space_func(&r->p, no_space);
-	csv_set_blk_size(&r->p, LIBCSV_BLOCK);
+	csv_set_blk_size(&r->p, FIRST_ALLOC);
 	csv_set_realloc_func(&r->p, limited_realloc);
 	return r;
 }
@@ -264,7 +269,11 @@ fill(struct csvr *r)
 
 	r->inlen = 0;
 	while (r->inlen < CHUNK) {
-		n = r->read(r->ctx, r->in + r->inlen, CHUNK - r->inlen);
+		if (r->inlen == r->incap) {
+			r->incap = r->incap ? r->incap * 2 : FIRST_ALLOC;
+			r->in = xrealloc(r->in, r->incap);
+		}
+		n = r->read(r->ctx, r->in + r->inlen, r->incap - r->inlen);
 		if (n < 0) {
 			snprintf(r->errmsg, sizeof(r->errmsg), "read error: %s",
 			    strerror(errno));
@@ -419,7 +428,7 @@ add_field(struct csvr *r, const char *s, size_t len, int odd)
 	}
 	if (len + 1 > r->dcap - r->dlen) {
 		while (len + 1 > r->dcap - r->dlen)
-			r->dcap = r->dcap ? r->dcap * 2 : CHUNK;
+			r->dcap = r->dcap ? r->dcap * 2 : FIRST_ALLOC;
 		r->data = xrealloc(r->data, r->dcap);
 	}
 	f = &r->fields[r->nfields++];
@@ -498,6 +507,10 @@ feed(struct csvr *r, size_t from, size_t to)
 	char msg[128];
 
 	active_max_field = r->max_field;
+	/* libcsv grows its field buffer by a fixed block: make it geometric. */
+	if (r->p.entry_size > FIRST_ALLOC)
+		csv_set_blk_size(&r->p, r->p.entry_size < LIBCSV_BLOCK ?
+		    r->p.entry_size : LIBCSV_BLOCK);
 	used = csv_parse(&r->p, r->in + from, to - from, on_field, on_row, r);
 	if (used != to - from && !r->failed) {
 		if (csv_error(&r->p) == CSV_ENOMEM ||

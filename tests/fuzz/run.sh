@@ -2,11 +2,15 @@
 # make fuzz: builds every tests/fuzz/fuzz_*.c with libFuzzer, ASan and UBSan
 # and runs each for FUZZ_SECONDS (default 60) on a corpus seeded from
 # tests/fuzz/seeds/NAME and the test fixtures.  Findings are written to
-# build-fuzz/findings/; each one must become a regression test.
+# $FUZZ_OUT/findings/ (default build-fuzz); each one must become a
+# regression test.  FUZZ_TARGETS names the target sources, FUZZ_RUNS
+# bounds the executions as well, FUZZ_SANITIZE=undefined drops ASan for
+# the throughput of a long campaign.
 set -eu
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-60}
-out=build-fuzz
+out=${FUZZ_OUT:-build-fuzz}
+san=${FUZZ_SANITIZE:-address,undefined}
 CC=${FUZZ_CC:-clang}
 if ! command -v "$CC" >/dev/null; then
 	echo "fuzz: $CC not found; install clang" >&2
@@ -14,12 +18,12 @@ if ! command -v "$CC" >/dev/null; then
 fi
 mkdir -p "$out/findings"
 printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$out/probe.c"
-if ! $CC -fsanitize=fuzzer,address,undefined -o "$out/probe" "$out/probe.c" 2>/dev/null; then
+if ! $CC -fsanitize=fuzzer,$san -o "$out/probe" "$out/probe.c" 2>/dev/null; then
 	echo "fuzz: $CC cannot build libFuzzer targets (Debian: libclang-rt-14-dev)" >&2
 	[ "${FUZZ_OPTIONAL:-}" = 1 ] && exit 0
 	exit 69
 fi
-flags="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icommon -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
+flags="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icommon -fsanitize=fuzzer,$san -fno-sanitize-recover=all"
 status=0
 for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do
 	name=$(basename "$t" .c)
@@ -31,9 +35,10 @@ for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do
 	mkdir -p "$corpus"
 	[ -d "tests/fuzz/seeds/$name" ] && cp tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
 	find tests/fixtures -type f -size -64k -exec cp {} "$corpus"/ \; 2>/dev/null || true
-	echo "fuzz: $name for ${secs}s"
-	if ! "$out/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-	    -rss_limit_mb=2048 -artifact_prefix="$out/findings/$name-" \
+	echo "fuzz: $name for ${secs}s${FUZZ_RUNS:+ or $FUZZ_RUNS runs} ($san)"
+	if ! "$out/$name" -max_total_time="$secs" -runs="${FUZZ_RUNS:--1}" \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix="$out/findings/$name-" \
 	    -print_final_stats=1 "$corpus" >"$out/$name.log" 2>&1; then
 		echo "fuzz: $name FAILED, see $out/$name.log and $out/findings/"
 		status=1

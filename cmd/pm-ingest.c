@@ -136,6 +136,7 @@ struct input {
 	enum dorder order[NFIELD];
 	int comma[NFIELD];
 	char why[1024];		/* when fmt is NULL */
+	int empty;		/* not even a header */
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
 	long nrecords;		/* data records the first pass saw */
@@ -149,6 +150,7 @@ struct rec {
 	size_t n[NFIELD];
 	char rep[1024], account[1024], product[1024], team[1024];
 	size_t nrep, naccount, nproduct, nteam;
+	uint64_t idhash;
 	char ref[1024];
 	char reason[1024];
 	char tail[12288];	/* ,rep, and ,account,product,team,ref */
@@ -250,16 +252,27 @@ trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* Case-insensitive: does s (length n) contain word (lower case)? */
+/*
+ * Case-insensitive: does s (length n) contain word (lower case), not
+ * followed by a letter or an apostrophe?  "Closed Won" and "closedwon"
+ * do, "Won't pursue" does not.
+ */
 static int
 contains(const char *s, size_t n, const char *word)
 {
 	size_t k = strlen(word), i, j;
+	unsigned char next;
 
 	for (i = 0; i + k <= n; i++) {
 		for (j = 0; j < k && (s[i + j] | 0x20) == word[j]; j++)
 			;
-		if (j == k)
+		if (j < k)
+			continue;
+		if (i + k == n)
+			return 1;
+		next = (unsigned char)(s[i + k] | 0x20);
+		if (!(next >= 'a' && next <= 'z') && s[i + k] != '\'' &&
+		    (unsigned char)s[i + k] != 0xe2)
 			return 1;
 	}
 	return 0;
@@ -778,11 +791,13 @@ find_header(struct input *in, struct csvr *r)
 			return 1;
 		}
 	}
-	if (got_first) {
-		firstrow.n = in->hdr_n;
-		firstrow.f = in->hdr;
+	if (!got_first) {
+		in->empty = 1;
+		return 0;
 	}
-	explain_unrecognised(in, got_first ? &firstrow : NULL);
+	firstrow.n = in->hdr_n;
+	firstrow.f = in->hdr;
+	explain_unrecognised(in, &firstrow);
 	in->hdr_index = 0;	/* the first row stands as the header */
 	return 0;
 }
@@ -1143,12 +1158,22 @@ reject(struct input *in, struct counts *c, const struct csv_row *row,
 		pm_warn_at(in->name, row->line, "%s", reason);
 }
 
+/*
+ * FNV-1a of the format's name and the id: the same id from two CRMs is
+ * two records.
+ */
 static uint64_t
-hash64(const char *s, size_t n)
+hash64(const struct format *f, const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
+	const char *p;
 	size_t i;
 
+	for (p = f->name; *p != '\0'; p++) {
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ULL;
+	}
+	h *= 1099511628211ULL;
 	for (i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
@@ -1180,17 +1205,17 @@ id_reserve(long n)
 
 /* Starts loading an id's slot while the record is checked. */
 static void
-id_prefetch(const char *s, size_t n)
+id_prefetch(uint64_t h)
 {
 	if (idcap > 0)
-		__builtin_prefetch(&idset[hash64(s, n) & (idcap - 1)]);
+		__builtin_prefetch(&idset[h & (idcap - 1)]);
 }
 
 /* Remembers an id; 1 if it was already there. */
 static int
-id_seen(const char *s, size_t n)
+id_seen(uint64_t h)
 {
-	uint64_t h = hash64(s, n), *old;
+	uint64_t *old;
 	size_t i, oldcap;
 
 	if (2 * (idcount + 1) > idcap) {
@@ -1368,7 +1393,7 @@ static int
 duplicate(const struct rec *r, struct counts *c)
 {
 	if (r->in->map.col[F_ID] < 0 || r->n[F_ID] == 0 ||
-	    !id_seen(r->v[F_ID], r->n[F_ID]))
+	    !id_seen(r->idhash))
 		return 0;
 	if (++c->dups <= MAX_SHOWN)
 		pm_warn_at(r->in->name, r->row->line, "duplicate id '%.*s'%s",
@@ -1652,7 +1677,8 @@ load_record(struct rec *r, struct input *in, const struct csv_row *row)
 	r->nteam = collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
 	    sizeof(r->team));
 	if (r->n[F_ID] > 0)
-		id_prefetch(r->v[F_ID], r->n[F_ID]);
+		id_prefetch(r->idhash = hash64(in->fmt, r->v[F_ID],
+		    r->n[F_ID]));
 	if (r->n[F_ID] > 0 && r->n[F_ID] < sizeof(r->ref)) {
 		memcpy(r->ref, r->v[F_ID], r->n[F_ID]);
 		r->ref[r->n[F_ID]] = '\0';
@@ -1740,7 +1766,9 @@ second_pass(struct input *in)
 		if (field_is_date(f) && in->fmt != NULL &&
 		    in->map.col[f] >= 0)
 			dcache[f] = xcalloc(DCACHE, sizeof(*dcache[f]));
-	if (in->fmt == NULL)
+	if (in->empty)
+		pm_warn("%s: empty file", in->name);
+	else if (in->fmt == NULL)
 		pm_warn("%s: %s", in->name, in->why);
 	e = encr_open(in->fd, in->start, in->charset);
 	r = csvr_open_fn(encr_read, e, in->name);
@@ -1775,7 +1803,7 @@ second_pass(struct input *in)
 	if (!opt.quiet)
 		pm_warn("%s: %ld records: %ld ok, %ld skipped, %ld rejected",
 		    in->name, c.records, c.ok, c.skipped, c.rejected);
-	if (in->fmt == NULL)
+	if (in->fmt == NULL && !in->empty)
 		failed = EX_DATAERR;
 	if (opt.strict && c.rejected > 0 && failed == 0)
 		failed = EX_DATAERR;

@@ -43,8 +43,9 @@ static const struct colspec cols_facts[] = {
 
 static const struct colspec cols_sf[] = {
 	{ F_ID, "Opportunity ID|Opportunity 18 Digit ID|Record ID" },
-	{ F_REP, "Opportunity Owner" },
-	{ F_ACCOUNT, "Account Name|Account" },
+	{ F_REP, "Opportunity Owner|Opportunity Owner: Full Name|"
+	    "Owner Full Name" },
+	{ F_ACCOUNT, "Account Name|Account Name: Account Name|Account" },
 	{ F_PRODUCT, "Product Name|Product|Product Family" },
 	{ F_TEAM, "Owner Role|Opportunity Owner: Role|Sales Team|Team|Region" },
 	{ F_STAGE, "Stage" },

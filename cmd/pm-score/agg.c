@@ -561,11 +561,14 @@ agg_write_partial(struct agg *a, const char *path)
 static pm_day
 p_day(struct csvr *r, const struct csv_row *row, int col, int empty_ok)
 {
+	const char *s = row->f[col];
+	size_t n = trim_span(&s, row->len[col]);
 	pm_day d;
 
-	if (row->len[col] == 0 && empty_ok)
+	/* Trimmed: Hadoop Streaming may add a tab after a line it keyed. */
+	if (n == 0 && empty_ok)
 		return NO_DAY;
-	if (date_parse_iso(row->f[col], row->len[col], &d) != 0)
+	if (date_parse_iso(s, n, &d) != 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "%s '%s' is not a YYYY-MM-DD date", partial_cols[col],
 		    row->f[col]);
@@ -657,6 +660,13 @@ add_partial(struct agg *a, struct csvr *r, const struct csv_row *row,
 		    "the sum of %s for %s overflows", row->f[4], row->f[3]);
 }
 
+static int
+same_word(const char *s, size_t n, const char *want)
+{
+	n = trim_span(&s, n);
+	return n == strlen(want) && memcmp(s, want, n) == 0;
+}
+
 /* Partials concatenated in any order, headers repeated or not. */
 void
 agg_read_partial(struct agg *a, const char *path)
@@ -670,8 +680,8 @@ agg_read_partial(struct agg *a, const char *path)
 	while (csvr_next_or_die(r, &row) == 1) {
 		if (strcmp(row.f[0], "key") == 0) {
 			for (i = 0; i < PARTIAL_NCOL; i++)
-				if (i >= row.n ||
-				    strcmp(row.f[i], partial_cols[i]) != 0)
+				if (i >= row.n || !same_word(row.f[i],
+				    row.len[i], partial_cols[i]))
 					pm_die_at(EX_DATAERR, csvr_name(r),
 					    row.line, "not a pm-score partial "
 					    "header (made by pm-score "

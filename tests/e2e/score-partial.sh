@@ -60,6 +60,11 @@ cat "$T/p1.part" "$T/p2.part" "$T/p3.part" | awk 'BEGIN { srand(3) }
     { print rand() "\t" $0 }' | sort | cut -f2- | pm-score --merge $OPTS >"$T/out"
 t_same "reducer input in any order" "$T/whole.csv" "$T/out"
 
+# Hadoop Streaming hands the reducer "key<TAB>value" lines: a line with
+# no tab comes back with one at the end.
+sed 's/$/	/' "$T/all.part" | pm-score --merge $OPTS >"$T/out"
+t_same "reducer lines with a trailing tab" "$T/whole.csv" "$T/out"
+
 # 5. The same with weeks, --by-team and the default as-of.
 pm-score -p week --by-team -r "$F/roster.csv" "$T/facts.csv" >"$T/wk.csv"
 for p in p1 p2 p3; do pm-score --partial -p week "$T/$p" >"$T/$p.wpart"; done

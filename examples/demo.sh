@@ -48,13 +48,23 @@ step pm-pareto "$bin/pm-pareto" -k account -o "$out/pareto-detail.csv" \
     "$out/facts.csv"
 step "pm-pareto -s -g rep" "$bin/pm-pareto" -k account -g rep -s \
     -o "$out/pareto-by-rep.csv" "$out/facts.csv"
+# What drives results (pm-score --drivers), when pm-score has it.
+set --
+if "$bin/pm-score" --drivers -p month --as-of "$asof" --to "$last" \
+    -r "$ex/roster.csv" -o "$out/drivers.csv" "$out/facts.csv" \
+    2>/dev/null && grep -q spearman "$out/drivers.csv" 2>/dev/null; then
+	set -- --drivers "$out/drivers.csv"
+else
+	rm -f "$out/drivers.csv"
+fi
 step "pm-report (html)" "$bin/pm-report" -f html -T "$title" \
-    --pareto "$out/pareto-detail.csv" --one-on-ones \
+    --pareto "$out/pareto-detail.csv" --one-on-ones "$@" \
     -o "$out/report.html" "$out/flags.csv"
 step "pm-report (markdown)" "$bin/pm-report" -f markdown -T "$title" \
-    --pareto "$out/pareto.csv" -o "$out/report.md" "$out/flags.csv"
+    --pareto "$out/pareto.csv" --one-on-ones "$@" -o "$out/report.md" \
+    "$out/flags.csv"
 step "pm-report (text)" "$bin/pm-report" -T "$title" \
-    --pareto "$out/pareto.csv" -o "$out/report.txt" "$out/flags.csv"
+    --pareto "$out/pareto.csv" "$@" -o "$out/report.txt" "$out/flags.csv"
 
 # pareto.txt: the summary, readable.
 column -s, -t <"$out/pareto.csv" >"$out/pareto.txt" 2>/dev/null ||
@@ -65,14 +75,14 @@ rel=${out#"$PWD"/}
 cat <<MSG
 
 --------------------------------------------------------------------------------
-The pipeline:
+The pipeline (examples/demo.sh has the options of each step):
   pm-ingest examples/salesforce_opportunities.csv examples/activities.csv |
     pm-score -p month --as-of $asof --to $last --rollup \\
       -t examples/targets.csv -r examples/roster.csv | pm-flag | pm-report
 Written to $rel/:
   report.html   the same report with charts and one-on-one sheets: open it in
                 a browser
-  report.md     the report as Markdown
+  report.md     the report as Markdown, with the one-on-one sheets
   report.txt    the report above
   facts.csv     pm-ingest output      scores.csv  pm-score output
   flags.csv     pm-flag output        pareto.csv  pm-pareto -s (accounts)

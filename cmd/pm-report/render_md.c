@@ -92,7 +92,8 @@ render_markdown(const struct doc *d, struct out *o)
 		int inlist = prev != NULL && (prev->type == B_ITEM ||
 		    prev->type == B_DETAIL);
 
-		if (b->type == B_CHART && b->chart.kind != CH_HIST)
+		if (b->type == B_CHART && (b->chart.kind != CH_HIST ||
+		    b->chart.html_only))
 			continue;
 		if (i > 0 && !(inlist && (b->type == B_ITEM ||
 		    b->type == B_DETAIL)) && b->type != B_BREAK)

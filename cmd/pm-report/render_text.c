@@ -281,7 +281,8 @@ render_text(const struct doc *d, struct out *o)
 		    !(b->type == B_ITEM && (prev->type == B_ITEM ||
 		    prev->type == B_DETAIL));
 
-		if (b->type == B_CHART && b->chart.kind != CH_HIST)
+		if (b->type == B_CHART && (b->chart.kind != CH_HIST ||
+		    b->chart.html_only))
 			continue;
 		if (b->type == B_H2 || b->type == B_H3)
 			gap = i > 0;

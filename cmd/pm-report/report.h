@@ -88,6 +88,7 @@ struct chart {
 	double *value;
 	double *mark;		/* CH_BARS: pace marker, NAN if none */
 	double ref;		/* CH_BARS: target line; CH_CURVE: the A line */
+	int html_only;		/* text and Markdown say it in words already */
 };
 
 struct block;

@@ -1073,7 +1073,7 @@ distribution(struct doc *d, struct ctx *c)
 	};
 	struct chart *ch;
 	char buf[1024];
-	int k, i, n, none = 0;
+	int k, i, n, none = 0, tiern[3] = { 0, 0, 0 };
 	size_t len;
 	double v;
 
@@ -1097,6 +1097,16 @@ distribution(struct doc *d, struct ctx *c)
 				snprintf(lead, sizeof(lead), "%s (%d)",
 				    flag_label(tiers[i]), n);
 				doc_item(d, lead, buf);
+			}
+			tiern[i] = n;
+		}
+		if (tiern[0] + tiern[1] + tiern[2] > 0) {
+			/* Bottom to top, as a bell curve is drawn. */
+			ch = doc_chart(d, CH_HIST, "Reps per tier", 3);
+			ch->html_only = 1;
+			for (i = 0; i < 3; i++) {
+				ch->label[i] = xstrdup(flag_label(tiers[2 - i]));
+				ch->value[i] = tiern[2 - i];
 			}
 		}
 	}

@@ -89,7 +89,14 @@ t_grep "single period: change from the prev column" \
 t_grep "single period: leaderboard without trend" \
     "^  1  Ana Lima    West  130\.0  130,000$" "$T/out"
 
-# One rep.
+# A table of one rep.
+{ head -1 "$F/flags.csv"; grep "Ana Lima" "$F/flags.csv"; } >"$T/one.csv"
+t_run "one rep" 0 pm-report --one-on-ones "$T/one.csv"
+t_grep "one rep: the headline" "^1 of 1 rep reached target on the composite score\.$" "$T/out"
+t_grep "one rep: the leaderboard" "^  1  Ana Lima  West  130\.0  130,000     =  ▁▃█$" "$T/out"
+t_grep "one rep: the sheet" "^Ana Lima \(West\)$" "$T/out"
+
+# One rep's sheet.
 t_run "--rep" 0 pm-report --rep "Ben Okafor" "$F/flags.csv"
 t_grep "--rep: the sheet's heading" "^Ben Okafor \(East\)$" "$T/out"
 t_grep "--rep: rank" "^Rank 4 of 4 on Score\.$" "$T/out"

@@ -226,7 +226,7 @@ amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 	const char *end = s + n;
 	char buf[NUM_BUFSIZE], cur[4];
 	size_t k;
-	int neg = 0;
+	int neg = 0, signs = 0;
 
 	a->v = 0;
 	a->cur[0] = '\0';
@@ -235,12 +235,14 @@ amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 		return AMT_EMPTY;
 	if (*s == '(' && end[-1] == ')') {
 		neg = 1;
+		signs++;
 		s++;
 		end--;
 		trim(&s, &end);
 	}
 	if (s < end && (*s == '-' || *s == '+')) {
 		neg ^= *s == '-';
+		signs++;
 		s++;
 		trim(&s, &end);
 	}
@@ -250,6 +252,7 @@ amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 		trim(&s, &end);
 		if (s < end && (*s == '-' || *s == '+')) {
 			neg ^= *s == '-';
+			signs++;
 			s++;
 			trim(&s, &end);
 		}
@@ -263,7 +266,8 @@ amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 		s++;
 		end--;
 	}
-	if (s == end)
+	/* One sign at most: (-5) or -$-5 is a typo, not 5. */
+	if (s == end || signs > 1)
 		return AMT_INVALID;
 	if (plain_number(s, end, decimal_comma ? ',' : '.', buf,
 	    sizeof(buf)) != 0)

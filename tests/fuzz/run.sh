@@ -29,8 +29,12 @@ for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do
 	name=$(basename "$t" .c)
 	# A target may name the extra sources it links with in a line
 	# "/* fuzz-sources: cmd/pm-ingest/dates.c ... */".
+	# "fuzz-flags: ..." adds compiler or linker flags, "fuzz-options:
+	# ..." libFuzzer options.
 	extra=$(sed -n 's|.*fuzz-sources: \(.*\) \*/.*|\1|p' "$t")
-	$CC $flags -o "$out/$name" "$t" common/*.c $extra -lcsv -lm
+	xflags=$(sed -n 's|.*fuzz-flags: \(.*\) \*/.*|\1|p' "$t")
+	xopts=$(sed -n 's|.*fuzz-options: \(.*\) \*/.*|\1|p' "$t")
+	$CC $flags $xflags -o "$out/$name" "$t" common/*.c $extra -lcsv -lm
 	corpus=$out/corpus/$name
 	mkdir -p "$corpus"
 	[ -d "tests/fuzz/seeds/$name" ] && cp tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
@@ -39,7 +43,7 @@ for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do
 	if ! "$out/$name" -max_total_time="$secs" -runs="${FUZZ_RUNS:--1}" \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix="$out/findings/$name-" \
-	    -print_final_stats=1 "$corpus" >"$out/$name.log" 2>&1; then
+	    -print_final_stats=1 $xopts "$corpus" >"$out/$name.log" 2>&1; then
 		echo "fuzz: $name FAILED, see $out/$name.log and $out/findings/"
 		status=1
 	fi

@@ -208,6 +208,7 @@ doc_chart(struct doc *d, enum chart_kind kind, const char *title, int n)
 	c->label = xcalloc((size_t)n + 1, sizeof(*c->label));
 	c->value = xcalloc((size_t)n + 1, sizeof(*c->value));
 	c->mark = xcalloc((size_t)n + 1, sizeof(*c->mark));
+	c->tone = xcalloc((size_t)n + 1, sizeof(*c->tone));
 	for (i = 0; i < n; i++)
 		c->mark[i] = NAN;
 	c->ref = NAN;

@@ -136,7 +136,7 @@ table(const struct block *b, struct out *o)
 		out_puts(o, "<tr>");
 		for (i = 0; i < b->ncols; i++) {
 			const struct cell *c = &b->cells[(size_t)r * b->ncols + i];
-			const char *cls[3] = { "", "good", "bad" };
+			const char *cls[4] = { "", "good", "bad", "" };
 
 			out_printf(o, "<td class=\"%s%s%s\">",
 			    b->cols[i].align == AL_RIGHT ? "r" :
@@ -154,15 +154,25 @@ table(const struct block *b, struct out *o)
 }
 
 static const char *
+tone_colour(enum tone t)
+{
+	static const char *const colour[] = {
+		"#2680c2", "#3ebd93", "#ef4e4e", "#f0b429"
+	};
+
+	return colour[t];
+}
+
+static const char *
 bar_colour(double v, double ref)
 {
 	if (isnan(ref))
-		return "#2680c2";
+		return tone_colour(TONE_NONE);
 	if (v >= ref)
-		return "#3ebd93";
+		return tone_colour(TONE_GOOD);
 	if (v >= ref * 0.8)
-		return "#f0b429";
-	return "#ef4e4e";
+		return tone_colour(TONE_WARN);
+	return tone_colour(TONE_BAD);
 }
 
 /* Labels are data: cut long ones so that they stay left of the bars. */
@@ -252,8 +262,8 @@ hist(const struct chart *c, struct out *o)
 		double x = left + i * bw;
 
 		out_printf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-		    "height=\"%.1f\" rx=\"3\" fill=\"#2680c2\"/>", x + 6,
-		    base - bh, bw - 12, bh);
+		    "height=\"%.1f\" rx=\"3\" fill=\"%s\"/>", x + 6,
+		    base - bh, bw - 12, bh, tone_colour(c->tone[i]));
 		out_printf(o, "<text x=\"%.1f\" y=\"%.1f\" "
 		    "text-anchor=\"middle\">%.0f</text>", x + bw / 2,
 		    base - bh - 6, c->value[i]);

@@ -58,7 +58,7 @@ int table_period(const struct table *t, const char *key);
 /* ---- the document: blocks rendered as text, Markdown or HTML ---- */
 
 enum align { AL_LEFT, AL_RIGHT };
-enum tone { TONE_NONE, TONE_GOOD, TONE_BAD };
+enum tone { TONE_NONE, TONE_GOOD, TONE_BAD, TONE_WARN };
 
 struct series {
 	double *v;
@@ -87,6 +87,7 @@ struct chart {
 	char **label;
 	double *value;
 	double *mark;		/* CH_BARS: pace marker, NAN if none */
+	enum tone *tone;	/* CH_HIST: the colour of each bar */
 	double ref;		/* CH_BARS: target line; CH_CURVE: the A line */
 	int html_only;		/* text and Markdown say it in words already */
 };

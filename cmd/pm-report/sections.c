@@ -799,129 +799,197 @@ headline(struct doc *d, struct ctx *c)
 
 /* ---- leaderboard ---- */
 
-static void
-leaderboard(struct doc *d, struct ctx *c)
-{
-	const struct table *t = c->t;
-	const char *lm = t->metrics[c->lbm];
-	int is_score = c->lbm == c->score;
-	int rev = table_metric(t, "revenue");
-	int tgt = has_target(c, c->lbm) && !is_score;
-	struct column cols[10];
-	int nc = 0, k;
-	char b[FMT_BUFSIZE];
-	double v[TREND];
-	unsigned char kn[TREND];
-	struct series s;
-	struct chart *ch;
+/* What the leaderboard shows besides rank and name. */
+struct board {
+	const char *metric;
+	int is_score;		/* ranked on the composite score */
+	int tgt;		/* the metric has targets (not the score) */
+	int pace;		/* a pace column: the period runs */
+	int rev;		/* revenue beside the score, or -1 */
+	int history;		/* an earlier period: move and trend */
+};
 
-	doc_h2(d, "Leaderboard");
-	doc_para(d, "Reps ranked%s by %s%s.", c->by_team ?
-	    " within each team" : "", is_score ?
-	    "composite score (weighted attainment of the targeted metrics, "
-	    "capped)" : metric_label(lm), c->in_progress && !is_score ?
-	    " to date" : "");
+static void
+board_columns(struct doc *d, const struct ctx *c, const struct board *bd)
+{
+	struct column cols[10];
+	int nc = 0;
+
 	cols[nc++] = (struct column){ "#", AL_RIGHT, 0 };
 	cols[nc++] = (struct column){ "Rep", AL_LEFT, 1 };
 	if (c->has_teams)
 		cols[nc++] = (struct column){ "Team", AL_LEFT, 1 };
-	cols[nc++] = (struct column){ is_score && c->in_progress ? "To date" :
-	    (char *)metric_label(lm), AL_RIGHT, 0 };
-	if (tgt)
+	cols[nc++] = (struct column){ bd->is_score && c->in_progress ?
+	    "To date" : (char *)metric_label(bd->metric), AL_RIGHT, 0 };
+	if (bd->tgt)
 		cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
-	if (c->in_progress && (tgt || is_score))
+	if (bd->pace)
 		cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
-	if (is_score && rev >= 0)
+	if (bd->rev >= 0)
 		cols[nc++] = (struct column){ "Revenue", AL_RIGHT, 0 };
-	if (c->sel > 0)
+	if (bd->history) {
 		cols[nc++] = (struct column){ "Move", AL_RIGHT, 0 };
-	if (c->sel > 0)
 		cols[nc++] = (struct column){ "Trend", AL_LEFT, 0 };
-	doc_table(d, nc, cols);
-	for (k = 0; k < c->nreps; k++) {
-		int id = c->reps[k].id;
-		const struct srow *r = row(c, c->sel, id, c->lbm), *pr, *rr;
-
-		doc_row(d);
-		if (r != NULL && KNOWN(r, C_RANK))
-			doc_cell(d, TONE_NONE, "%.0f", r->v[C_RANK]);
-		else
-			doc_cell(d, TONE_NONE, "%s", "-");
-		doc_cell(d, TONE_NONE, "%s", name(c, id));
-		if (c->has_teams)
-			doc_cell(d, TONE_NONE, "%s", c->reps[k].team);
-		if (r != NULL && KNOWN(r, C_ACTUAL))
-			doc_cell(d, is_score && !c->in_progress ?
-			    att_tone(r->v[C_ACTUAL]) : TONE_NONE, "%s",
-			    fmt_metric(lm, r->v[C_ACTUAL], b));
-		else
-			doc_cell(d, TONE_NONE, "%s", "");
-		if (tgt) {
-			if (r != NULL && KNOWN(r, C_ATTAIN))
-				doc_cell(d, c->in_progress ? TONE_NONE :
-				    att_tone(r->v[C_ATTAIN]), "%s",
-				    fmt_pct(r->v[C_ATTAIN], b));
-			else
-				doc_cell(d, TONE_NONE, "%s", "");
-		}
-		if (c->in_progress && (tgt || is_score)) {
-			if (r != NULL && KNOWN(r, C_PACE))
-				doc_cell(d, att_tone(r->v[C_PACE]), "%s",
-				    is_score ? fmt_metric(lm, r->v[C_PACE], b) :
-				    fmt_pct(r->v[C_PACE], b));
-			else
-				doc_cell(d, TONE_NONE, "%s", "");
-		}
-		if (is_score && rev >= 0) {
-			rr = row(c, c->sel, id, rev);
-			doc_cell(d, TONE_NONE, "%s", rr != NULL &&
-			    KNOWN(rr, C_ACTUAL) ?
-			    fmt_amount(rr->v[C_ACTUAL], b) : "");
-		}
-		if (c->sel > 0) {
-			pr = row(c, c->sel - 1, id, c->lbm);
-			if (pr == NULL)
-				doc_cell(d, TONE_NONE, "%s", "new");
-			else if (r == NULL || !KNOWN(r, C_RANK) ||
-			    !KNOWN(pr, C_RANK))
-				doc_cell(d, TONE_NONE, "%s", "");
-			else {
-				double mv = pr->v[C_RANK] - r->v[C_RANK];
-
-				if (mv > 0)
-					doc_cell(d, TONE_GOOD, "\u25b2%.0f", mv);
-				else if (mv < 0)
-					doc_cell(d, TONE_BAD, "\u25bc%.0f", -mv);
-				else
-					doc_cell(d, TONE_NONE, "%s", "=");
-			}
-		}
-		if (c->sel > 0) {
-			trend(c, id, c->lbm, C_ACTUAL, &s, v, kn);
-			doc_cell_trend(d, &s);
-		}
 	}
-	if (c->sel > 0)
-		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
-		    "since %s. Trend: %s over the last %d periods%s.",
-		    t->periods[c->sel - 1], metric_label(lm),
-		    c->sel + 1 < TREND ? c->sel + 1 : TREND, c->in_progress ?
-		    ", the last one projected" : "");
-	if (!tgt && !is_score)
+	doc_table(d, nc, cols);
+}
+
+/* Places gained or lost since the previous period. */
+static void
+move_cell(struct doc *d, const struct ctx *c, int rep,
+    const struct srow *r)
+{
+	const struct srow *pr = row(c, c->sel - 1, rep, c->lbm);
+	double mv;
+
+	if (pr == NULL) {
+		doc_cell(d, TONE_NONE, "%s", "new");
 		return;
-	ch = doc_chart(d, CH_BARS, is_score ? (c->in_progress ?
+	}
+	if (r == NULL || !KNOWN(r, C_RANK) || !KNOWN(pr, C_RANK)) {
+		doc_cell(d, TONE_NONE, "%s", "");
+		return;
+	}
+	mv = pr->v[C_RANK] - r->v[C_RANK];
+	if (mv > 0)
+		doc_cell(d, TONE_GOOD, "\u25b2%.0f", mv);
+	else if (mv < 0)
+		doc_cell(d, TONE_BAD, "\u25bc%.0f", -mv);
+	else
+		doc_cell(d, TONE_NONE, "%s", "=");
+}
+
+/* A column of r, or an empty cell. */
+static void
+num_cell(struct doc *d, const struct srow *r, int col, enum tone tone,
+    const char *metric)
+{
+	char b[FMT_BUFSIZE];
+
+	if (r == NULL || !KNOWN(r, col))
+		doc_cell(d, TONE_NONE, "%s", "");
+	else
+		doc_cell(d, tone, "%s", metric != NULL ?
+		    fmt_metric(metric, r->v[col], b) : fmt_pct(r->v[col], b));
+}
+
+static void
+board_row(struct doc *d, const struct ctx *c, const struct board *bd,
+    const struct rep *rp)
+{
+	const struct srow *r = row(c, c->sel, rp->id, c->lbm);
+	double v[TREND];
+	unsigned char kn[TREND];
+	struct series s;
+	int done = c->in_progress == 0;
+
+	doc_row(d);
+	if (r != NULL && KNOWN(r, C_RANK))
+		doc_cell(d, TONE_NONE, "%.0f", r->v[C_RANK]);
+	else
+		doc_cell(d, TONE_NONE, "%s", "-");
+	doc_cell(d, TONE_NONE, "%s", name(c, rp->id));
+	if (c->has_teams)
+		doc_cell(d, TONE_NONE, "%s", rp->team);
+	/* To-date numbers of a running period are not failures: no colour. */
+	num_cell(d, r, C_ACTUAL, bd->is_score && done && r != NULL ?
+	    att_tone(r->v[C_ACTUAL]) : TONE_NONE, bd->metric);
+	if (bd->tgt)
+		num_cell(d, r, C_ATTAIN, done && r != NULL ?
+		    att_tone(r->v[C_ATTAIN]) : TONE_NONE, NULL);
+	if (bd->pace)
+		num_cell(d, r, C_PACE, r != NULL ? att_tone(r->v[C_PACE]) :
+		    TONE_NONE, bd->is_score ? bd->metric : NULL);
+	if (bd->rev >= 0)
+		num_cell(d, row(c, c->sel, rp->id, bd->rev), C_ACTUAL,
+		    TONE_NONE, "revenue");
+	if (bd->history) {
+		move_cell(d, c, rp->id, r);
+		trend(c, rp->id, c->lbm, C_ACTUAL, &s, v, kn);
+		doc_cell_trend(d, &s);
+	}
+}
+
+/* Each rep's attainment (pace while the period runs) against 100%. */
+static void
+board_chart(struct doc *d, const struct ctx *c, const struct board *bd)
+{
+	struct chart *ch;
+	double jv;
+	int k;
+
+	ch = doc_chart(d, CH_BARS, bd->is_score ? (c->in_progress ?
 	    "Projected composite score by rep (pace; 100 = on target)" :
 	    "Composite score by rep (100 = on target)") : (c->in_progress ?
 	    "Pace by rep (projected attainment)" : "Attainment by rep"),
 	    c->nreps);
 	for (k = 0; k < c->nreps; k++) {
-		const struct srow *r = row(c, c->sel, c->reps[k].id, c->lbm);
-		double jv;
-
 		ch->label[k] = xstrdup(name(c, c->reps[k].id));
-		ch->value[k] = judged(r, &jv) ? jv : 0;
+		ch->value[k] = judged(row(c, c->sel, c->reps[k].id, c->lbm),
+		    &jv) ? jv : 0;
 	}
 	ch->ref = 100;
+}
+
+static void
+leaderboard(struct doc *d, struct ctx *c)
+{
+	const struct table *t = c->t;
+	struct board bd;
+	int k;
+
+	bd.metric = t->metrics[c->lbm];
+	bd.is_score = c->lbm == c->score;
+	bd.tgt = !bd.is_score && has_target(c, c->lbm);
+	bd.pace = c->in_progress && (bd.tgt || bd.is_score);
+	bd.rev = bd.is_score ? table_metric(t, "revenue") : -1;
+	bd.history = c->sel > 0;
+	doc_h2(d, "Leaderboard");
+	doc_para(d, "Reps ranked%s by %s%s.", c->by_team ?
+	    " within each team" : "", bd.is_score ?
+	    "composite score (weighted attainment of the targeted metrics, "
+	    "capped)" : metric_label(bd.metric), c->in_progress &&
+	    !bd.is_score ? " to date" : "");
+	board_columns(d, c, &bd);
+	for (k = 0; k < c->nreps; k++)
+		board_row(d, c, &bd, &c->reps[k]);
+	if (bd.history)
+		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
+		    "since %s. Trend: %s over the last %d periods%s.",
+		    t->periods[c->sel - 1], metric_label(bd.metric),
+		    c->sel + 1 < TREND ? c->sel + 1 : TREND, c->in_progress ?
+		    ", the last one projected" : "");
+	if (bd.tgt || bd.is_score)
+		board_chart(d, c, &bd);
+}
+
+/*
+ * The names of the reps with flag f1 (or f2), in board order, joined
+ * with commas into buf; how many there are.
+ */
+static int
+names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
+    size_t size)
+{
+	size_t len = 0;
+	int k, n = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < c->nreps; k++) {
+		const struct rep *r = &c->reps[k];
+
+		if (has_flag(r, f1) == NULL &&
+		    (f2 == NULL || has_flag(r, f2) == NULL))
+			continue;
+		if (len + 100 < size) {
+			snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
+			    name(c, r->id));
+			len = strlen(buf);
+		} else if (len + 4 < size && buf[len - 1] != '.')
+			strcpy(buf + len, ", ...");
+		n++;
+	}
+	return n;
 }
 
 /* ---- wins and coaching ---- */
@@ -996,58 +1064,56 @@ needs_coaching(const struct rep *r)
 	return 0;
 }
 
+/* A rep to coach: the flags, their evidence, one or two focus areas. */
+static void
+coach_item(struct doc *d, const struct ctx *c, const struct rep *r)
+{
+	const char *fa[2];
+	char buf[256], *s;
+	size_t len = 0;
+	int i, n;
+
+	buf[0] = '\0';
+	for (i = 0; coaching[i] != NULL; i++)
+		if (has_flag(r, coaching[i]) != NULL) {
+			snprintf(buf + len, sizeof(buf) - len, "%s%s",
+			    len ? ", " : "", flag_label(coaching[i]));
+			len = strlen(buf);
+		}
+	s = who(c, r);
+	doc_item(d, s, buf);
+	free(s);
+	for (i = 0; coaching[i] != NULL; i++) {
+		const struct flag *f = has_flag(r, coaching[i]);
+
+		if (f != NULL && *f->note != '\0')
+			doc_detail(d, flag_label(coaching[i]), f->note);
+	}
+	n = focus_areas(r, fa);
+	for (i = 0; i < n; i++)
+		doc_detail(d, "Focus", fa[i]);
+}
+
 static void
 coaching_section(struct doc *d, struct ctx *c)
 {
-	const char *fa[2];
-	char buf[512], *s;
-	int k, i, n, any = 0;
-	size_t len;
+	char buf[512];
+	int k, n, any = 0;
 
 	doc_h2(d, "Coaching focus");
 	if (no_flags(d, c, "who needs coaching"))
 		return;
 	/* The reps who most need it first: from the bottom of the board. */
-	for (k = c->nreps - 1; k >= 0; k--) {
-		const struct rep *r = &c->reps[k];
-
-		if (!needs_coaching(r))
-			continue;
-		any = 1;
-		buf[0] = '\0';
-		for (i = 0, len = 0; coaching[i] != NULL; i++)
-			if (has_flag(r, coaching[i]) != NULL) {
-				snprintf(buf + len, sizeof(buf) - len, "%s%s",
-				    len ? ", " : "", flag_label(coaching[i]));
-				len = strlen(buf);
-			}
-		s = who(c, r);
-		doc_item(d, s, buf);
-		free(s);
-		for (i = 0; coaching[i] != NULL; i++) {
-			const struct flag *f = has_flag(r, coaching[i]);
-
-			if (f != NULL && *f->note != '\0')
-				doc_detail(d, flag_label(coaching[i]), f->note);
+	for (k = c->nreps - 1; k >= 0; k--)
+		if (needs_coaching(&c->reps[k])) {
+			coach_item(d, c, &c->reps[k]);
+			any = 1;
 		}
-		n = focus_areas(r, fa);
-		for (i = 0; i < n; i++)
-			doc_detail(d, "Focus", fa[i]);
-	}
 	if (!any)
 		doc_para(d, "Nobody was flagged for coaching in %s.",
 		    c->t->periods[c->sel]);
 	/* Top performers need coaching too. */
-	buf[0] = '\0';
-	for (k = 0, len = 0, n = 0; k < c->nreps && len < 300; k++) {
-		if (has_flag(&c->reps[k], "high_flyer") == NULL &&
-		    has_flag(&c->reps[k], "tier_top") == NULL)
-			continue;
-		snprintf(buf + len, sizeof(buf) - len, "%s%s", n ? ", " : "",
-		    name(c, c->reps[k].id));
-		len = strlen(buf);
-		n++;
-	}
+	n = names_with(c, "high_flyer", "tier_top", buf, sizeof(buf));
 	if (n > 0)
 		doc_note(d, "Top performers need coaching too: %s. Give them "
 		    "stretch goals and help on their biggest deals, and ask "
@@ -1061,75 +1127,87 @@ coaching_section(struct doc *d, struct ctx *c)
 /* ---- distribution ---- */
 
 static void
-distribution(struct doc *d, struct ctx *c)
+tiers(struct doc *d, const struct ctx *c)
 {
-	static const char *const bands[] = {
-		"under 50%", "50 to 80%", "80 to 100%", "100 to 120%",
-		"120% or more"
-	};
-	static const double lo[] = { -INFINITY, 50, 80, 100, 120 };
-	static const char *const tiers[] = {
+	static const char *const tier[] = {
 		"tier_top", "tier_middle", "tier_bottom"
 	};
 	struct chart *ch;
-	char buf[1024];
-	int k, i, n, none = 0, tiern[3] = { 0, 0, 0 };
-	size_t len;
+	char buf[1024], lead[64];
+	int i, n[3], all = 0;
+
+	for (i = 0; i < 3; i++) {
+		all += n[i] = names_with(c, tier[i], NULL, buf, sizeof(buf));
+		if (n[i] == 0)
+			continue;
+		snprintf(lead, sizeof(lead), "%s (%d)", flag_label(tier[i]),
+		    n[i]);
+		doc_item(d, lead, buf);
+	}
+	if (all == 0)
+		return;
+	/* Bottom to top, as a bell curve is drawn. */
+	ch = doc_chart(d, CH_HIST, "Reps per tier", 3);
+	ch->html_only = 1;
+	for (i = 0; i < 3; i++) {
+		ch->label[i] = xstrdup(flag_label(tier[2 - i]));
+		ch->value[i] = n[2 - i];
+	}
+	ch->tone[0] = TONE_BAD;
+	ch->tone[2] = TONE_GOOD;
+}
+
+#define NBANDS 5
+
+/* Reps by attainment band (lower bounds included): the bell curve. */
+static void
+bands(struct doc *d, const struct ctx *c)
+{
+	static const char *const label[NBANDS] = {
+		"under 50%", "50 to 80%", "80 to 100%", "100 to 120%",
+		"120% or more"
+	};
+	static const double lo[NBANDS] = { -INFINITY, 50, 80, 100, 120 };
+	static const enum tone tone[NBANDS] = {
+		TONE_BAD, TONE_BAD, TONE_WARN, TONE_GOOD, TONE_GOOD
+	};
+	struct chart *ch;
+	int count[NBANDS] = { 0 }, k, i, none = 0;
 	double v;
 
-	doc_h2(d, "Distribution");
-	if (c->t->has_flags) {
-		for (i = 0; i < 3; i++) {
-			buf[0] = '\0';
-			for (k = 0, n = 0, len = 0; k < c->nreps; k++) {
-				if (has_flag(&c->reps[k], tiers[i]) == NULL)
-					continue;
-				if (len < sizeof(buf) - 8)
-					snprintf(buf + len, sizeof(buf) - len,
-					    "%s%s", n ? ", " : "",
-					    name(c, c->reps[k].id));
-				len = strlen(buf);
-				n++;
-			}
-			if (n > 0) {
-				char lead[64];
-
-				snprintf(lead, sizeof(lead), "%s (%d)",
-				    flag_label(tiers[i]), n);
-				doc_item(d, lead, buf);
-			}
-			tiern[i] = n;
-		}
-		if (tiern[0] + tiern[1] + tiern[2] > 0) {
-			/* Bottom to top, as a bell curve is drawn. */
-			ch = doc_chart(d, CH_HIST, "Reps per tier", 3);
-			ch->html_only = 1;
-			for (i = 0; i < 3; i++) {
-				ch->label[i] = xstrdup(flag_label(tiers[2 - i]));
-				ch->value[i] = tiern[2 - i];
-			}
-		}
-	}
-	ch = doc_chart(d, CH_HIST, c->in_progress ?
-	    "Reps by pace (projected attainment)" : "Reps by attainment", 5);
-	for (i = 0; i < 5; i++)
-		ch->label[i] = xstrdup(bands[i]);
 	for (k = 0; k < c->nreps; k++) {
 		if (!judged(row(c, c->sel, c->reps[k].id, c->lbm), &v)) {
 			none++;
 			continue;
 		}
-		for (i = 4; i > 0 && v < lo[i]; i--)
+		for (i = NBANDS - 1; i > 0 && v < lo[i]; i--)
 			;
-		ch->value[i]++;
+		count[i]++;
 	}
 	if (none == c->nreps) {
-		/* No attainment anywhere: drop the empty histogram. */
-		d->n--;
 		doc_para(d, "No targets, so no attainment bands.");
-	} else if (none > 0)
+		return;
+	}
+	ch = doc_chart(d, CH_HIST, c->in_progress ?
+	    "Reps by pace (projected attainment)" : "Reps by attainment",
+	    NBANDS);
+	for (i = 0; i < NBANDS; i++) {
+		ch->label[i] = xstrdup(label[i]);
+		ch->value[i] = count[i];
+		ch->tone[i] = tone[i];
+	}
+	if (none > 0)
 		doc_note(d, "%d rep%s without a target %s not counted.", none,
 		    none == 1 ? "" : "s", none == 1 ? "is" : "are");
+}
+
+static void
+distribution(struct doc *d, struct ctx *c)
+{
+	doc_h2(d, "Distribution");
+	if (c->t->has_flags)
+		tiers(d, c);
+	bands(d, c);
 }
 
 /* ---- one-on-one sheets ---- */
@@ -1149,29 +1227,11 @@ sheet_change(const struct ctx *c, const struct srow *x, double *ch)
 }
 
 static void
-sheet(struct doc *d, struct ctx *c, const struct rep *r)
+sheet_columns(struct doc *d, const struct ctx *c)
 {
-	const struct table *t = c->t;
-	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
-	int n = metric_order(c, ids), i, nc = 0, nfa;
-	const struct srow *s = row(c, c->sel, r->id, c->lbm);
 	struct column cols[8];
-	char b[FMT_BUFSIZE], *w;
-	const char *fa[2];
-	double v[TREND];
-	unsigned char kn[TREND];
-	struct series se;
-	double ch;
+	int nc = 0;
 
-	w = who(c, r);
-	doc_page_break(d);
-	doc_h3(d, w);
-	free(w);
-	if (s != NULL && KNOWN(s, C_RANK) && KNOWN(s, C_REPS))
-		doc_para(d, "Rank %.0f of %.0f on %s%s%s.", s->v[C_RANK],
-		    s->v[C_REPS], metric_label(t->metrics[c->lbm]),
-		    c->in_progress ? " (period in progress: pace is the "
-		    "projection)" : "", "");
 	cols[nc++] = (struct column){ "Metric", AL_LEFT, 1 };
 	cols[nc++] = (struct column){ "Actual", AL_RIGHT, 0 };
 	cols[nc++] = (struct column){ "Target", AL_RIGHT, 0 };
@@ -1183,39 +1243,102 @@ sheet(struct doc *d, struct ctx *c, const struct rep *r)
 	if (c->sel > 0)
 		cols[nc++] = (struct column){ "Trend", AL_LEFT, 0 };
 	doc_table(d, nc, cols);
-	for (i = 0; i < n; i++) {
-		const char *m = t->metrics[ids[i]];
+}
+
+/* A metric of the rep against target and the team median. */
+static void
+sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
+    int metric, const struct srow *x)
+{
+	const char *m = c->t->metrics[metric];
+	char b[FMT_BUFSIZE];
+	double v[TREND], ch;
+	unsigned char kn[TREND];
+	struct series se;
+
+	doc_row(d);
+	doc_cell(d, TONE_NONE, "%s", metric_label(m));
+	num_cell(d, x, C_ACTUAL, TONE_NONE, m);
+	num_cell(d, x, C_TARGET, TONE_NONE, m);
+	num_cell(d, x, C_ATTAIN, c->in_progress ? TONE_NONE :
+	    att_tone(x->v[C_ATTAIN]), NULL);
+	if (c->in_progress)
+		num_cell(d, x, C_PACE, att_tone(x->v[C_PACE]), NULL);
+	num_cell(d, x, C_MEDIAN, TONE_NONE, m);
+	if (sheet_change(c, x, &ch))
+		doc_cell(d, change_tone(c, metric, ch), "%s",
+		    fmt_change(ch, b));
+	else
+		doc_cell(d, TONE_NONE, "%s", "");
+	if (c->sel > 0) {
+		trend(c, r->id, metric, C_ACTUAL, &se, v, kn);
+		doc_cell_trend(d, &se);
+	}
+}
+
+/*
+ * Focus areas: the coaching flags' first; else the leading metrics on
+ * which the rep is furthest under the team median; else a stretch goal
+ * for a top performer.
+ */
+static void
+sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
+    const int *ids, int n)
+{
+	const char *fa[2];
+	char text[256], b1[FMT_BUFSIZE], b2[FMT_BUFSIZE];
+	int i, nfa = focus_areas(r, fa), shown = 0;
+
+	for (i = 0; i < nfa; i++)
+		doc_item(d, "Focus", fa[i]);
+	for (i = 0; i < n && nfa == 0 && shown < 2; i++) {
+		const char *m = c->t->metrics[ids[i]];
+		struct metric_def def = metric_lookup(m);
 		const struct srow *x = row(c, c->sel, r->id, ids[i]);
 
-		if (x == NULL)
+		if (x == NULL || !def.leading || !def.higher_better ||
+		    !KNOWN(x, C_ACTUAL) || !KNOWN(x, C_MEDIAN) ||
+		    x->v[C_MEDIAN] <= 0 ||
+		    x->v[C_ACTUAL] >= 0.75 * x->v[C_MEDIAN])
 			continue;
-		doc_row(d);
-		doc_cell(d, TONE_NONE, "%s", metric_label(m));
-		doc_cell(d, TONE_NONE, "%s", KNOWN(x, C_ACTUAL) ?
-		    fmt_metric(m, x->v[C_ACTUAL], b) : "");
-		doc_cell(d, TONE_NONE, "%s", KNOWN(x, C_TARGET) ?
-		    fmt_metric(m, x->v[C_TARGET], b) : "");
-		doc_cell(d, KNOWN(x, C_ATTAIN) && !c->in_progress ?
-		    att_tone(x->v[C_ATTAIN]) : TONE_NONE, "%s",
-		    KNOWN(x, C_ATTAIN) ?
-		    fmt_pct(x->v[C_ATTAIN], b) : "");
-		if (c->in_progress)
-			doc_cell(d, KNOWN(x, C_PACE) ? att_tone(x->v[C_PACE]) :
-			    TONE_NONE, "%s", KNOWN(x, C_PACE) ?
-			    fmt_pct(x->v[C_PACE], b) : "");
-		doc_cell(d, TONE_NONE, "%s", KNOWN(x, C_MEDIAN) ?
-		    fmt_metric(m, x->v[C_MEDIAN], b) : "");
-		if (sheet_change(c, x, &ch))
-			doc_cell(d, change_tone(c, ids[i], ch), "%s",
-			    fmt_change(ch, b));
-		else
-			doc_cell(d, TONE_NONE, "%s", "");
-		if (c->sel > 0) {
-			trend(c, r->id, ids[i], C_ACTUAL, &se, v, kn);
-			doc_cell_trend(d, &se);
-		}
+		snprintf(text, sizeof(text), "%s: %s against a team median "
+		    "of %s", metric_label(m), fmt_metric(m, x->v[C_ACTUAL], b1),
+		    fmt_metric(m, x->v[C_MEDIAN], b2));
+		doc_item(d, "Focus", text);
+		shown++;
 	}
-	free(ids);
+	if (nfa > 0 || shown > 0)
+		return;
+	if (has_flag(r, "high_flyer") != NULL || has_flag(r, "tier_top") != NULL)
+		doc_item(d, "Focus", "a stretch goal, help on the biggest "
+		    "open deal, and sharing what works with the team");
+	else
+		doc_item(d, "Focus", "agree on the one number to move next "
+		    "period, and the deals and activities that will move it");
+}
+
+static void
+sheet(struct doc *d, struct ctx *c, const struct rep *r)
+{
+	const struct table *t = c->t;
+	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	int n = metric_order(c, ids), i;
+	const struct srow *s = row(c, c->sel, r->id, c->lbm), *x;
+	char *w;
+
+	w = who(c, r);
+	doc_page_break(d);
+	doc_h3(d, w);
+	free(w);
+	if (s != NULL && KNOWN(s, C_RANK) && KNOWN(s, C_REPS))
+		doc_para(d, "Rank %.0f of %.0f on %s%s.", s->v[C_RANK],
+		    s->v[C_REPS], metric_label(t->metrics[c->lbm]),
+		    c->in_progress ? " (period in progress: pace is the "
+		    "projection)" : "");
+	sheet_columns(d, c);
+	for (i = 0; i < n; i++)
+		if ((x = row(c, c->sel, r->id, ids[i])) != NULL)
+			sheet_row(d, c, r, ids[i], x);
 	if (!t->has_flags)
 		doc_para(d, "Flags were not computed.");
 	else if (r->nfl == 0)
@@ -1223,16 +1346,8 @@ sheet(struct doc *d, struct ctx *c, const struct rep *r)
 	for (i = 0; i < r->nfl; i++)
 		doc_item(d, flag_label(r->fl[i].name),
 		    *r->fl[i].note ? r->fl[i].note : NULL);
-	nfa = focus_areas(r, fa);
-	for (i = 0; i < nfa; i++)
-		doc_item(d, "Focus", fa[i]);
-	if (nfa == 0 && (has_flag(r, "high_flyer") != NULL ||
-	    has_flag(r, "tier_top") != NULL))
-		doc_item(d, "Focus", "a stretch goal, help on the biggest "
-		    "open deal, and sharing what works with the team");
-	else if (nfa == 0)
-		doc_item(d, "Focus", "agree on the one number to move next "
-		    "period, and the deals and activities that will move it");
+	sheet_focus(d, c, r, ids, n);
+	free(ids);
 }
 
 static void

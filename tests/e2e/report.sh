@@ -79,6 +79,12 @@ t_grep "no flags: wins say flags were not computed" \
     "^Flags were not computed: run pm-flag on the scores before pm-report to see wins\.$" "$T/out"
 t_eq "no flags: said in wins and coaching" 2 "$(grep -c '^Flags were not computed' "$T/out")"
 t_grep "no flags: leaderboard still there" "^  1  Ana Lima" "$T/out"
+# Without flags, a sheet's focus is the leading metric furthest under the
+# team median: Ben's 80 calls against 155 (under 0.75 x 155 = 116.25).
+t_run "no flags: --rep" 0 pm-report --rep "Ben Okafor" "$T/scores.csv"
+t_grep "no flags: focus on the metric under the team median" \
+    "^  - Focus: Calls: 80 against a team median of 155$" "$T/out"
+t_grep "no flags: the sheet says so" "^Flags were not computed\.$" "$T/out"
 
 # A single period: no move or trend columns, change from the prev column
 # (May total 360000, as above).

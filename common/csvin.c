@@ -1,6 +1,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -525,6 +526,29 @@ feed(struct csvr *r, size_t from, size_t to)
 	}
 }
 
+/*
+ * Whether s holds a control or non-ASCII byte, eight bytes at a time:
+ * a byte below 0x20 borrows into its high bit when 0x20 is subtracted,
+ * one from 0x80 up has it already.  A borrow out of such a byte may flag
+ * the next one too, which is harmless: there is an odd byte either way.
+ */
+static int
+has_odd(const unsigned char *s, size_t n)
+{
+	uint64_t w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if ((w | (w - 0x2020202020202020ULL)) & 0x8080808080808080ULL)
+			return 1;
+	}
+	for (; i < n; i++)
+		if (s[i] < 0x20 || s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 static void
 push_span(struct csvr *r, size_t n, size_t off, size_t len, int odd)
 {
@@ -548,17 +572,21 @@ scan_record(struct csvr *r, size_t pos, size_t *nspans)
 {
 	const unsigned char *in = (const unsigned char *)r->in;
 	const unsigned char *cls = r->cls;
+	const unsigned char *qp;
 	size_t end = r->inlen, n = 0, q;
 	int odd;
 
 	for (;;) {
 		odd = 0;
 		if (in[pos] == '"') {
-			for (q = pos + 1; q < end && in[q] != '"'; q++)
-				odd |= cls[in[q]];
+			qp = memchr(in + pos + 1, '"', end - pos - 1);
+			if (qp == NULL)
+				return 0;
+			q = (size_t)(qp - in);
 			if (q + 1 >= end || !(cls[in[q + 1]] & B_END))
 				return 0;
-			push_span(r, n++, pos + 1, q - pos - 1, odd & B_ODD);
+			push_span(r, n++, pos + 1, q - pos - 1,
+			    has_odd(in + pos + 1, q - pos - 1));
 			pos = q + 1;
 		} else {
 			for (q = pos; q < end && !(cls[in[q]] & B_END); q++)

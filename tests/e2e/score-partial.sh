@@ -72,6 +72,11 @@ cat "$T/p3.wpart" "$T/p1.wpart" "$T/p2.wpart" |
     pm-score --merge --by-team -r "$F/roster.csv" >"$T/out"
 t_same "weeks, --by-team, default as-of" "$T/wk.csv" "$T/out"
 
+# --drivers works on merged partials too.
+pm-score --drivers "$F/drivers.csv" >"$T/drv.csv"
+pm-score --partial "$F/drivers.csv" | pm-score --merge --drivers >"$T/out"
+t_same "--merge --drivers" "$T/drv.csv" "$T/out"
+
 # 6. Partials of different periods do not merge.
 cat "$T/p1.part" "$T/p2.wpart" >"$T/mixed"
 t_run "partials of different periods: exit 65" 65 pm-score --merge "$T/mixed"

@@ -156,6 +156,30 @@ t_out "prorated into a week: values" \
 2026-W14,Fay,,revenue,3000,3000,500,600.0,600.0,1,1,,,3000,,
 "
 
+# A rep who joined mid-year: a 2026 target of 36500 (100 a day) is
+# 18400 for Gil, who starts 2026-07-01 (184 days); by quarter it is
+# 9000, 9100, 9200, 9200 (90, 91, 92, 92 days) and Gil has no Q1/Q2 rows
+# and no prev in his first quarter.  As-of 2026-12-31: all finished.
+t_run "mid-year joiner by year" 0 pm-score -p year -t "$F/midyear-targets.csv" \
+    -r "$F/midyear-roster.csv" --metrics revenue "$F/midyear.csv"
+t_out "mid-year joiner by year: values" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+2026,Gil,North,revenue,5000,5000,18400,27.2,27.2,1,2,100.0,1.00,3050,,
+2026,Hal,North,revenue,1100,1100,36500,3.0,3.0,2,2,0.0,-1.00,3050,,
+"
+t_run "mid-year joiner by quarter" 0 pm-score -p quarter \
+    -t "$F/midyear-targets.csv" -r "$F/midyear-roster.csv" --metrics revenue \
+    "$F/midyear.csv"
+t_out "mid-year joiner by quarter: values" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+2026-Q1,Hal,North,revenue,1000,1000,9000,11.1,11.1,1,1,,,1000,,
+2026-Q2,Hal,North,revenue,0,0,9100,0.0,0.0,1,1,,,0,1000,-100.0
+2026-Q3,Gil,North,revenue,5000,5000,9200,54.3,54.3,1,2,100.0,1.00,2500,,
+2026-Q3,Hal,North,revenue,0,0,9200,0.0,0.0,2,2,0.0,-1.00,2500,0,
+2026-Q4,Hal,North,revenue,100,100,9200,1.1,1.1,1,2,100.0,1.00,50,0,
+2026-Q4,Gil,North,revenue,0,0,9200,0.0,0.0,2,2,0.0,-1.00,50,5000,-100.0
+"
+
 # --as-of: a day in the middle of January makes January in progress and
 # February not yet started (projected and pace empty).
 t_run "--as-of mid-period" 0 pm-score -p month -t "$F/targets.csv" \

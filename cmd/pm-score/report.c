@@ -199,6 +199,10 @@ choose_metrics(struct ctx *c)
 			if (m == c->m_score && c->nw == 0)
 				pm_usage_error("--metrics score needs targets "
 				    "(-t) or weights (-w)");
+			if (m != c->m_score && !seen(c, m) && !targeted(c, m) &&
+			    !metric_is_derived(c->defs[m].agg) && !a->quiet)
+				pm_warn("--metrics: no facts and no targets of "
+				    "'%s' (all zero)", *p);
 			add_metric(c, m);
 		}
 	} else if (c->nw > 0)

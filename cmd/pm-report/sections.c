@@ -1327,7 +1327,6 @@ sheet(struct doc *d, struct ctx *c, const struct rep *r)
 	char *w;
 
 	w = who(c, r);
-	doc_page_break(d);
 	doc_h3(d, w);
 	free(w);
 	if (s != NULL && KNOWN(s, C_RANK) && KNOWN(s, C_REPS))
@@ -1350,14 +1349,19 @@ sheet(struct doc *d, struct ctx *c, const struct rep *r)
 	free(ids);
 }
 
+/* In print, every sheet on a page of its own, to hand to the rep. */
 static void
 sheets(struct doc *d, struct ctx *c)
 {
 	int k;
 
+	doc_page_break(d);
 	doc_h2(d, "One-on-ones");
-	for (k = 0; k < c->nreps; k++)
+	for (k = 0; k < c->nreps; k++) {
+		if (k > 0)
+			doc_page_break(d);
 		sheet(d, c, &c->reps[k]);
+	}
 }
 
 /* ---- the whole report ---- */

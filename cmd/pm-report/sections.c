@@ -216,23 +216,58 @@ pick_metric(const struct ctx *c)
 	return 0;
 }
 
-/* pm-flag may start a note with its flag's name: the heading says it. */
+/* Where "flag: " starts a note in notes (at the start or after "; "). */
 static const char *
-strip_name(const char *note, const char *flag)
+note_start(const char *notes, const char *flag)
 {
 	size_t n = strlen(flag);
+	const char *p = notes;
 
-	if (strncmp(note, flag, n) == 0 && note[n] == ':' && note[n + 1] == ' ')
-		return note + n + 2;
-	return note;
+	for (;;) {
+		if (strncmp(p, flag, n) == 0 && p[n] == ':' && p[n + 1] == ' ')
+			return p;
+		if ((p = strstr(p, "; ")) == NULL)
+			return NULL;
+		p += 2;
+	}
+}
+
+/*
+ * The evidence for flag i of f[] in notes.  pm-flag writes
+ * "flag: note; flag: note"; a note may itself contain "; ", so it runs
+ * to the next flag's name.  Without names, notes pair with flags by
+ * position when there is one each, else every flag gets all of them.
+ */
+static char *
+note_for(const char *notes, char **f, int nf, int i)
+{
+	const char *p = note_start(notes, f[i]), *end, *e;
+	int k, nn;
+
+	if (p != NULL) {
+		p += strlen(f[i]) + 2;
+		end = p + strlen(p);
+		for (k = 0; k < nf; k++)
+			if (k != i && (e = note_start(p, f[k])) != NULL &&
+			    e - 2 < end && e > p)
+				end = e - 2;
+		return xstrndup(p, (size_t)(end - p));
+	}
+	for (nn = 1, p = notes; (p = strstr(p, "; ")) != NULL; p += 2)
+		nn++;
+	if (nn != nf || *notes == '\0')
+		return xstrdup(notes);
+	for (p = notes, k = 0; k < i; k++)
+		p = strstr(p, "; ") + 2;
+	end = strstr(p, "; ");
+	return end != NULL ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
 }
 
 static void
 split_flags(struct rep *r, const struct srow *s)
 {
-	char *fl = xstrdup(s->flags), *notes = xstrdup(s->notes);
-	char *f[MAXFLAGS], *n[MAXFLAGS], *p, *q;
-	int nf = 0, nn = 0, i, j;
+	char *fl = xstrdup(s->flags), *f[MAXFLAGS], *p, *q;
+	int nf = 0, i, j;
 
 	for (p = fl; p != NULL && nf < MAXFLAGS; p = q) {
 		if ((q = strchr(p, ';')) != NULL)
@@ -242,13 +277,6 @@ split_flags(struct rep *r, const struct srow *s)
 		if (*p != '\0')
 			f[nf++] = p;
 	}
-	for (p = notes; p != NULL && *p != '\0' && nn < MAXFLAGS; p = q) {
-		if ((q = strstr(p, "; ")) != NULL) {
-			*q = '\0';
-			q += 2;
-		}
-		n[nn++] = p;
-	}
 	for (i = 0; i < nf; i++) {
 		for (j = 0; j < r->nfl; j++)
 			if (strcmp(r->fl[j].name, f[i]) == 0)
@@ -256,13 +284,10 @@ split_flags(struct rep *r, const struct srow *s)
 		if (j < r->nfl || r->nfl == MAXFLAGS)
 			continue;
 		snprintf(r->fl[r->nfl].name, sizeof(r->fl[0].name), "%s", f[i]);
-		/* Notes pair with flags when there is one each. */
-		r->fl[r->nfl].note = xstrdup(strip_name(nn == nf ? n[i] :
-		    s->notes, f[i]));
+		r->fl[r->nfl].note = note_for(s->notes, f, nf, i);
 		r->nfl++;
 	}
 	free(fl);
-	free(notes);
 }
 
 static const struct ctx *sort_ctx;

@@ -185,3 +185,12 @@ t_grep "drivers: hurts in words" "more emails had less revenue" "$T/out"
 t_nogrep "drivers: unclear is not a finding" "more tasks" "$T/out"
 t_run "--drivers, thin evidence" 0 pm-report --drivers "$F/drivers-thin.csv" "$F/flags.csv"
 t_grep "drivers: thin evidence said" "^The evidence is too thin" "$T/out"
+
+# Notes to flags: by the "flag: " names pm-flag writes (a note may hold
+# "; " itself), else by position when there is one each, else all of them.
+t_run "notes: several flags" 0 pm-report "$FIX/report/notes.csv"
+t_grep "notes: by name, the later flag" "^  - A: attainment 120%$" "$T/out"
+t_grep "notes: by name, a note with '; ' in it" "^  - A: revenue 10; the best of 3$" "$T/out"
+t_grep "notes: by position" "^    Declining: down 3 periods$" "$T/out"
+t_grep "notes: by position, the second" "^    Underperformer: below 80%$" "$T/out"
+t_grep "notes: odd notes go to every flag" "^    Declining: ; ; weird$" "$T/out"

@@ -35,11 +35,11 @@
 #include "pm-ingest/encoding.h"
 #include "pm-ingest/factsout.h"
 #include "pm-ingest/formats.h"
+#include "pm-ingest/record.h"
 
 #define MAX_TITLE_ROWS 50	/* rows searched for the header */
 #define MAX_SHOWN 20		/* rejected records shown per file */
-#define DCACHE 1024		/* date parses remembered per column */
-#define DCACHE_LEN 32
+#define DCACHE_LEN 32		/* date evidence remembered per value */
 #define MAX_CURRENCIES 256
 #define CP1252 "WINDOWS-1252"
 
@@ -83,23 +83,13 @@ struct usermap {
 	char *column;
 };
 
-struct rate {
-	char cur[4];
-	int64_t e9;		/* value of one unit in the base, x 1e9 */
-};
-
 static struct {
 	const struct format *force;
 	struct usermap maps[NFIELD];
 	int nmaps;
-	char **won, **lost;
-	size_t nwon, nlost;
 	enum dorder order;
 	int decimal_comma;
 	const char *encoding;
-	const char *rates_path;
-	struct rate *rates;
-	size_t nrates;
 	int dedupe, strict, quiet, verbose;
 	unsigned char delim;
 	const char *rejects_path;
@@ -111,13 +101,6 @@ struct curcount {
 	long n;
 };
 
-struct dcache_ent {
-	unsigned char len;
-	signed char rc;
-	char s[DCACHE_LEN];
-	pm_day day;
-};
-
 /* One input file and what the first pass learned about it. */
 struct input {
 	const char *name;
@@ -126,35 +109,15 @@ struct input {
 	off_t start;
 	const char *charset;	/* NULL: UTF-8 */
 	unsigned char delim;
-	const struct format *fmt;
+	struct filectx fc;	/* format, mapping, header, orders, marks */
 	int forced;
-	struct mapping map;
 	long hdr_index;		/* records before the header */
 	long hdr_line;
-	size_t hdr_n;
-	char **hdr;		/* the header's fields */
-	enum dorder order[NFIELD];
-	int comma[NFIELD];
 	char why[1024];		/* when fmt is NULL */
 	int empty;		/* not even a header */
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
 	long nrecords;		/* data records the first pass saw */
-};
-
-/* The record being turned into facts. */
-struct rec {
-	struct input *in;
-	const struct csv_row *row;
-	const char *v[NFIELD];
-	size_t n[NFIELD];
-	char rep[1024], account[1024], product[1024], team[1024];
-	size_t nrep, naccount, nproduct, nteam;
-	uint64_t idhash;
-	char ref[1024];
-	char reason[1024];
-	char tail[12288];	/* ,rep, and ,account,product,team,ref */
-	size_t replen, taillen;
 };
 
 struct counts {
@@ -164,11 +127,9 @@ struct counts {
 static struct out *out, *rej;
 static struct curcount allcur[MAX_CURRENCIES];
 static size_t nallcur;
-static char majority[4];
-static int mixed;
+static struct rules rules;
 static uint64_t *idset;
 static size_t idcap, idcount;
-static struct dcache_ent *dcache[NFIELD];
 static int failed;
 static char *rbuf;
 static size_t rcap;
@@ -210,86 +171,6 @@ usage(void)
 
 /* ---- small string helpers ---- */
 
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* s trimmed and its inner runs of white space (and NBSP) made one space. */
-static size_t
-collapse(const char *s, size_t n, char *buf, size_t cap)
-{
-	size_t i, o = 0;
-	int pend = 0;
-
-	for (i = 0; i < n && o + 2 < cap; i++) {
-		if (is_space((unsigned char)s[i]) || (i + 1 < n &&
-		    (unsigned char)s[i] == 0xc2 &&
-		    (unsigned char)s[i + 1] == 0xa0)) {
-			if ((unsigned char)s[i] == 0xc2)
-				i++;
-			pend = o > 0;
-			continue;
-		}
-		if (pend)
-			buf[o++] = ' ';
-		pend = 0;
-		buf[o++] = s[i];
-	}
-	buf[o] = '\0';
-	return o;
-}
-
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && is_space((unsigned char)**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && is_space((unsigned char)(*s)[*n - 1]))
-		(*n)--;
-}
-
-/*
- * Case-insensitive: does s (length n) contain word (lower case), not
- * followed by a letter or an apostrophe?  "Closed Won" and "closedwon"
- * do, "Won't pursue" does not.
- */
-static int
-contains(const char *s, size_t n, const char *word)
-{
-	size_t k = strlen(word), i, j;
-	unsigned char next;
-
-	for (i = 0; i + k <= n; i++) {
-		for (j = 0; j < k && (s[i + j] | 0x20) == word[j]; j++)
-			;
-		if (j < k)
-			continue;
-		if (i + k == n)
-			return 1;
-		next = (unsigned char)(s[i + k] | 0x20);
-		if (!(next >= 'a' && next <= 'z') && s[i + k] != '\'' &&
-		    (unsigned char)s[i + k] != 0xe2)
-			return 1;
-	}
-	return 0;
-}
-
-static int
-in_list(char **list, size_t nlist, const char *s, size_t n)
-{
-	size_t i;
-
-	trim(&s, &n);
-	for (i = 0; i < nlist; i++)
-		if (strlen(list[i]) == n && strncasecmp(list[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 split_list(const char *arg, char ***list, size_t *n)
 {
@@ -299,11 +180,11 @@ split_list(const char *arg, char ***list, size_t *n)
 	while (*p != '\0') {
 		comma = strchr(p, ',');
 		len = comma != NULL ? (size_t)(comma - p) : strlen(p);
-		while (len > 0 && is_space((unsigned char)*p)) {
+		while (len > 0 && str_is_space((unsigned char)*p)) {
 			p++;
 			len--;
 		}
-		while (len > 0 && is_space((unsigned char)p[len - 1]))
+		while (len > 0 && str_is_space((unsigned char)p[len - 1]))
 			len--;
 		if (len > 0) {
 			*list = xreallocarray(*list, *n + 1, sizeof(**list));
@@ -397,7 +278,7 @@ parse_rate(const char *s, size_t n, int64_t *out9)
 	size_t i = 0;
 	int frac = -1, any = 0;
 
-	trim(&s, &n);
+	str_trim(&s, &n);
 	for (; i < n; i++) {
 		if (s[i] == '.' && frac < 0) {
 			frac = 0;
@@ -432,6 +313,8 @@ load_rates(const char *path)
 {
 	struct csvr *r = csvr_open(path);
 	struct csv_row row;
+	struct rate *rates = NULL;
+	size_t nrates = 0;
 	int cc, rc;
 	char cur[4];
 
@@ -451,15 +334,16 @@ load_rates(const char *path)
 		if (currency_code(row.f[cc], row.len[cc], cur) != 0)
 			pm_die_at(EX_DATAERR, path, row.line,
 			    "currency: '%s' is not a currency code", row.f[cc]);
-		opt.rates = xreallocarray(opt.rates, opt.nrates + 1,
-		    sizeof(*opt.rates));
-		t = &opt.rates[opt.nrates++];
+		rates = xreallocarray(rates, nrates + 1, sizeof(*rates));
+		t = &rates[nrates++];
 		memcpy(t->cur, cur, 4);
 		if (parse_rate(row.f[rc], row.len[rc], &t->e9) != 0)
 			pm_die_at(EX_DATAERR, path, row.line,
 			    "rate: '%s' is not a positive number", row.f[rc]);
 	}
 	csvr_close(r);
+	rules.rates = rates;
+	rules.nrates = nrates;
 }
 
 /* ---- opening inputs ---- */
@@ -497,6 +381,7 @@ open_input(struct input *in, const char *path)
 
 	memset(in, 0, sizeof(*in));
 	in->name = path;
+	in->fc.name = path;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY)) == -1)
@@ -586,67 +471,6 @@ sniff_delim(const char *buf, size_t n)
 
 /* ---- report noise ---- */
 
-/* "Total", "Subtotal", "Grand Totals (12 records)", "Total:" */
-static int
-total_label(const char *s, size_t n)
-{
-	trim(&s, &n);
-	if (n >= 11 && strncasecmp(s, "grand total", 11) == 0)
-		return 1;
-	if (n >= 4 && strncasecmp(s, "sub", 3) == 0) {
-		s += 3;
-		n -= 3;
-		if (*s == '-' || *s == ' ') {
-			s++;
-			n--;
-		}
-	}
-	if (n < 5 || strncasecmp(s, "total", 5) != 0)
-		return 0;
-	s += 5;
-	n -= 5;
-	if (n > 0 && (*s == 's' || *s == 'S')) {
-		s++;
-		n--;
-	}
-	trim(&s, &n);
-	return n == 0 || *s == ':' || *s == '(';
-}
-
-/*
- * Title and footer lines (one non-empty field), total rows and
- * repeated headers are report noise.
- */
-static int
-is_noise(const struct input *in, const struct csv_row *row)
-{
-	size_t i, nonempty = 0, n;
-	const char *s;
-
-	for (i = 0; i < row->n; i++) {
-		s = row->f[i];
-		n = row->len[i];
-		if (n > 0 && is_space((unsigned char)*s))
-			trim(&s, &n);
-		if (n == 0)
-			continue;
-		nonempty++;
-		if ((*s | 0x20) == 't' || (*s | 0x20) == 's' ||
-		    (*s | 0x20) == 'g')
-			if (total_label(s, n))
-				return 1;
-	}
-	if (nonempty == 0 || (nonempty == 1 && in->hdr_n >= 3))
-		return 1;
-	if (row->n == in->hdr_n && strcmp(row->f[0], in->hdr[0]) == 0) {
-		for (i = 1; i < row->n; i++)
-			if (strcmp(row->f[i], in->hdr[i]) != 0)
-				return 0;
-		return 1;
-	}
-	return 0;
-}
-
 /* ---- header and format ---- */
 
 static void
@@ -654,10 +478,10 @@ keep_header(struct input *in, const struct csv_row *row)
 {
 	size_t i;
 
-	in->hdr_n = row->n;
-	in->hdr = xreallocarray(NULL, row->n, sizeof(*in->hdr));
+	in->fc.hdr_n = row->n;
+	in->fc.hdr = xreallocarray(NULL, row->n, sizeof(*in->fc.hdr));
 	for (i = 0; i < row->n; i++)
-		in->hdr[i] = xstrdup(row->f[i]);
+		in->fc.hdr[i] = xstrdup(row->f[i]);
 	in->hdr_line = row->line;
 }
 
@@ -666,11 +490,11 @@ free_header(struct input *in)
 {
 	size_t i;
 
-	for (i = 0; i < in->hdr_n; i++)
-		free(in->hdr[i]);
-	free(in->hdr);
-	in->hdr = NULL;
-	in->hdr_n = 0;
+	for (i = 0; i < in->fc.hdr_n; i++)
+		free(in->fc.hdr[i]);
+	free(in->fc.hdr);
+	in->fc.hdr = NULL;
+	in->fc.hdr_n = 0;
 }
 
 /* Does hdr have every column named by -m? */
@@ -784,7 +608,7 @@ find_header(struct input *in, struct csvr *r)
 			keep_header(in, &row);
 			got_first = 1;
 		}
-		if ((in->fmt = try_header(&row, &in->map)) != NULL) {
+		if ((in->fc.fmt = try_header(&row, &in->fc.map)) != NULL) {
 			free_header(in);
 			keep_header(in, &row);
 			in->hdr_index = i;
@@ -795,8 +619,8 @@ find_header(struct input *in, struct csvr *r)
 		in->empty = 1;
 		return 0;
 	}
-	firstrow.n = in->hdr_n;
-	firstrow.f = in->hdr;
+	firstrow.n = in->fc.hdr_n;
+	firstrow.f = in->fc.hdr;
 	explain_unrecognised(in, &firstrow);
 	in->hdr_index = 0;	/* the first row stands as the header */
 	return 0;
@@ -834,20 +658,18 @@ record_currency(const struct input *in, const struct csv_row *row,
 	int c, i;
 
 	cur[0] = '\0';
-	c = in->map.col[F_CURRENCY];
+	c = in->fc.map.col[F_CURRENCY];
 	if (c >= 0 && (size_t)c < row->n &&
 	    currency_code(row->f[c], row->len[c], cur) == 0)
 		return;
 	for (i = 0; i < 2; i++) {
-		c = in->map.col[amt[i]];
+		c = in->fc.map.col[amt[i]];
 		if (c < 0 || (size_t)c >= row->n)
 			continue;
 		if (amount_currency(row->f[c], row->len[c], cur) == 0)
 			return;
 	}
 }
-
-static uint32_t hash32(const char *s, size_t n);
 
 /* mdate_evidence, remembered: a column holds few distinct dates. */
 static int
@@ -862,7 +684,7 @@ evidence_cached(int f, const char *s, size_t n)
 
 	if (n >= DCACHE_LEN)
 		return mdate_evidence(s, n);
-	h = hash32(s, n) & 255;
+	h = str_hash32(s, n) & 255;
 	if (cache[f][h].len != n || memcmp(cache[f][h].s, s, n) != 0) {
 		cache[f][h].len = (unsigned char)n;
 		memcpy(cache[f][h].s, s, n);
@@ -878,7 +700,7 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 	char cur[4];
 
 	for (f = 0; f < NFIELD; f++) {
-		c = in->map.col[f];
+		c = in->fc.map.col[f];
 		if (c < 0 || (size_t)c >= row->n || row->len[c] == 0)
 			continue;
 		if (field_is_date(f)) {
@@ -905,19 +727,11 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 			}
 		}
 	}
-	if (in->fmt->kind == K_DEALS) {
+	if (in->fc.fmt->kind == K_DEALS) {
 		record_currency(in, row, cur);
 		if (cur[0] != '\0')
 			count_currency(in->cur, &in->ncur, cur, 1);
 	}
-}
-
-static const char *
-column_name(const struct input *in, enum field f)
-{
-	int c = in->map.col[f];
-
-	return c >= 0 && (size_t)c < in->hdr_n ? in->hdr[c] : field_name(f);
 }
 
 static void
@@ -933,32 +747,32 @@ decide(struct input *in, const struct evidence *ev)
 	for (f = 0; f < NFIELD; f++) {
 		if (field_is_date(f)) {
 			if (ev->mdy[f] != ev->dmy[f])
-				in->order[f] = ev->mdy[f] > ev->dmy[f] ?
+				in->fc.order[f] = ev->mdy[f] > ev->dmy[f] ?
 				    DO_MDY : DO_DMY;
 			else if (fm != fd)
-				in->order[f] = fm > fd ? DO_MDY : DO_DMY;
+				in->fc.order[f] = fm > fd ? DO_MDY : DO_DMY;
 			else if (opt.order != DO_UNKNOWN)
-				in->order[f] = opt.order;
+				in->fc.order[f] = opt.order;
 			else {
-				in->order[f] = in->fmt->order;
+				in->fc.order[f] = in->fc.fmt->order;
 				if (ev->ambig[f] > 0)
 					pm_warn("%s: %s: day and month cannot "
 					    "be told apart (%ld dates like "
 					    "03/04/2026); reading %s, the %s "
 					    "default (use --date-format)",
-					    in->name, column_name(in, f),
+					    in->name, record_column(&in->fc, f),
 					    ev->ambig[f],
-					    mdate_order_name(in->order[f]),
-					    in->fmt->name);
+					    mdate_order_name(in->fc.order[f]),
+					    in->fc.fmt->name);
 			}
 		}
 		if (field_is_amount(f)) {
 			if (opt.decimal_comma)
-				in->comma[f] = 1;
+				in->fc.comma[f] = 1;
 			else if (ev->dot[f] != ev->comma[f])
-				in->comma[f] = ev->comma[f] > ev->dot[f];
+				in->fc.comma[f] = ev->comma[f] > ev->dot[f];
 			else
-				in->comma[f] = in->delim == ';';
+				in->fc.comma[f] = in->delim == ';';
 		}
 	}
 }
@@ -987,7 +801,7 @@ first_pass(struct input *in, struct encr *e)
 	csvr_set_delim(r, in->delim);
 	if (find_header(in, r)) {
 		while ((rc = csvr_next(r, &row)) == 1)
-			if (!is_noise(in, &row) && in->fmt->kind != K_FACTS) {
+			if (!record_is_noise(&in->fc, &row) && in->fc.fmt->kind != K_FACTS) {
 				gather(in, &row, &ev);
 				in->nrecords++;
 			}
@@ -1011,24 +825,24 @@ verbose_report(const struct input *in)
 	int f;
 
 	pm_warn("%s: format %s (%s), header on line %ld, delimiter '%s', "
-	    "encoding %s", in->name, in->fmt->name, in->forced ? "forced" :
+	    "encoding %s", in->name, in->fc.fmt->name, in->forced ? "forced" :
 	    "detected", in->hdr_line, in->delim == '\t' ? "\\t" :
 	    (char[]){ (char)in->delim, '\0' }, in->charset ? in->charset :
 	    "UTF-8");
 	for (f = 0; f < NFIELD; f++) {
-		if (in->map.col[f] < 0)
+		if (in->fc.map.col[f] < 0)
 			continue;
 		if (field_is_date(f))
 			pm_warn("%s:   %-14s <- \"%s\" (%s)", in->name,
-			    field_name(f), in->hdr[in->map.col[f]],
-			    mdate_order_name(in->order[f]));
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
+			    mdate_order_name(in->fc.order[f]));
 		else if (field_is_amount(f))
 			pm_warn("%s:   %-14s <- \"%s\" (decimal %s)", in->name,
-			    field_name(f), in->hdr[in->map.col[f]],
-			    in->comma[f] ? "comma" : "point");
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
+			    in->fc.comma[f] ? "comma" : "point");
 		else
 			pm_warn("%s:   %-14s <- \"%s\"", in->name,
-			    field_name(f), in->hdr[in->map.col[f]]);
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]]);
 	}
 }
 
@@ -1053,9 +867,9 @@ prepare(struct input *in)
 		    "(use --encoding to say otherwise)", in->name);
 	}
 	encr_close(e);
-	for (i = 0; in->fmt != NULL && i < in->ncur; i++)
+	for (i = 0; in->fc.fmt != NULL && i < in->ncur; i++)
 		count_currency(allcur, &nallcur, in->cur[i].cur, in->cur[i].n);
-	if (opt.verbose && in->fmt != NULL)
+	if (opt.verbose && in->fc.fmt != NULL)
 		verbose_report(in);
 }
 
@@ -1064,28 +878,37 @@ decide_currency(void)
 {
 	size_t i, best = 0;
 
-	majority[0] = '\0';
-	mixed = nallcur > 1;
+	rules.majority[0] = '\0';
+	rules.mixed = nallcur > 1;
 	for (i = 1; i < nallcur; i++)
 		if (allcur[i].n > allcur[best].n || (allcur[i].n ==
 		    allcur[best].n && strcmp(allcur[i].cur,
 		    allcur[best].cur) < 0))
 			best = i;
 	if (nallcur > 0)
-		memcpy(majority, allcur[best].cur, 4);
+		memcpy(rules.majority, allcur[best].cur, 4);
 }
 
 /* ---- second pass: records to facts ---- */
 
-/* The fields every fact of the record shares, ready to write. */
+/*
+ * The fields every fact of a record shares, written once: rep, and
+ * account,product,team,ref with a newline.  A fact's line is its date,
+ * the first part, its metric and value, then the second part.
+ */
+struct line {
+	char tail[5 * (2 * NAME_MAX_LEN + 3)];
+	size_t replen, taillen;
+};
+
 static void
-prepare_row(struct rec *r)
+prepare_line(const struct rec *r, struct line *l)
 {
-	char *p = r->tail;
+	char *p = l->tail;
 
 	p += fmt_field(r->rep, r->nrep, p);
 	*p++ = ',';
-	r->replen = (size_t)(p - r->tail);
+	l->replen = (size_t)(p - l->tail);
 	*p++ = ',';	/* the metric and value go between */
 	p += fmt_field(r->account, r->naccount, p);
 	*p++ = ',';
@@ -1095,48 +918,24 @@ prepare_row(struct rec *r)
 	*p++ = ',';
 	p += fmt_field(r->ref, strlen(r->ref), p);
 	*p++ = '\n';
-	r->taillen = (size_t)(p - r->tail);
+	l->taillen = (size_t)(p - l->tail);
 }
 
 static void
-emitn(const struct rec *r, pm_day day, const char *metric, size_t n,
-    int64_t v)
+emit(const struct line *l, const struct fact *f)
 {
-	char buf[sizeof(r->tail) + 600], *p = buf;
+	char buf[sizeof(l->tail) + 600], *p = buf;
 
-	p += fmt_date(day, p);
+	p += fmt_date(f->day, p);
 	*p++ = ',';
-	memcpy(p, r->tail, r->replen);
-	p += r->replen;
-	p += fmt_field(metric, n < 256 ? n : 256, p);
+	memcpy(p, l->tail, l->replen);
+	p += l->replen;
+	p += fmt_field(f->metric, f->mlen < 256 ? f->mlen : 256, p);
 	*p++ = ',';
-	p += fmt_fixed2(v, p);
-	memcpy(p, r->tail + r->replen, r->taillen - r->replen);
-	p += r->taillen - r->replen;
+	p += fmt_fixed2(f->value, p);
+	memcpy(p, l->tail + l->replen, l->taillen - l->replen);
+	p += l->taillen - l->replen;
 	out_write(out, buf, (size_t)(p - buf));
-}
-
-#define EMIT(r, day, metric, v) emitn(r, day, metric, sizeof(metric) - 1, v)
-
-static void
-emit(const struct rec *r, pm_day day, const char *metric, int64_t v)
-{
-	emitn(r, day, metric, strlen(metric), v);
-}
-
-static int
-fail_rec(struct rec *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int
-fail_rec(struct rec *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(r->reason, sizeof(r->reason), fmt, ap);
-	va_end(ap);
-	return -1;
 }
 
 static void
@@ -1243,510 +1042,72 @@ id_seen(uint64_t h)
 	return 0;
 }
 
-static uint32_t
-hash32(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/* A date field of the record: MD_OK, MD_EMPTY, or -1 with a reason. */
-static int
-rec_date(struct rec *r, enum field f, pm_day *day)
-{
-	const char *s = r->v[f];
-	size_t n = r->n[f];
-	struct dcache_ent *ce = NULL;
-	int rc;
-
-	if (n == 0)
-		return MD_EMPTY;
-	if (n < DCACHE_LEN && dcache[f] != NULL) {
-		ce = &dcache[f][hash32(s, n) & (DCACHE - 1)];
-		if (ce->len == n && memcmp(ce->s, s, n) == 0) {
-			*day = ce->day;
-			rc = ce->rc;
-			goto done;
-		}
-	}
-	rc = mdate_parse(s, n, r->in->order[f], day);
-	if (ce != NULL) {
-		ce->len = (unsigned char)n;
-		memcpy(ce->s, s, n);
-		ce->rc = (signed char)rc;
-		ce->day = *day;
-	}
-done:
-	switch (rc) {
-	case MD_OK:
-	case MD_EMPTY:
-		return rc;
-	case MD_CONTRA:
-		return fail_rec(r, "%s: '%.*s' contradicts the %s order of "
-		    "this column", column_name(r->in, f), (int)n, s,
-		    mdate_order_name(r->in->order[f]));
-	case MD_AMBIG:
-		return fail_rec(r, "%s: '%.*s': day and month order unknown "
-		    "(use --date-format)", column_name(r->in, f), (int)n, s);
-	default:
-		return fail_rec(r, "%s: '%.*s' is not a date",
-		    column_name(r->in, f), (int)n, s);
-	}
-}
-
-static int
-rec_amount(struct rec *r, enum field f, struct amount *a, int *known)
-{
-	int rc;
-
-	*known = 0;
-	if (r->in->map.col[f] < 0)
-		return 0;
-	rc = amount_parse(r->v[f], r->n[f], r->in->comma[f], a);
-	if (rc == AMT_INVALID)
-		return fail_rec(r, "%s: cannot read '%.*s' as an amount%s",
-		    column_name(r->in, f), (int)r->n[f], r->v[f],
-		    r->in->comma[f] ? " (decimal comma)" : "");
-	*known = rc == AMT_OK;
-	return 0;
-}
-
-static const struct rate *
-find_rate(const char *cur)
-{
-	size_t i;
-
-	for (i = 0; i < opt.nrates; i++)
-		if (strcmp(opt.rates[i].cur, cur) == 0)
-			return &opt.rates[i];
-	return NULL;
-}
-
-/* v in 1/10000 units times a rate in 1e-9, half away from zero. */
-static int
-convert(int64_t *v, int64_t e9)
-{
-	__int128 p = (__int128)*v * e9, q = 1000000000;
-	__int128 res = p >= 0 ? (p + q / 2) / q : -((-p + q / 2) / q);
-
-	if (res > INT64_MAX || res < INT64_MIN)
-		return -1;
-	*v = (int64_t)res;
-	return 0;
-}
-
-/*
- * The record's currency decides what its amounts mean: converted with
- * --rates, else rejected when it is not the majority currency.
- */
-static int
-apply_currency(struct rec *r, struct amount *a, int na)
-{
-	const struct rate *rt;
-	char cur[4] = "", ccol[4];
-	int i, c = r->in->map.col[F_CURRENCY];
-
-	if (c >= 0 && r->n[F_CURRENCY] > 0) {
-		if (currency_code(r->v[F_CURRENCY], r->n[F_CURRENCY], ccol) != 0)
-			return fail_rec(r, "%s: '%.*s' is not a currency",
-			    column_name(r->in, F_CURRENCY),
-			    (int)r->n[F_CURRENCY], r->v[F_CURRENCY]);
-		memcpy(cur, ccol, 4);
-	}
-	for (i = 0; i < na; i++) {
-		if (a[i].cur[0] == '\0')
-			continue;
-		if (cur[0] != '\0' && strcmp(cur, a[i].cur) != 0)
-			return fail_rec(r, "amount in %s but currency %s",
-			    a[i].cur, cur);
-		memcpy(cur, a[i].cur, 4);
-	}
-	if (cur[0] == '\0')
-		return 0;
-	if (opt.nrates > 0) {
-		if ((rt = find_rate(cur)) == NULL)
-			return fail_rec(r, "no rate for %s in %s", cur,
-			    opt.rates_path);
-		for (i = 0; i < na; i++)
-			if (convert(&a[i].v, rt->e9) != 0)
-				return fail_rec(r, "amount out of range after "
-				    "conversion");
-		return 0;
-	}
-	if (mixed && strcmp(cur, majority) != 0)
-		return fail_rec(r, "amount in %s, not in %s, the currency of "
-		    "most records (use --rates FILE to convert)", cur,
-		    majority);
-	return 0;
-}
-
-enum outcome { O_OPEN, O_WON, O_LOST, O_SKIP };
-
 /* Reports a CRM id seen before; 1 when --dedupe drops the record. */
 static int
-duplicate(const struct rec *r, struct counts *c)
+duplicate(const struct input *in, const struct rec *r, uint64_t h,
+    struct counts *c)
 {
-	if (r->in->map.col[F_ID] < 0 || r->n[F_ID] == 0 ||
-	    !id_seen(r->idhash))
+	if (!id_seen(h))
 		return 0;
 	if (++c->dups <= MAX_SHOWN)
-		pm_warn_at(r->in->name, r->row->line, "duplicate id '%.*s'%s",
+		pm_warn_at(in->name, r->row->line, "duplicate id '%.*s'%s",
 		    (int)r->n[F_ID], r->v[F_ID],
 		    opt.dedupe ? ": skipped (--dedupe)" : "");
 	return opt.dedupe;
 }
 
-static int
-truth(const char *s, size_t n, int *v)
+/* The id's fingerprint, its table slot on its way into the cache. */
+static uint64_t
+id_hash(const struct input *in, const struct csv_row *row)
 {
-	static const char *const yes[] = { "true", "1", "yes", "y", "t", "x",
-		"won", NULL };
-	static const char *const no[] = { "false", "0", "no", "n", "f", "",
-		NULL };
-	int i;
-
-	trim(&s, &n);
-	for (i = 0; yes[i] != NULL; i++)
-		if (strlen(yes[i]) == n && strncasecmp(yes[i], s, n) == 0) {
-			*v = 1;
-			return 0;
-		}
-	for (i = 0; no[i] != NULL; i++)
-		if (strlen(no[i]) == n && strncasecmp(no[i], s, n) == 0) {
-			*v = 0;
-			return 0;
-		}
-	return -1;
-}
-
-/* Won, lost or open: IsWon/IsClosed, then --won/--lost, then the words. */
-static int
-classify(struct rec *r, enum outcome *o)
-{
-	const char *st = r->v[F_STAGE], *ss = r->v[F_STATUS];
-	size_t nt = r->n[F_STAGE], ns = r->n[F_STATUS];
-	int won, closed;
-
-	if (r->in->map.col[F_ISWON] >= 0 &&
-	    truth(r->v[F_ISWON], r->n[F_ISWON], &won) == 0 && r->n[F_ISWON]) {
-		if (won) {
-			*o = O_WON;
-			return 0;
-		}
-		if (r->in->map.col[F_ISCLOSED] >= 0 &&
-		    truth(r->v[F_ISCLOSED], r->n[F_ISCLOSED], &closed) == 0 &&
-		    r->n[F_ISCLOSED]) {
-			*o = closed ? O_LOST : O_OPEN;
-			return 0;
-		}
-	}
-	if (nt == 0 && ns == 0)
-		return fail_rec(r, "%s: empty stage", column_name(r->in,
-		    r->in->map.col[F_STAGE] >= 0 ? F_STAGE : F_STATUS));
-	if (opt.nwon > 0 && (in_list(opt.won, opt.nwon, st, nt) ||
-	    in_list(opt.won, opt.nwon, ss, ns)))
-		*o = O_WON;
-	else if (opt.nlost > 0 && (in_list(opt.lost, opt.nlost, st, nt) ||
-	    in_list(opt.lost, opt.nlost, ss, ns)))
-		*o = O_LOST;
-	else if (ns > 0 && contains(ss, ns, "deleted"))
-		*o = O_SKIP;
-	else if (opt.nwon == 0 && (contains(ss, ns, "won") ||
-	    (ns == 0 && contains(st, nt, "won"))))
-		*o = O_WON;
-	else if (opt.nlost == 0 && (contains(ss, ns, "lost") ||
-	    (ns == 0 && contains(st, nt, "lost"))))
-		*o = O_LOST;
-	else
-		*o = O_OPEN;
-	return 0;
-}
-
-static int
-deal(struct rec *r, struct counts *c, enum outcome *oc)
-{
-	enum field df[] = { F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED,
-		F_CREATED };
-	pm_day d[NFIELD], when;
-	int have[NFIELD] = { 0 }, kamt, kest, i, rc;
-	struct amount a[2];
-	int64_t amt;
-
-	if (classify(r, oc) != 0)
-		return -1;
-	if (*oc == O_SKIP)
-		return 0;
-	for (i = 0; i < 5; i++) {
-		if ((rc = rec_date(r, df[i], &d[df[i]])) < 0)
-			return -1;
-		have[df[i]] = rc == MD_OK;
-	}
-	if (rec_amount(r, F_AMOUNT, &a[0], &kamt) != 0 ||
-	    rec_amount(r, F_EST_AMOUNT, &a[1], &kest) != 0)
-		return -1;
-	if ((kamt || kest) && apply_currency(r, a, 2) != 0)
-		return -1;
-	switch (*oc) {
-	case O_WON:
-		if (!have[F_WON_DATE] && !have[F_CLOSE] && !have[F_EXPECTED])
-			return fail_rec(r, "won deal without a close date");
-		when = have[F_WON_DATE] ? d[F_WON_DATE] : have[F_CLOSE] ?
-		    d[F_CLOSE] : d[F_EXPECTED];
-		break;
-	case O_LOST:
-		if (!have[F_LOST_DATE] && !have[F_CLOSE] && !have[F_EXPECTED])
-			return fail_rec(r, "lost deal without a close date");
-		when = have[F_LOST_DATE] ? d[F_LOST_DATE] : have[F_CLOSE] ?
-		    d[F_CLOSE] : d[F_EXPECTED];
-		break;
-	default:
-		when = have[F_EXPECTED] ? d[F_EXPECTED] : d[F_CLOSE];
-		break;
-	}
-	if (duplicate(r, c)) {
-		*oc = O_SKIP;
-		return 0;
-	}
-	amt = kamt ? a[0].v : a[1].v;
-	if (*oc == O_WON) {
-		if (kamt || kest)
-			EMIT(r, when, "revenue", amt);
-		EMIT(r, when, "deals_won", FIXED_SCALE);
-		if (have[F_CREATED] && d[F_CREATED] <= when)
-			EMIT(r, when, "cycle_days",
-			    (int64_t)(when - d[F_CREATED]) * FIXED_SCALE);
-		else if (have[F_CREATED])
-			c->backwards++;
-	} else if (*oc == O_LOST)
-		EMIT(r, when, "deals_lost", FIXED_SCALE);
-	if (have[F_CREATED]) {
-		EMIT(r, d[F_CREATED], "opps_created", FIXED_SCALE);
-		if (kamt || kest)
-			EMIT(r, d[F_CREATED], "pipeline_created", amt);
-	}
-	if (*oc == O_OPEN && (have[F_EXPECTED] || have[F_CLOSE]) &&
-	    (kamt || kest))
-		EMIT(r, when, "open_pipeline", kest ? a[1].v : a[0].v);
-	return 0;
-}
-
-/* The metric of an activity type: calls, emails, meetings, tasks, slug. */
-static const char *
-activity_metric(const char *s, size_t n, char *buf, size_t cap)
-{
-	static const struct {
-		const char *slug, *metric;
-	} known[] = {
-		{ "call", "calls" }, { "calls", "calls" },
-		{ "phone_call", "calls" }, { "phone", "calls" },
-		{ "logged_call", "calls" }, { "outbound_call", "calls" },
-		{ "inbound_call", "calls" }, { "cold_call", "calls" },
-		{ "email", "emails" }, { "emails", "emails" },
-		{ "e_mail", "emails" }, { "logged_email", "emails" },
-		{ "sent_email", "emails" }, { "outbound_email", "emails" },
-		{ "mail", "emails" },
-		{ "meeting", "meetings" }, { "meetings", "meetings" },
-		{ "logged_meeting", "meetings" }, { "event", "meetings" },
-		{ "task", "tasks" }, { "tasks", "tasks" }, { "to_do", "tasks" },
-		{ "todo", "tasks" }, { NULL, NULL }
-	};
-	size_t i, o = 0;
-	unsigned char ch;
-	int us = 0;
-
-	for (i = 0; i < n && o + 2 < cap; i++) {
-		ch = (unsigned char)s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (unsigned char)(ch - 'A' + 'a');
-		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		    ch >= 0x80) {
-			if (us && o > 0)
-				buf[o++] = '_';
-			us = 0;
-			buf[o++] = (char)ch;
-		} else
-			us = 1;
-	}
-	buf[o] = '\0';
-	for (i = 0; known[i].slug != NULL; i++)
-		if (strcmp(buf, known[i].slug) == 0)
-			return known[i].metric;
-	return buf;
-}
-
-static int
-activity(struct rec *r, struct counts *c, enum outcome *oc)
-{
-	char mbuf[256];
-	const char *metric;
-	pm_day d;
-	int rc;
-
-	*oc = O_OPEN;
-	metric = activity_metric(r->v[F_TYPE], r->n[F_TYPE], mbuf,
-	    sizeof(mbuf));
-	if (*metric == '\0')
-		return fail_rec(r, "%s: no activity type",
-		    column_name(r->in, F_TYPE));
-	if ((rc = rec_date(r, F_DATE, &d)) < 0)
-		return -1;
-	if (rc == MD_EMPTY)
-		return fail_rec(r, "%s: no activity date",
-		    column_name(r->in, F_DATE));
-	if (duplicate(r, c)) {
-		*oc = O_SKIP;
-		return 0;
-	}
-	emit(r, d, metric, FIXED_SCALE);
-	return 0;
-}
-
-static int
-valid_metric(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
-		    s[i] <= '9') || s[i] == '_' || (unsigned char)s[i] >= 0x80))
-			return 0;
-	return 1;
-}
-
-static int
-fact(struct rec *r)
-{
-	pm_day d;
-	int64_t v;
-	char metric[256];
-	const char *s = r->v[F_DATE];
-	size_t n = r->n[F_DATE];
-
-	if (date_parse_iso(s, n, &d) != 0)
-		return fail_rec(r, "date: '%.*s' is not a YYYY-MM-DD date",
-		    (int)n, s);
-	if (!valid_metric(r->v[F_METRIC], r->n[F_METRIC]) ||
-	    r->n[F_METRIC] >= sizeof(metric))
-		return fail_rec(r, "metric: '%.*s' is not a snake_case name",
-		    (int)r->n[F_METRIC], r->v[F_METRIC]);
-	memcpy(metric, r->v[F_METRIC], r->n[F_METRIC]);
-	metric[r->n[F_METRIC]] = '\0';
-	if (fixed_parse(r->v[F_VALUE], r->n[F_VALUE], &v) != NUM_OK)
-		return fail_rec(r, "value: '%.*s' is not a number",
-		    (int)r->n[F_VALUE], r->v[F_VALUE]);
-	emit(r, d, metric, v);
-	return 0;
-}
-
-/* Field values of the row, trimmed; "" for fields the file lacks. */
-static void
-load_record(struct rec *r, struct input *in, const struct csv_row *row)
-{
-	int f, c;
+	int c = in->fc.map.col[F_ID];
 	const char *s;
 	size_t n;
+	uint64_t h;
 
-	r->in = in;
-	r->row = row;
-	for (f = 0; f < NFIELD; f++) {
-		c = in->map.col[f];
-		if (c < 0 || (size_t)c >= row->n) {
-			r->v[f] = "";
-			r->n[f] = 0;
-			continue;
-		}
-		s = row->f[c];
-		n = row->len[c];
-		trim(&s, &n);
-		r->v[f] = s;
-		r->n[f] = n;
-	}
-	r->nrep = collapse(r->v[F_REP], r->n[F_REP], r->rep, sizeof(r->rep));
-	r->naccount = collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT], r->account,
-	    sizeof(r->account));
-	r->nproduct = collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,
-	    sizeof(r->product));
-	r->nteam = collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
-	    sizeof(r->team));
-	if (r->n[F_ID] > 0)
-		id_prefetch(r->idhash = hash64(in->fmt, r->v[F_ID],
-		    r->n[F_ID]));
-	if (r->n[F_ID] > 0 && r->n[F_ID] < sizeof(r->ref)) {
-		memcpy(r->ref, r->v[F_ID], r->n[F_ID]);
-		r->ref[r->n[F_ID]] = '\0';
-	} else
-		snprintf(r->ref, sizeof(r->ref), "%s:%ld", in->name,
-		    row->line);
-	prepare_row(r);
-}
-
-/* Rows longer than the header are fine when the extra fields are empty. */
-static int
-width_ok(const struct input *in, const struct csv_row *row)
-{
-	size_t i;
-
-	if (row->n < in->hdr_n)
+	if (c < 0 || (size_t)c >= row->n)
 		return 0;
-	for (i = in->hdr_n; i < row->n; i++)
-		if (row->len[i] != 0)
-			return 0;
-	return 1;
+	s = row->f[c];
+	n = row->len[c];
+	str_trim(&s, &n);
+	if (n == 0)
+		return 0;
+	h = hash64(in->fc.fmt, s, n);
+	id_prefetch(h);
+	return h;
 }
 
 static void
 one_record(struct input *in, struct counts *c, const struct csv_row *row,
-    struct rec *r)
+    struct rec *r, struct line *l)
 {
-	enum outcome oc = O_OPEN;
-	int rc;
+	uint64_t h;
+	int i;
 
-	if (is_noise(in, row)) {
+	if (record_is_noise(&in->fc, row)) {
 		c->skipped++;
 		return;
 	}
-	if (in->fmt == NULL) {
+	if (in->fc.fmt == NULL) {
 		reject(in, c, row, "format not recognised");
 		return;
 	}
-	if (!width_ok(in, row)) {
-		snprintf(r->reason, sizeof(r->reason), "expected %zu fields, "
-		    "found %zu", in->hdr_n, row->n);
+	h = in->fc.fmt->kind != K_FACTS ? id_hash(in, row) : 0;
+	if (record_convert(&in->fc, &rules, row, r) != 0) {
 		reject(in, c, row, r->reason);
 		return;
 	}
-	load_record(r, in, row);
-	if (r->rep[0] == '\0') {
-		snprintf(r->reason, sizeof(r->reason), "%s: empty rep",
-		    column_name(in, F_REP));
-		reject(in, c, row, r->reason);
-		return;
-	}
-	switch (in->fmt->kind) {
-	case K_FACTS:
-		rc = fact(r);
-		break;
-	case K_ACTIVITIES:
-		rc = activity(r, c, &oc);
-		break;
-	default:
-		rc = deal(r, c, &oc);
-		break;
-	}
-	if (rc != 0)
-		reject(in, c, row, r->reason);
-	else if (oc == O_SKIP)
+	if (r->outcome == O_SKIP || (h != 0 && duplicate(in, r, h, c))) {
 		c->skipped++;
-	else
-		c->ok++;
+		return;
+	}
+	c->ok++;
+	c->backwards += r->backwards;
+	if (r->nfacts == 0)
+		return;
+	prepare_line(r, l);
+	for (i = 0; i < r->nfacts; i++)
+		emit(l, &r->facts[i]);
 }
 
 static void
@@ -1757,18 +1118,18 @@ second_pass(struct input *in)
 	struct csv_row row;
 	struct counts c;
 	struct rec *rec;
+	struct line *line;
 	long i;
-	int rc, f;
+	int rc;
 
 	memset(&c, 0, sizeof(c));
 	rec = xmalloc(sizeof(*rec));
-	for (f = 0; f < NFIELD; f++)
-		if (field_is_date(f) && in->fmt != NULL &&
-		    in->map.col[f] >= 0)
-			dcache[f] = xcalloc(DCACHE, sizeof(*dcache[f]));
+	line = xmalloc(sizeof(*line));
+	if (in->fc.fmt != NULL)
+		record_cache_init(&in->fc);
 	if (in->empty)
 		pm_warn("%s: empty file", in->name);
-	else if (in->fmt == NULL)
+	else if (in->fc.fmt == NULL)
 		pm_warn("%s: %s", in->name, in->why);
 	e = encr_open(in->fd, in->start, in->charset);
 	r = csvr_open_fn(encr_read, e, in->name);
@@ -1783,7 +1144,7 @@ second_pass(struct input *in)
 		}
 	while ((rc = csvr_next(r, &row)) == 1) {
 		c.records++;
-		one_record(in, &c, &row, rec);
+		one_record(in, &c, &row, rec, line);
 	}
 	if (rc < 0) {
 		pm_warn_at(in->name, csvr_error_line(r), "%s", csvr_error(r));
@@ -1803,16 +1164,14 @@ second_pass(struct input *in)
 	if (!opt.quiet)
 		pm_warn("%s: %ld records: %ld ok, %ld skipped, %ld rejected",
 		    in->name, c.records, c.ok, c.skipped, c.rejected);
-	if (in->fmt == NULL && !in->empty)
+	if (in->fc.fmt == NULL && !in->empty)
 		failed = EX_DATAERR;
 	if (opt.strict && c.rejected > 0 && failed == 0)
 		failed = EX_DATAERR;
 	csvr_close(r);
 	encr_close(e);
-	for (f = 0; f < NFIELD; f++) {
-		free(dcache[f]);
-		dcache[f] = NULL;
-	}
+	record_cache_free(&in->fc);
+	free(line);
 	free(rec);
 }
 
@@ -1842,10 +1201,10 @@ main(int argc, char *argv[])
 			add_map(optarg);
 			break;
 		case OPT_WON:
-			split_list(optarg, &opt.won, &opt.nwon);
+			split_list(optarg, &rules.won, &rules.nwon);
 			break;
 		case OPT_LOST:
-			split_list(optarg, &opt.lost, &opt.nlost);
+			split_list(optarg, &rules.lost, &rules.nlost);
 			break;
 		case OPT_DATE_FORMAT:
 			if (mdate_order_parse(optarg, &opt.order) != 0)
@@ -1859,7 +1218,7 @@ main(int argc, char *argv[])
 			opt.encoding = optarg;
 			break;
 		case OPT_RATES:
-			opt.rates_path = optarg;
+			rules.rates_path = optarg;
 			break;
 		case OPT_DEDUPE:
 			opt.dedupe = 1;
@@ -1900,8 +1259,8 @@ main(int argc, char *argv[])
 			pm_usage_error("--encoding %s: not a charset iconv "
 			    "knows", opt.encoding);
 	}
-	if (opt.rates_path != NULL)
-		load_rates(opt.rates_path);
+	if (rules.rates_path != NULL)
+		load_rates(rules.rates_path);
 	files = optind < argc ? argv + optind : stdin_only;
 	nin = optind < argc ? argc - optind : 1;
 	in = xcalloc((size_t)nin, sizeof(*in));

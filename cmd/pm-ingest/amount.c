@@ -25,13 +25,13 @@ static const struct sym symbols[] = {
 };
 
 static int
-isdig(int c)
+is_digit(int c)
 {
 	return c >= '0' && c <= '9';
 }
 
 static int
-isupper_(int c)
+is_letter(int c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -86,10 +86,10 @@ prefix_cur(const char *s, const char *end, char cur[4])
 	const struct sym *y;
 	size_t k;
 
-	if (s == end || isdig(*s))
+	if (s == end || is_digit(*s))
 		return 0;
 	/* A code (USD) unless a symbol's '$' follows the letters. */
-	if (isupper_(*s) && memchr(s, '$', (size_t)(end - s < 4 ?
+	if (is_letter(*s) && memchr(s, '$', (size_t)(end - s < 4 ?
 	    end - s : 4)) == NULL)
 		goto code;
 	for (y = symbols; y->s != NULL; y++) {
@@ -100,8 +100,8 @@ prefix_cur(const char *s, const char *end, char cur[4])
 		}
 	}
 code:
-	if (end - s >= 3 && isupper_(s[0]) && isupper_(s[1]) &&
-	    isupper_(s[2]) && (end - s == 3 || !isupper_(s[3]))) {
+	if (end - s >= 3 && is_letter(s[0]) && is_letter(s[1]) &&
+	    is_letter(s[2]) && (end - s == 3 || !is_letter(s[3]))) {
 		upcase3(s, cur);
 		return 3;
 	}
@@ -115,7 +115,7 @@ suffix_cur(const char *s, const char *end, char cur[4])
 	const struct sym *y;
 	size_t k;
 
-	if (s == end || isdig(end[-1]))
+	if (s == end || is_digit(end[-1]))
 		return 0;
 	for (y = symbols; y->s != NULL; y++) {
 		k = strlen(y->s);
@@ -124,8 +124,8 @@ suffix_cur(const char *s, const char *end, char cur[4])
 			return k;
 		}
 	}
-	if (end - s >= 3 && isupper_(end[-1]) && isupper_(end[-2]) &&
-	    isupper_(end[-3]) && (end - s == 3 || !isupper_(end[-4]))) {
+	if (end - s >= 3 && is_letter(end[-1]) && is_letter(end[-2]) &&
+	    is_letter(end[-3]) && (end - s == 3 || !is_letter(end[-4]))) {
 		upcase3(end - 3, cur);
 		return 3;
 	}
@@ -179,7 +179,7 @@ plain_number(const char *s, const char *end, char dm, char *buf, size_t cap)
 	char gm = 0;
 
 	while (s < end && o + 2 < cap) {
-		if (isdig(*s)) {
+		if (is_digit(*s)) {
 			buf[o++] = *s++;
 			run++;
 			seen_digit = 1;
@@ -207,7 +207,7 @@ plain_number(const char *s, const char *end, char dm, char *buf, size_t cap)
 		return -1;
 	if (s < end && *s == dm) {
 		buf[o++] = '.';
-		for (s++; s < end && isdig(*s) && o + 1 < cap; s++) {
+		for (s++; s < end && is_digit(*s) && o + 1 < cap; s++) {
 			buf[o++] = *s;
 			seen_digit = 1;
 		}
@@ -291,7 +291,7 @@ amount_decimal_evidence(const char *s, size_t n)
 			commas += *p == ',';
 			last = p;
 			after = 0;
-		} else if (isdig(*p))
+		} else if (is_digit(*p))
 			after++;
 		else if (last != NULL && after > 0)
 			break;

@@ -1,0 +1,684 @@
+/*
+ * Records to facts.  Every check that can reject a record happens
+ * before its first fact is recorded, so a rejected record yields none.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "num.h"
+#include "amount.h"
+#include "record.h"
+
+#define DCACHE 1024		/* date parses remembered per column */
+#define DCACHE_LEN 32
+
+struct dcache_ent {
+	unsigned char len;
+	signed char rc;
+	char s[DCACHE_LEN];
+	pm_day day;
+};
+
+struct dcache {
+	struct dcache_ent e[NFIELD][DCACHE];
+};
+
+void
+record_cache_init(struct filectx *fc)
+{
+	fc->dcache = xcalloc(1, sizeof(*fc->dcache));
+}
+
+void
+record_cache_free(struct filectx *fc)
+{
+	free(fc->dcache);
+	fc->dcache = NULL;
+}
+
+static void
+add_fact(struct rec *r, pm_day day, const char *metric, size_t mlen,
+    int64_t v)
+{
+	struct fact *f;
+
+	if (r->nfacts == MAX_FACTS)
+		pm_die(EX_SOFTWARE, "more than %d facts for one record",
+		    MAX_FACTS);
+	f = &r->facts[r->nfacts++];
+	f->day = day;
+	f->metric = metric;
+	f->mlen = mlen;
+	f->value = v;
+}
+
+#define ADD(r, day, metric, v) add_fact(r, day, metric, sizeof(metric) - 1, v)
+
+int
+str_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* s trimmed and its inner runs of white space (and NBSP) made one space. */
+static size_t
+collapse(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t i, o = 0;
+	int pend = 0;
+
+	for (i = 0; i < n && o + 2 < cap; i++) {
+		if (str_is_space((unsigned char)s[i]) || (i + 1 < n &&
+		    (unsigned char)s[i] == 0xc2 &&
+		    (unsigned char)s[i + 1] == 0xa0)) {
+			if ((unsigned char)s[i] == 0xc2)
+				i++;
+			pend = o > 0;
+			continue;
+		}
+		if (pend)
+			buf[o++] = ' ';
+		pend = 0;
+		buf[o++] = s[i];
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+void
+str_trim(const char **s, size_t *n)
+{
+	while (*n > 0 && str_is_space((unsigned char)**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && str_is_space((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+/*
+ * Case-insensitive: does s (length n) contain word (lower case), not
+ * followed by a letter or an apostrophe?  "Closed Won" and "closedwon"
+ * do, "Won't pursue" does not.
+ */
+static int
+contains(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word), i, j;
+	unsigned char next;
+
+	for (i = 0; i + k <= n; i++) {
+		for (j = 0; j < k && (s[i + j] | 0x20) == word[j]; j++)
+			;
+		if (j < k)
+			continue;
+		if (i + k == n)
+			return 1;
+		next = (unsigned char)(s[i + k] | 0x20);
+		if (!(next >= 'a' && next <= 'z') && s[i + k] != '\'' &&
+		    (unsigned char)s[i + k] != 0xe2)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+in_list(char **list, size_t nlist, const char *s, size_t n)
+{
+	size_t i;
+
+	str_trim(&s, &n);
+	for (i = 0; i < nlist; i++)
+		if (strlen(list[i]) == n && strncasecmp(list[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Total", "Subtotal", "Grand Totals (12 records)", "Total:" */
+static int
+total_label(const char *s, size_t n)
+{
+	str_trim(&s, &n);
+	if (n >= 11 && strncasecmp(s, "grand total", 11) == 0)
+		return 1;
+	if (n >= 4 && strncasecmp(s, "sub", 3) == 0) {
+		s += 3;
+		n -= 3;
+		if (*s == '-' || *s == ' ') {
+			s++;
+			n--;
+		}
+	}
+	if (n < 5 || strncasecmp(s, "total", 5) != 0)
+		return 0;
+	s += 5;
+	n -= 5;
+	if (n > 0 && (*s == 's' || *s == 'S')) {
+		s++;
+		n--;
+	}
+	str_trim(&s, &n);
+	return n == 0 || *s == ':' || *s == '(';
+}
+
+/*
+ * Title and footer lines (one non-empty field), total rows and
+ * repeated headers are report noise.
+ */
+int
+record_is_noise(const struct filectx *in, const struct csv_row *row)
+{
+	size_t i, nonempty = 0, n;
+	const char *s;
+
+	for (i = 0; i < row->n; i++) {
+		s = row->f[i];
+		n = row->len[i];
+		if (n > 0 && str_is_space((unsigned char)*s))
+			str_trim(&s, &n);
+		if (n == 0)
+			continue;
+		nonempty++;
+		if ((*s | 0x20) == 't' || (*s | 0x20) == 's' ||
+		    (*s | 0x20) == 'g')
+			if (total_label(s, n))
+				return 1;
+	}
+	if (nonempty == 0 || (nonempty == 1 && in->hdr_n >= 3))
+		return 1;
+	if (row->n == in->hdr_n && strcmp(row->f[0], in->hdr[0]) == 0) {
+		for (i = 1; i < row->n; i++)
+			if (strcmp(row->f[i], in->hdr[i]) != 0)
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+record_column(const struct filectx *in, enum field f)
+{
+	int c = in->map.col[f];
+
+	return c >= 0 && (size_t)c < in->hdr_n ? in->hdr[c] : field_name(f);
+}
+
+static int
+fail_rec(struct rec *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+fail_rec(struct rec *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->reason, sizeof(r->reason), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+uint32_t
+str_hash32(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* A date field of the record: MD_OK, MD_EMPTY, or -1 with a reason. */
+static int
+rec_date(struct rec *r, enum field f, pm_day *day)
+{
+	const char *s = r->v[f];
+	size_t n = r->n[f];
+	struct dcache_ent *ce = NULL;
+	struct dcache *dc = r->fc->dcache;
+	int rc;
+
+	if (n == 0)
+		return MD_EMPTY;
+	if (n < DCACHE_LEN && dc != NULL) {
+		ce = &dc->e[f][str_hash32(s, n) & (DCACHE - 1)];
+		if (ce->len == n && memcmp(ce->s, s, n) == 0) {
+			*day = ce->day;
+			rc = ce->rc;
+			goto done;
+		}
+	}
+	rc = mdate_parse(s, n, r->fc->order[f], day);
+	if (ce != NULL) {
+		ce->len = (unsigned char)n;
+		memcpy(ce->s, s, n);
+		ce->rc = (signed char)rc;
+		ce->day = *day;
+	}
+done:
+	switch (rc) {
+	case MD_OK:
+	case MD_EMPTY:
+		return rc;
+	case MD_CONTRA:
+		return fail_rec(r, "%s: '%.*s' contradicts the %s order of "
+		    "this column", record_column(r->fc, f), (int)n, s,
+		    mdate_order_name(r->fc->order[f]));
+	case MD_AMBIG:
+		return fail_rec(r, "%s: '%.*s': day and month order unknown "
+		    "(use --date-format)", record_column(r->fc, f), (int)n, s);
+	default:
+		return fail_rec(r, "%s: '%.*s' is not a date",
+		    record_column(r->fc, f), (int)n, s);
+	}
+}
+
+static int
+rec_amount(struct rec *r, enum field f, struct amount *a, int *known)
+{
+	int rc;
+
+	*known = 0;
+	a->v = 0;
+	a->cur[0] = '\0';
+	if (r->fc->map.col[f] < 0)
+		return 0;
+	rc = amount_parse(r->v[f], r->n[f], r->fc->comma[f], a);
+	if (rc == AMT_INVALID)
+		return fail_rec(r, "%s: cannot read '%.*s' as an amount%s",
+		    record_column(r->fc, f), (int)r->n[f], r->v[f],
+		    r->fc->comma[f] ? " (decimal comma)" : "");
+	*known = rc == AMT_OK;
+	return 0;
+}
+
+static const struct rate *
+find_rate(const struct rules *ru, const char *cur)
+{
+	size_t i;
+
+	for (i = 0; i < ru->nrates; i++)
+		if (strcmp(ru->rates[i].cur, cur) == 0)
+			return &ru->rates[i];
+	return NULL;
+}
+
+/* v in 1/10000 units times a rate in 1e-9, half away from zero. */
+static int
+convert(int64_t *v, int64_t e9)
+{
+	__int128 p = (__int128)*v * e9, q = 1000000000;
+	__int128 res = p >= 0 ? (p + q / 2) / q : -((-p + q / 2) / q);
+
+	if (res > INT64_MAX || res < INT64_MIN)
+		return -1;
+	*v = (int64_t)res;
+	return 0;
+}
+
+/*
+ * The record's currency decides what its amounts mean: converted with
+ * --rates, else rejected when it is not the majority currency.
+ */
+static int
+apply_currency(struct rec *r, struct amount *a, int na)
+{
+	const struct rate *rt;
+	char cur[4] = "", ccol[4];
+	int i, c = r->fc->map.col[F_CURRENCY];
+
+	if (c >= 0 && r->n[F_CURRENCY] > 0) {
+		if (currency_code(r->v[F_CURRENCY], r->n[F_CURRENCY], ccol) != 0)
+			return fail_rec(r, "%s: '%.*s' is not a currency",
+			    record_column(r->fc, F_CURRENCY),
+			    (int)r->n[F_CURRENCY], r->v[F_CURRENCY]);
+		memcpy(cur, ccol, 4);
+	}
+	for (i = 0; i < na; i++) {
+		if (a[i].cur[0] == '\0')
+			continue;
+		if (cur[0] != '\0' && strcmp(cur, a[i].cur) != 0)
+			return fail_rec(r, "amount in %s but currency %s",
+			    a[i].cur, cur);
+		memcpy(cur, a[i].cur, 4);
+	}
+	if (cur[0] == '\0')
+		return 0;
+	if (r->ru->nrates > 0) {
+		if ((rt = find_rate(r->ru, cur)) == NULL)
+			return fail_rec(r, "no rate for %s in %s", cur,
+			    r->ru->rates_path);
+		for (i = 0; i < na; i++)
+			if (convert(&a[i].v, rt->e9) != 0)
+				return fail_rec(r, "amount out of range after "
+				    "conversion");
+		return 0;
+	}
+	if (r->ru->mixed && strcmp(cur, r->ru->majority) != 0)
+		return fail_rec(r, "amount in %s, not in %s, the currency of "
+		    "most records (use --rates FILE to convert)", cur,
+		    r->ru->majority);
+	return 0;
+}
+
+static int
+truth(const char *s, size_t n, int *v)
+{
+	static const char *const yes[] = { "true", "1", "yes", "y", "t", "x",
+		"won", NULL };
+	static const char *const no[] = { "false", "0", "no", "n", "f", "",
+		NULL };
+	int i;
+
+	str_trim(&s, &n);
+	for (i = 0; yes[i] != NULL; i++)
+		if (strlen(yes[i]) == n && strncasecmp(yes[i], s, n) == 0) {
+			*v = 1;
+			return 0;
+		}
+	for (i = 0; no[i] != NULL; i++)
+		if (strlen(no[i]) == n && strncasecmp(no[i], s, n) == 0) {
+			*v = 0;
+			return 0;
+		}
+	return -1;
+}
+
+/* Won, lost or open: IsWon/IsClosed, then --won/--lost, then the words. */
+static int
+classify(struct rec *r, enum outcome *o)
+{
+	const char *st = r->v[F_STAGE], *ss = r->v[F_STATUS];
+	size_t nt = r->n[F_STAGE], ns = r->n[F_STATUS];
+	int won, closed;
+
+	if (r->fc->map.col[F_ISWON] >= 0 &&
+	    truth(r->v[F_ISWON], r->n[F_ISWON], &won) == 0 && r->n[F_ISWON]) {
+		if (won) {
+			*o = O_WON;
+			return 0;
+		}
+		if (r->fc->map.col[F_ISCLOSED] >= 0 &&
+		    truth(r->v[F_ISCLOSED], r->n[F_ISCLOSED], &closed) == 0 &&
+		    r->n[F_ISCLOSED]) {
+			*o = closed ? O_LOST : O_OPEN;
+			return 0;
+		}
+	}
+	if (nt == 0 && ns == 0)
+		return fail_rec(r, "%s: empty stage", record_column(r->fc,
+		    r->fc->map.col[F_STAGE] >= 0 ? F_STAGE : F_STATUS));
+	if (r->ru->nwon > 0 && (in_list(r->ru->won, r->ru->nwon, st, nt) ||
+	    in_list(r->ru->won, r->ru->nwon, ss, ns)))
+		*o = O_WON;
+	else if (r->ru->nlost > 0 && (in_list(r->ru->lost, r->ru->nlost, st, nt) ||
+	    in_list(r->ru->lost, r->ru->nlost, ss, ns)))
+		*o = O_LOST;
+	else if (ns > 0 && contains(ss, ns, "deleted"))
+		*o = O_SKIP;
+	else if (r->ru->nwon == 0 && (contains(ss, ns, "won") ||
+	    (ns == 0 && contains(st, nt, "won"))))
+		*o = O_WON;
+	else if (r->ru->nlost == 0 && (contains(ss, ns, "lost") ||
+	    (ns == 0 && contains(st, nt, "lost"))))
+		*o = O_LOST;
+	else
+		*o = O_OPEN;
+	return 0;
+}
+
+static int
+deal(struct rec *r, enum outcome *oc)
+{
+	enum field df[] = { F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED,
+		F_CREATED };
+	pm_day d[NFIELD], when;
+	int have[NFIELD] = { 0 }, kamt, kest, i, rc;
+	struct amount a[2];
+	int64_t amt;
+
+	if (classify(r, oc) != 0)
+		return -1;
+	if (*oc == O_SKIP)
+		return 0;
+	for (i = 0; i < 5; i++) {
+		if ((rc = rec_date(r, df[i], &d[df[i]])) < 0)
+			return -1;
+		have[df[i]] = rc == MD_OK;
+	}
+	if (rec_amount(r, F_AMOUNT, &a[0], &kamt) != 0 ||
+	    rec_amount(r, F_EST_AMOUNT, &a[1], &kest) != 0)
+		return -1;
+	if ((kamt || kest) && apply_currency(r, a, 2) != 0)
+		return -1;
+	switch (*oc) {
+	case O_WON:
+		if (!have[F_WON_DATE] && !have[F_CLOSE] && !have[F_EXPECTED])
+			return fail_rec(r, "won deal without a close date");
+		when = have[F_WON_DATE] ? d[F_WON_DATE] : have[F_CLOSE] ?
+		    d[F_CLOSE] : d[F_EXPECTED];
+		break;
+	case O_LOST:
+		if (!have[F_LOST_DATE] && !have[F_CLOSE] && !have[F_EXPECTED])
+			return fail_rec(r, "lost deal without a close date");
+		when = have[F_LOST_DATE] ? d[F_LOST_DATE] : have[F_CLOSE] ?
+		    d[F_CLOSE] : d[F_EXPECTED];
+		break;
+	default:
+		when = have[F_EXPECTED] ? d[F_EXPECTED] : d[F_CLOSE];
+		break;
+	}
+	amt = kamt ? a[0].v : a[1].v;
+	if (*oc == O_WON) {
+		if (kamt || kest)
+			ADD(r, when, "revenue", amt);
+		ADD(r, when, "deals_won", FIXED_SCALE);
+		if (have[F_CREATED] && d[F_CREATED] <= when)
+			ADD(r, when, "cycle_days",
+			    (int64_t)(when - d[F_CREATED]) * FIXED_SCALE);
+		else if (have[F_CREATED])
+			r->backwards = 1;
+	} else if (*oc == O_LOST)
+		ADD(r, when, "deals_lost", FIXED_SCALE);
+	if (have[F_CREATED]) {
+		ADD(r, d[F_CREATED], "opps_created", FIXED_SCALE);
+		if (kamt || kest)
+			ADD(r, d[F_CREATED], "pipeline_created", amt);
+	}
+	if (*oc == O_OPEN && (have[F_EXPECTED] || have[F_CLOSE]) &&
+	    (kamt || kest))
+		ADD(r, when, "open_pipeline", kest ? a[1].v : a[0].v);
+	return 0;
+}
+
+/* The metric of an activity type: calls, emails, meetings, tasks, slug. */
+static const char *
+activity_metric(const char *s, size_t n, char *buf, size_t cap)
+{
+	static const struct {
+		const char *slug, *metric;
+	} known[] = {
+		{ "call", "calls" }, { "calls", "calls" },
+		{ "phone_call", "calls" }, { "phone", "calls" },
+		{ "logged_call", "calls" }, { "outbound_call", "calls" },
+		{ "inbound_call", "calls" }, { "cold_call", "calls" },
+		{ "email", "emails" }, { "emails", "emails" },
+		{ "e_mail", "emails" }, { "logged_email", "emails" },
+		{ "sent_email", "emails" }, { "outbound_email", "emails" },
+		{ "mail", "emails" },
+		{ "meeting", "meetings" }, { "meetings", "meetings" },
+		{ "logged_meeting", "meetings" }, { "event", "meetings" },
+		{ "task", "tasks" }, { "tasks", "tasks" }, { "to_do", "tasks" },
+		{ "todo", "tasks" }, { NULL, NULL }
+	};
+	size_t i, o = 0;
+	unsigned char ch;
+	int us = 0;
+
+	for (i = 0; i < n && o + 2 < cap; i++) {
+		ch = (unsigned char)s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		    ch >= 0x80) {
+			if (us && o > 0)
+				buf[o++] = '_';
+			us = 0;
+			buf[o++] = (char)ch;
+		} else
+			us = 1;
+	}
+	buf[o] = '\0';
+	for (i = 0; known[i].slug != NULL; i++)
+		if (strcmp(buf, known[i].slug) == 0)
+			return known[i].metric;
+	return buf;
+}
+
+static int
+activity(struct rec *r, enum outcome *oc)
+{
+	const char *metric;
+	pm_day d;
+	int rc;
+
+	*oc = O_OPEN;
+	metric = activity_metric(r->v[F_TYPE], r->n[F_TYPE], r->mbuf,
+	    sizeof(r->mbuf));
+	if (*metric == '\0')
+		return fail_rec(r, "%s: no activity type",
+		    record_column(r->fc, F_TYPE));
+	if ((rc = rec_date(r, F_DATE, &d)) < 0)
+		return -1;
+	if (rc == MD_EMPTY)
+		return fail_rec(r, "%s: no activity date",
+		    record_column(r->fc, F_DATE));
+	add_fact(r, d, metric, strlen(metric), FIXED_SCALE);
+	return 0;
+}
+
+static int
+valid_metric(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_' || (unsigned char)s[i] >= 0x80))
+			return 0;
+	return 1;
+}
+
+static int
+fact(struct rec *r)
+{
+	pm_day d;
+	int64_t v;
+	char *metric = r->mbuf;
+	const char *s = r->v[F_DATE];
+	size_t n = r->n[F_DATE];
+
+	if (date_parse_iso(s, n, &d) != 0)
+		return fail_rec(r, "date: '%.*s' is not a YYYY-MM-DD date",
+		    (int)n, s);
+	if (!valid_metric(r->v[F_METRIC], r->n[F_METRIC]) ||
+	    r->n[F_METRIC] >= sizeof(r->mbuf))
+		return fail_rec(r, "metric: '%.*s' is not a snake_case name",
+		    (int)r->n[F_METRIC], r->v[F_METRIC]);
+	memcpy(metric, r->v[F_METRIC], r->n[F_METRIC]);
+	metric[r->n[F_METRIC]] = '\0';
+	if (fixed_parse(r->v[F_VALUE], r->n[F_VALUE], &v) != NUM_OK)
+		return fail_rec(r, "value: '%.*s' is not a number",
+		    (int)r->n[F_VALUE], r->v[F_VALUE]);
+	add_fact(r, d, metric, r->n[F_METRIC], v);
+	return 0;
+}
+
+/* Field values of the row, trimmed; "" for fields the file lacks. */
+static void
+load_record(struct rec *r, const struct filectx *in,
+    const struct csv_row *row)
+{
+	int f, c;
+	const char *s;
+	size_t n;
+
+	r->fc = in;
+	r->row = row;
+	for (f = 0; f < NFIELD; f++) {
+		c = in->map.col[f];
+		if (c < 0 || (size_t)c >= row->n) {
+			r->v[f] = "";
+			r->n[f] = 0;
+			continue;
+		}
+		s = row->f[c];
+		n = row->len[c];
+		str_trim(&s, &n);
+		r->v[f] = s;
+		r->n[f] = n;
+	}
+	r->nrep = collapse(r->v[F_REP], r->n[F_REP], r->rep, sizeof(r->rep));
+	r->naccount = collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT], r->account,
+	    sizeof(r->account));
+	r->nproduct = collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,
+	    sizeof(r->product));
+	r->nteam = collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
+	    sizeof(r->team));
+	if (r->n[F_ID] > 0 && r->n[F_ID] < sizeof(r->ref)) {
+		memcpy(r->ref, r->v[F_ID], r->n[F_ID]);
+		r->ref[r->n[F_ID]] = '\0';
+	} else
+		snprintf(r->ref, sizeof(r->ref), "%s:%ld", in->name,
+		    row->line);
+}
+
+/* Rows longer than the header are fine when the extra fields are empty. */
+static int
+width_ok(const struct filectx *in, const struct csv_row *row)
+{
+	size_t i;
+
+	if (row->n < in->hdr_n)
+		return 0;
+	for (i = in->hdr_n; i < row->n; i++)
+		if (row->len[i] != 0)
+			return 0;
+	return 1;
+}
+
+int
+record_convert(const struct filectx *fc, const struct rules *ru,
+    const struct csv_row *row, struct rec *r)
+{
+	r->ru = ru;
+	r->row = row;
+	r->nfacts = 0;
+	r->backwards = 0;
+	r->outcome = O_OPEN;
+	if (!width_ok(fc, row)) {
+		snprintf(r->reason, sizeof(r->reason), "expected %zu fields, "
+		    "found %zu", fc->hdr_n, row->n);
+		return -1;
+	}
+	load_record(r, fc, row);
+	if (r->nrep == 0)
+		return fail_rec(r, "%s: empty rep", record_column(fc, F_REP));
+	switch (fc->fmt->kind) {
+	case K_FACTS:
+		return fact(r);
+	case K_ACTIVITIES:
+		return activity(r, &r->outcome);
+	default:
+		return deal(r, &r->outcome);
+	}
+}

@@ -17,6 +17,7 @@
 #include "report.h"
 
 #define TREND 6			/* periods in a trend */
+#define PREVIEW 5		/* names in the headline's "needs attention" */
 #define MAXFLAGS 16
 
 struct flag {
@@ -741,7 +742,7 @@ headline_people(struct doc *d, const struct ctx *c)
 {
 	char lead[512], attn[512];
 	size_t ll = 0, la = 0;
-	int k;
+	int k, n = 0;
 
 	lead[0] = attn[0] = '\0';
 	for (k = 0; k < c->nreps; k++) {
@@ -756,12 +757,18 @@ headline_people(struct doc *d, const struct ctx *c)
 		}
 	}
 	for (k = c->nreps - 1; k >= 0; k--) {
-		if (!needs_coaching(&c->reps[k]) || la >= sizeof(attn) - 100)
+		if (!needs_coaching(&c->reps[k]))
+			continue;
+		/* A preview, not the list: that is the coaching section. */
+		if (++n > PREVIEW || la >= sizeof(attn) - 100)
 			continue;
 		snprintf(attn + la, sizeof(attn) - la, "%s%s", la ? ", " : "",
 		    name(c, c->reps[k].id));
 		la = strlen(attn);
 	}
+	if (n > PREVIEW)
+		snprintf(attn + la, sizeof(attn) - la, " and %d more",
+		    n - PREVIEW);
 	if (ll > 0 && la > 0)
 		doc_para(d, "Leading: %s. Needs attention: %s.", lead, attn);
 	else if (ll > 0)

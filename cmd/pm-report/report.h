@@ -1,7 +1,8 @@
 /*
  * pm-report internals: the scores table (table.c), the document model
- * and its three renderers (doc.c, render_*.c), the sections (sections.c,
- * sheets.c) and the optional inputs (extra.c).
+ * and its three renderers (doc.c, render_*.c), the report's model of one
+ * period (model.h, model.c), its sections (sections.c, sheets.c) and the
+ * optional inputs (extra.c).
  */
 #ifndef PM_REPORT_H
 #define PM_REPORT_H

@@ -1,0 +1,623 @@
+/*
+ * The report's model: the period reported on, the leaderboard metric, the
+ * reps in board order with their flags and evidence, and the helpers the
+ * sections share (lookups, totals, trends, tones).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "metrics.h"
+#include "num.h"
+#include "report.h"
+#include "model.h"
+
+static const char *const order[] = {
+	"score", "revenue", "deals_won", "win_rate", "avg_deal",
+	"largest_deal", "deals_lost", "cycle_days", "coverage",
+	"open_pipeline", "pipeline_created", "opps_created", "meetings",
+	"calls", "emails", "tasks", NULL
+};
+
+static const struct {
+	const char *flag, *label, *focus;
+} flagdefs[] = {
+	{ "target_hit", "Target hit", NULL },
+	{ "high_flyer", "High flyer", NULL },
+	{ "personal_best", "Personal best", NULL },
+	{ "most_improved", "Most improved", NULL },
+	{ "biggest_deal", "Biggest deal", NULL },
+	{ "activity_gap", "Activity gap",
+	    "prospecting volume (calls, meetings, new opportunities) back to "
+	    "the team's level" },
+	{ "conversion_gap", "Conversion gap",
+	    "qualification and closing (review the lost deals together, "
+	    "tighten qualification)" },
+	{ "declining", "Declining",
+	    "review the pipeline together (where deals stall, what "
+	    "changed)" },
+	{ "underperformer", "Underperformer",
+	    "a 30-day plan (the deals that can close now, and pipeline for "
+	    "next period)" },
+	{ "tier_top", "Top tier", NULL },
+	{ "tier_middle", "Middle tier", NULL },
+	{ "tier_bottom", "Bottom tier", NULL },
+};
+#define NFLAGDEFS (int)(sizeof(flagdefs) / sizeof(flagdefs[0]))
+
+const char *const win_flags[] = {
+	"target_hit", "high_flyer", "personal_best", "most_improved",
+	"biggest_deal", NULL
+};
+const char *const coaching_flags[] = {
+	"underperformer", "declining", "activity_gap", "conversion_gap", NULL
+};
+
+static const struct ctx *sort_ctx;
+
+static int
+flag_index(const char *f)
+{
+	int i;
+
+	for (i = 0; i < NFLAGDEFS; i++)
+		if (strcmp(flagdefs[i].flag, f) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+flag_label(const char *f)
+{
+	int i = flag_index(f);
+
+	return i >= 0 ? flagdefs[i].label : f;
+}
+
+static const char *
+flag_focus(const char *f)
+{
+	int i = flag_index(f);
+
+	return i >= 0 ? flagdefs[i].focus : NULL;
+}
+
+int
+metric_rank(const char *m)
+{
+	int i;
+
+	for (i = 0; order[i] != NULL; i++)
+		if (strcmp(order[i], m) == 0)
+			return i;
+	return i;
+}
+
+const struct srow *
+row(const struct ctx *c, int period, int rep, int metric)
+{
+	if (period < 0 || metric < 0)
+		return NULL;
+	return table_get(c->t, period, rep, metric);
+}
+
+int
+higher_better(const struct ctx *c, int metric)
+{
+	return metric_lookup(c->t->metrics[metric]).higher_better;
+}
+
+/* What a rep is judged on: the pace while the period runs, else attainment. */
+int
+judged(const struct srow *r, double *v)
+{
+	if (r == NULL)
+		return 0;
+	if (KNOWN(r, C_PACE)) {
+		*v = r->v[C_PACE];
+		return 1;
+	}
+	if (KNOWN(r, C_ATTAIN)) {
+		*v = r->v[C_ATTAIN];
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+name(const struct ctx *c, int rep)
+{
+	return c->t->reps[rep];
+}
+
+/* "Name (Team)" */
+char *
+who(const struct ctx *c, const struct rep *r)
+{
+	const char *n = name(c, r->id);
+	size_t len = strlen(n) + strlen(r->team) + 4;
+	char *s = xmalloc(len);
+
+	if (*r->team != '\0' && strcmp(r->team, "*") != 0)
+		snprintf(s, len, "%s (%s)", n, r->team);
+	else
+		snprintf(s, len, "%s", n);
+	return s;
+}
+
+int
+pick_period(const struct ctx *c)
+{
+	const struct table *t = c->t;
+	int p, best = -1;
+	size_t i;
+
+	if (c->op->period != NULL) {
+		p = table_period(t, c->op->period);
+		if (p == -1)
+			pm_die(EX_DATAERR, "period '%s' is not in the input "
+			    "(it has %s to %s)", c->op->period, t->periods[0],
+			    t->periods[t->nperiods - 1]);
+		return p;
+	}
+	/*
+	 * pm-score --to may add periods after the as-of date, where nothing
+	 * is known yet: report on the latest period with a projection.
+	 */
+	for (i = 0; i < t->nrows; i++)
+		if (KNOWN(&t->rows[i], C_PROJECTED) && t->rows[i].period > best)
+			best = t->rows[i].period;
+	return best >= 0 ? best : t->nperiods - 1;
+}
+
+int
+pick_metric(const struct ctx *c)
+{
+	int m;
+
+	if ((m = table_metric(c->t, "score")) >= 0)
+		return m;
+	if ((m = table_metric(c->t, "revenue")) >= 0)
+		return m;
+	return 0;
+}
+
+/* Where "flag: " starts a note in notes (at the start or after "; "). */
+static const char *
+note_start(const char *notes, const char *flag)
+{
+	size_t n = strlen(flag);
+	const char *p = notes;
+
+	for (;;) {
+		if (strncmp(p, flag, n) == 0 && p[n] == ':' && p[n + 1] == ' ')
+			return p;
+		if ((p = strstr(p, "; ")) == NULL)
+			return NULL;
+		p += 2;
+	}
+}
+
+/*
+ * The evidence for flag i of f[] in notes.  pm-flag writes
+ * "flag: note; flag: note"; a note may itself contain "; ", so it runs
+ * to the next flag's name.  Without names, notes pair with flags by
+ * position when there is one each, else every flag gets all of them.
+ */
+static char *
+note_for(const char *notes, char **f, int nf, int i)
+{
+	const char *p = note_start(notes, f[i]), *end, *e;
+	int k, nn;
+
+	if (p != NULL) {
+		p += strlen(f[i]) + 2;
+		end = p + strlen(p);
+		for (k = 0; k < nf; k++)
+			if (k != i && (e = note_start(p, f[k])) != NULL &&
+			    e - 2 < end && e > p)
+				end = e - 2;
+		return xstrndup(p, (size_t)(end - p));
+	}
+	for (nn = 1, p = notes; (p = strstr(p, "; ")) != NULL; p += 2)
+		nn++;
+	if (nn != nf || *notes == '\0')
+		return xstrdup(notes);
+	for (p = notes, k = 0; k < i; k++)
+		p = strstr(p, "; ") + 2;
+	end = strstr(p, "; ");
+	return end != NULL ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
+}
+
+static void
+split_flags(struct rep *r, const struct srow *s)
+{
+	char *fl = xstrdup(s->flags), *f[MAXFLAGS], *p, *q;
+	int nf = 0, i, j;
+
+	for (p = fl; p != NULL && nf < MAXFLAGS; p = q) {
+		if ((q = strchr(p, ';')) != NULL)
+			*q++ = '\0';
+		while (*p == ' ')
+			p++;
+		if (*p != '\0')
+			f[nf++] = p;
+	}
+	for (i = 0; i < nf; i++) {
+		for (j = 0; j < r->nfl; j++)
+			if (strcmp(r->fl[j].name, f[i]) == 0)
+				break;
+		if (j < r->nfl || r->nfl == MAXFLAGS)
+			continue;
+		snprintf(r->fl[r->nfl].name, sizeof(r->fl[0].name), "%s", f[i]);
+		r->fl[r->nfl].note = note_for(s->notes, f, nf, i);
+		r->nfl++;
+	}
+	free(fl);
+}
+
+static int
+cmprep(const void *a, const void *b)
+{
+	const struct rep *x = a, *y = b;
+	const struct srow *rx = row(sort_ctx, sort_ctx->sel, x->id,
+	    sort_ctx->lbm);
+	const struct srow *ry = row(sort_ctx, sort_ctx->sel, y->id,
+	    sort_ctx->lbm);
+	int kx = rx != NULL && KNOWN(rx, C_RANK);
+	int ky = ry != NULL && KNOWN(ry, C_RANK);
+	int tc;
+
+	if (sort_ctx->by_team && (tc = strcmp(x->team, y->team)) != 0)
+		return tc;
+	if (kx != ky)
+		return kx ? -1 : 1;
+	if (kx && rx->v[C_RANK] != ry->v[C_RANK])
+		return rx->v[C_RANK] < ry->v[C_RANK] ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Ranked among fewer reps than were ranked: ranks are per team. */
+static int
+ranked_by_team(const struct ctx *c)
+{
+	const struct table *t = c->t;
+	int rep, ranked = 0;
+	double most = 0;
+
+	for (rep = 0; rep < t->nreps; rep++) {
+		const struct srow *r = row(c, c->sel, rep, c->lbm);
+
+		if (r != NULL && KNOWN(r, C_RANK)) {
+			ranked++;
+			if (KNOWN(r, C_REPS) && r->v[C_REPS] > most)
+				most = r->v[C_REPS];
+		}
+	}
+	return most > 0 && most < ranked;
+}
+
+void
+collect_reps(struct ctx *c)
+{
+	const struct table *t = c->t;
+	int *seen = xcalloc((size_t)t->nreps + 1, sizeof(int)), m;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		const struct srow *s = &t->rows[i];
+
+		if (s->period == c->sel && s->rep >= 0 && !seen[s->rep]) {
+			seen[s->rep] = 1;
+			c->reps = xreallocarray(c->reps, (size_t)c->nreps + 1,
+			    sizeof(*c->reps));
+			memset(&c->reps[c->nreps], 0, sizeof(*c->reps));
+			c->reps[c->nreps].id = s->rep;
+			c->reps[c->nreps].team = s->team;
+			c->nreps++;
+		}
+		if (s->period == c->sel && s->rep >= 0 && *s->team != '\0')
+			c->has_teams = 1;
+		if (s->period == c->sel && KNOWN(s, C_PROJECTED) &&
+		    KNOWN(s, C_ACTUAL) && s->fx[C_PROJECTED] != s->fx[C_ACTUAL])
+			c->in_progress = 1;
+	}
+	free(seen);
+	c->by_team = ranked_by_team(c);
+	sort_ctx = c;
+	qsort(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep);
+	if (!t->has_flags)
+		return;
+	/* The leaderboard metric's flags first, then the others'. */
+	for (int k = 0; k < c->nreps; k++) {
+		const struct srow *s = row(c, c->sel, c->reps[k].id, c->lbm);
+
+		if (s != NULL)
+			split_flags(&c->reps[k], s);
+		for (m = 0; m < t->nmetrics; m++)
+			if (m != c->lbm && (s = row(c, c->sel, c->reps[k].id,
+			    m)) != NULL && *s->flags != '\0')
+				split_flags(&c->reps[k], s);
+	}
+}
+
+const struct flag *
+has_flag(const struct rep *r, const char *f)
+{
+	int i;
+
+	for (i = 0; i < r->nfl; i++)
+		if (strcmp(r->fl[i].name, f) == 0)
+			return &r->fl[i];
+	return NULL;
+}
+
+/* The last TREND values of a column up to the period reported on. */
+void
+trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
+    double *v, unsigned char *known)
+{
+	int p, first = c->sel - TREND + 1;
+
+	if (first < 0)
+		first = 0;
+	s->v = v;
+	s->known = known;
+	s->n = 0;
+	for (p = first; p <= c->sel; p++) {
+		const struct srow *r = row(c, p, rep, metric);
+		int k = col;
+
+		/* The period in progress counts with its projection. */
+		if (col == C_ACTUAL && r != NULL && KNOWN(r, C_PROJECTED))
+			k = C_PROJECTED;
+		known[s->n] = r != NULL && KNOWN(r, k);
+		v[s->n] = known[s->n] ? r->v[k] : 0;
+		s->n++;
+	}
+}
+
+static void
+sum_total(const struct ctx *c, int period, int metric, const char *team,
+    struct total *tt)
+{
+	const struct table *t = c->t;
+	int64_t a = 0, p = 0, g = 0;
+	double max = -INFINITY, sum = 0, tsum = 0;
+	int n = 0, nt = 0, rep;
+	enum metric_agg agg = metric_lookup(t->metrics[metric]).agg;
+
+	memset(tt, 0, sizeof(*tt));
+	for (rep = 0; rep < t->nreps; rep++) {
+		const struct srow *r = row(c, period, rep, metric);
+
+		if (r == NULL || (team != NULL && strcmp(r->team, team) != 0))
+			continue;
+		if (KNOWN(r, C_ACTUAL)) {
+			fixed_add(&a, r->fx[C_ACTUAL]);
+			max = fmax(max, r->v[C_ACTUAL]);
+			sum += r->v[C_ACTUAL];
+			n++;
+		}
+		if (KNOWN(r, C_PROJECTED)) {
+			fixed_add(&p, r->fx[C_PROJECTED]);
+			tt->has_projected = 1;
+		}
+		if (KNOWN(r, C_TARGET)) {
+			fixed_add(&g, r->fx[C_TARGET]);
+			tsum += r->v[C_TARGET];
+			nt++;
+		}
+	}
+	tt->has_actual = n > 0;
+	tt->has_target = nt > 0;
+	if (agg == AGG_SUM) {
+		tt->actual = fixed_to_double(a);
+		tt->projected = fixed_to_double(p);
+		tt->target = fixed_to_double(g);
+		return;
+	}
+	/* Ratios and means have no total: the team's typical rep. */
+	tt->actual = agg == AGG_MAX || agg == AGG_LARGEST ? max :
+	    n ? sum / n : 0;
+	tt->projected = tt->actual;
+	tt->has_projected = tt->has_actual;
+	tt->target = nt ? tsum / nt : 0;
+}
+
+/* The total of a team (NULL: everyone), from its roll-up row if any. */
+int
+team_total(const struct ctx *c, int period, int metric, const char *team,
+    struct total *tt)
+{
+	const struct srow *r = table_rollup(c->t, period, metric,
+	    team != NULL ? team : "*");
+
+	if (r == NULL) {
+		sum_total(c, period, metric, team, tt);
+		return 0;
+	}
+	memset(tt, 0, sizeof(*tt));
+	tt->actual = r->v[C_ACTUAL];
+	tt->has_actual = KNOWN(r, C_ACTUAL);
+	tt->projected = r->v[C_PROJECTED];
+	tt->has_projected = KNOWN(r, C_PROJECTED);
+	tt->target = r->v[C_TARGET];
+	tt->has_target = KNOWN(r, C_TARGET);
+	return 1;
+}
+
+/*
+ * The previous period's total from the prev column, when the input does
+ * not have that period (a single period was selected upstream).
+ */
+int
+prev_column(const struct ctx *c, int metric, const char *team,
+    struct total *tt)
+{
+	const struct srow *r = table_rollup(c->t, c->sel, metric,
+	    team != NULL ? team : "*");
+	int64_t sum = 0;
+	int k, n = 0;
+
+	memset(tt, 0, sizeof(*tt));
+	if (r != NULL) {
+		tt->actual = r->v[C_PREV];
+		return tt->has_actual = KNOWN(r, C_PREV);
+	}
+	if (metric_lookup(c->t->metrics[metric]).agg != AGG_SUM)
+		return 0;
+	for (k = 0; k < c->nreps; k++)
+		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
+		    KNOWN(r, C_PREV) && (team == NULL ||
+		    strcmp(r->team, team) == 0)) {
+			fixed_add(&sum, r->fx[C_PREV]);
+			n++;
+		}
+	tt->actual = fixed_to_double(sum);
+	return tt->has_actual = n > 0;
+}
+
+int
+ratio(const struct ctx *c, int metric, double actual, double target,
+    double *out)
+{
+	if (higher_better(c, metric)) {
+		if (target <= 0)
+			return 0;
+		*out = actual / target * 100;
+	} else {
+		if (actual <= 0)
+			return 0;
+		*out = target / actual * 100;
+	}
+	return 1;
+}
+
+int
+has_target(const struct ctx *c, int metric)
+{
+	const struct srow *r = table_rollup(c->t, c->sel, metric, "*");
+	int k;
+
+	if (r != NULL && KNOWN(r, C_TARGET))
+		return 1;
+	for (k = 0; k < c->nreps; k++)
+		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
+		    KNOWN(r, C_TARGET))
+			return 1;
+	return 0;
+}
+
+static int
+cmpmetric(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	int rx = metric_rank(x), ry = metric_rank(y);
+
+	return rx != ry ? rx - ry : strcmp(x, y);
+}
+
+/* Metric ids in report order (score, revenue, ...; others by name). */
+int
+metric_order(const struct ctx *c, int *ids)
+{
+	const char **names = xcalloc((size_t)c->t->nmetrics + 1,
+	    sizeof(*names));
+	int i, n = c->t->nmetrics;
+
+	for (i = 0; i < n; i++)
+		names[i] = c->t->metrics[i];
+	qsort(names, (size_t)n, sizeof(*names), cmpmetric);
+	for (i = 0; i < n; i++)
+		ids[i] = table_metric(c->t, names[i]);
+	free(names);
+	return n;
+}
+
+enum tone
+change_tone(const struct ctx *c, int metric, double ch)
+{
+	if (fabs(ch) < 0.05)
+		return TONE_NONE;
+	return (ch > 0) == (higher_better(c, metric) != 0) ? TONE_GOOD :
+	    TONE_BAD;
+}
+
+enum tone
+att_tone(double a)
+{
+	return a >= 100 ? TONE_GOOD : a < 80 ? TONE_BAD : TONE_NONE;
+}
+
+/* A column of r, or an empty cell. */
+void
+num_cell(struct doc *d, const struct srow *r, int col, enum tone tone,
+    const char *metric)
+{
+	char b[FMT_BUFSIZE];
+
+	if (r == NULL || !KNOWN(r, col))
+		doc_cell(d, TONE_NONE, "%s", "");
+	else
+		doc_cell(d, tone, "%s", metric != NULL ?
+		    fmt_metric(metric, r->v[col], b) : fmt_pct(r->v[col], b));
+}
+
+/*
+ * The names of the reps with flag f1 (or f2), in board order, joined
+ * with commas into buf; how many there are.
+ */
+int
+names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
+    size_t size)
+{
+	size_t len = 0;
+	int k, n = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < c->nreps; k++) {
+		const struct rep *r = &c->reps[k];
+
+		if (has_flag(r, f1) == NULL &&
+		    (f2 == NULL || has_flag(r, f2) == NULL))
+			continue;
+		if (len + 100 < size) {
+			snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
+			    name(c, r->id));
+			len = strlen(buf);
+		} else if (len + 4 < size && buf[len - 1] != '.')
+			strcpy(buf + len, ", ...");
+		n++;
+	}
+	return n;
+}
+
+/* Up to two focus areas, the most specific first. */
+int
+focus_areas(const struct rep *r, const char **out)
+{
+	static const char *const pref[] = {
+		"activity_gap", "conversion_gap", "declining",
+		"underperformer", NULL
+	};
+	int i, n = 0;
+
+	for (i = 0; pref[i] != NULL && n < 2; i++)
+		if (has_flag(r, pref[i]) != NULL)
+			out[n++] = flag_focus(pref[i]);
+	return n;
+}
+
+int
+needs_coaching(const struct rep *r)
+{
+	int i;
+
+	for (i = 0; coaching_flags[i] != NULL; i++)
+		if (has_flag(r, coaching_flags[i]) != NULL)
+			return 1;
+	return 0;
+}

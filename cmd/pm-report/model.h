@@ -1,0 +1,80 @@
+/*
+ * pm-report's model of the period reported on, shared by the sections
+ * (sections.c) and the one-on-one sheets (sheets.c): see model.c.
+ */
+#ifndef PM_REPORT_MODEL_H
+#define PM_REPORT_MODEL_H
+
+#include "report.h"
+
+#define TREND 6			/* periods in a trend */
+#define MAXFLAGS 16
+
+struct flag {
+	char name[32];
+	char *note;		/* the evidence, "" when none */
+};
+
+struct rep {
+	int id;			/* index into table.reps */
+	const char *team;
+	struct flag fl[MAXFLAGS];
+	int nfl;
+};
+
+struct ctx {
+	const struct table *t;
+	const struct opts *op;
+	int sel;		/* the period reported on */
+	int lbm;		/* leaderboard metric */
+	int score;		/* metric `score`, or -1 */
+	int in_progress;
+	int has_teams;
+	int by_team;		/* ranks are within teams (pm-score --by-team) */
+	struct rep *reps;	/* in leaderboard order */
+	int nreps;
+};
+
+struct total {
+	double actual, projected, target;
+	int has_actual, has_projected, has_target;
+};
+
+/* Flags of the Wins and Coaching sections, in the order shown. */
+extern const char *const win_flags[];
+extern const char *const coaching_flags[];
+
+const char *flag_label(const char *f);
+const struct srow *row(const struct ctx *c, int period, int rep, int metric);
+int higher_better(const struct ctx *c, int metric);
+int judged(const struct srow *r, double *v);
+const char *name(const struct ctx *c, int rep);
+char *who(const struct ctx *c, const struct rep *r);
+int pick_period(const struct ctx *c);
+int pick_metric(const struct ctx *c);
+void collect_reps(struct ctx *c);
+const struct flag *has_flag(const struct rep *r, const char *f);
+void trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
+    double *v, unsigned char *known);
+int team_total(const struct ctx *c, int period, int metric, const char *team,
+    struct total *tt);
+int prev_column(const struct ctx *c, int metric, const char *team,
+    struct total *tt);
+int ratio(const struct ctx *c, int metric, double actual, double target,
+    double *out);
+int has_target(const struct ctx *c, int metric);
+int metric_order(const struct ctx *c, int *ids);
+int metric_rank(const char *m);
+enum tone change_tone(const struct ctx *c, int metric, double ch);
+enum tone att_tone(double a);
+void num_cell(struct doc *d, const struct srow *r, int col, enum tone tone,
+    const char *metric);
+int names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
+    size_t size);
+int focus_areas(const struct rep *r, const char **out);
+int needs_coaching(const struct rep *r);
+
+void sheet(struct doc *d, struct ctx *c, const struct rep *r);
+void sheets(struct doc *d, struct ctx *c);
+
+#endif

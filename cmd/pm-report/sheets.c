@@ -1,0 +1,165 @@
+/*
+ * One-on-one sheets: a rep's metrics against target and the team
+ * median, the trend, the flags with their evidence, and focus areas.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "metrics.h"
+#include "report.h"
+#include "model.h"
+
+/* Change on the previous period; of the projection while it runs. */
+static int
+sheet_change(const struct ctx *c, const struct srow *x, double *ch)
+{
+	if (!c->in_progress || !KNOWN(x, C_PROJECTED) || !KNOWN(x, C_PREV)) {
+		*ch = x->v[C_CHANGE];
+		return KNOWN(x, C_CHANGE);
+	}
+	if (x->v[C_PREV] == 0)
+		return 0;
+	*ch = (x->v[C_PROJECTED] - x->v[C_PREV]) / fabs(x->v[C_PREV]) * 100;
+	return 1;
+}
+
+static void
+sheet_columns(struct doc *d, const struct ctx *c)
+{
+	struct column cols[8];
+	int nc = 0;
+
+	cols[nc++] = (struct column){ "Metric", AL_LEFT, 1 };
+	cols[nc++] = (struct column){ "Actual", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Target", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
+	if (c->in_progress)
+		cols[nc++] = (struct column){ "Pace", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Median", AL_RIGHT, 0 };
+	cols[nc++] = (struct column){ "Change", AL_RIGHT, 0 };
+	if (c->sel > 0)
+		cols[nc++] = (struct column){ "Trend", AL_LEFT, 0 };
+	doc_table(d, nc, cols);
+}
+
+/* A metric of the rep against target and the team median. */
+static void
+sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
+    int metric, const struct srow *x)
+{
+	const char *m = c->t->metrics[metric];
+	char b[FMT_BUFSIZE];
+	double v[TREND], ch;
+	unsigned char kn[TREND];
+	struct series se;
+
+	doc_row(d);
+	doc_cell(d, TONE_NONE, "%s", metric_label(m));
+	num_cell(d, x, C_ACTUAL, TONE_NONE, m);
+	num_cell(d, x, C_TARGET, TONE_NONE, m);
+	num_cell(d, x, C_ATTAIN, c->in_progress ? TONE_NONE :
+	    att_tone(x->v[C_ATTAIN]), NULL);
+	if (c->in_progress)
+		num_cell(d, x, C_PACE, att_tone(x->v[C_PACE]), NULL);
+	num_cell(d, x, C_MEDIAN, TONE_NONE, m);
+	if (sheet_change(c, x, &ch))
+		doc_cell(d, change_tone(c, metric, ch), "%s",
+		    fmt_change(ch, b));
+	else
+		doc_cell(d, TONE_NONE, "%s", "");
+	if (c->sel > 0) {
+		trend(c, r->id, metric, C_ACTUAL, &se, v, kn);
+		doc_cell_trend(d, &se);
+	}
+}
+
+/*
+ * Focus areas: the coaching flags' first; else the leading metrics on
+ * which the rep is furthest under the team median; else a stretch goal
+ * for a top performer.
+ */
+static void
+sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
+    const int *ids, int n)
+{
+	const char *fa[2];
+	char text[256], b1[FMT_BUFSIZE], b2[FMT_BUFSIZE];
+	int i, nfa = focus_areas(r, fa), shown = 0;
+
+	for (i = 0; i < nfa; i++)
+		doc_item(d, "Focus", fa[i]);
+	for (i = 0; i < n && nfa == 0 && shown < 2; i++) {
+		const char *m = c->t->metrics[ids[i]];
+		struct metric_def def = metric_lookup(m);
+		const struct srow *x = row(c, c->sel, r->id, ids[i]);
+
+		if (x == NULL || !def.leading || !def.higher_better ||
+		    !KNOWN(x, C_ACTUAL) || !KNOWN(x, C_MEDIAN) ||
+		    x->v[C_MEDIAN] <= 0 ||
+		    x->v[C_ACTUAL] >= 0.75 * x->v[C_MEDIAN])
+			continue;
+		snprintf(text, sizeof(text), "%s: %s against a team median "
+		    "of %s", metric_label(m), fmt_metric(m, x->v[C_ACTUAL], b1),
+		    fmt_metric(m, x->v[C_MEDIAN], b2));
+		doc_item(d, "Focus", text);
+		shown++;
+	}
+	if (nfa > 0 || shown > 0)
+		return;
+	if (has_flag(r, "high_flyer") != NULL || has_flag(r, "tier_top") != NULL)
+		doc_item(d, "Focus", "a stretch goal, help on the biggest "
+		    "open deal, and sharing what works with the team");
+	else
+		doc_item(d, "Focus", "agree on the one number to move next "
+		    "period, and the deals and activities that will move it");
+}
+
+void
+sheet(struct doc *d, struct ctx *c, const struct rep *r)
+{
+	const struct table *t = c->t;
+	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	int n = metric_order(c, ids), i;
+	const struct srow *s = row(c, c->sel, r->id, c->lbm), *x;
+	char *w;
+
+	w = who(c, r);
+	doc_h3(d, w);
+	free(w);
+	if (s != NULL && KNOWN(s, C_RANK) && KNOWN(s, C_REPS))
+		doc_para(d, "Rank %.0f of %.0f on %s%s.", s->v[C_RANK],
+		    s->v[C_REPS], metric_label(t->metrics[c->lbm]),
+		    c->in_progress ? " (period in progress: pace is the "
+		    "projection)" : "");
+	sheet_columns(d, c);
+	for (i = 0; i < n; i++)
+		if ((x = row(c, c->sel, r->id, ids[i])) != NULL)
+			sheet_row(d, c, r, ids[i], x);
+	if (!t->has_flags)
+		doc_para(d, "Flags were not computed.");
+	else if (r->nfl == 0)
+		doc_para(d, "No flags this period.");
+	for (i = 0; i < r->nfl; i++)
+		doc_item(d, flag_label(r->fl[i].name),
+		    *r->fl[i].note ? r->fl[i].note : NULL);
+	sheet_focus(d, c, r, ids, n);
+	free(ids);
+}
+
+/* In print, every sheet on a page of its own, to hand to the rep. */
+void
+sheets(struct doc *d, struct ctx *c)
+{
+	int k;
+
+	doc_page_break(d);
+	doc_h2(d, "One-on-ones");
+	for (k = 0; k < c->nreps; k++) {
+		if (k > 0)
+			doc_page_break(d);
+		sheet(d, c, &c->reps[k]);
+	}
+}

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +34,7 @@
 #include "pm-ingest/encoding.h"
 #include "pm-ingest/factsout.h"
 #include "pm-ingest/formats.h"
+#include "pm-ingest/idset.h"
 #include "pm-ingest/record.h"
 
 #define MAX_TITLE_ROWS 50	/* rows searched for the header */
@@ -117,7 +117,6 @@ struct input {
 	int empty;		/* not even a header */
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
-	long nrecords;		/* data records the first pass saw */
 };
 
 struct counts {
@@ -128,8 +127,7 @@ static struct out *out, *rej;
 static struct curcount allcur[MAX_CURRENCIES];
 static size_t nallcur;
 static struct rules rules;
-static uint64_t *idset;
-static size_t idcap, idcount;
+static struct idset *ids;
 static int failed;
 static char *rbuf;
 static size_t rcap;
@@ -628,6 +626,47 @@ find_header(struct input *in, struct csvr *r)
 
 /* ---- first pass ---- */
 
+/*
+ * FNV-1a of the format's name and the id: the same id from two CRMs is
+ * two records.
+ */
+static uint64_t
+hash64(const struct format *f, const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *p;
+	size_t i;
+
+	for (p = f->name; *p != '\0'; p++) {
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ULL;
+	}
+	h *= 1099511628211ULL;
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h == 0 ? 1 : h;
+}
+
+/* The fingerprint of the record's CRM id, 0 when it has none. */
+static uint64_t
+id_hash(const struct input *in, const struct csv_row *row)
+{
+	int c = in->fc.map.col[F_ID];
+	const char *s;
+	size_t n;
+
+	if (c < 0 || (size_t)c >= row->n)
+		return 0;
+	s = row->f[c];
+	n = row->len[c];
+	str_trim(&s, &n);
+	if (n == 0)
+		return 0;
+	return hash64(in->fc.fmt, s, n);
+}
+
 struct evidence {
 	long mdy[NFIELD], dmy[NFIELD], ambig[NFIELD];
 	long dot[NFIELD], comma[NFIELD];
@@ -698,6 +737,7 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 {
 	int f, c;
 	char cur[4];
+	uint64_t h;
 
 	for (f = 0; f < NFIELD; f++) {
 		c = in->fc.map.col[f];
@@ -727,6 +767,8 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 			}
 		}
 	}
+	if ((h = id_hash(in, row)) != 0)
+		idset_note(ids, h);
 	if (in->fc.fmt->kind == K_DEALS) {
 		record_currency(in, row, cur);
 		if (cur[0] != '\0')
@@ -793,7 +835,6 @@ first_pass(struct input *in, struct encr *e)
 
 	memset(&ev, 0, sizeof(ev));
 	in->ncur = 0;
-	in->nrecords = 0;
 	free_header(in);
 	r = csvr_open_fn(encr_read, e, in->name);
 	n = csvr_peek(r, &peek);
@@ -803,7 +844,6 @@ first_pass(struct input *in, struct encr *e)
 		while ((rc = csvr_next(r, &row)) == 1)
 			if (!record_is_noise(&in->fc, &row) && in->fc.fmt->kind != K_FACTS) {
 				gather(in, &row, &ev);
-				in->nrecords++;
 			}
 		decide(in, &ev);
 	} else
@@ -957,124 +997,18 @@ reject(struct input *in, struct counts *c, const struct csv_row *row,
 		pm_warn_at(in->name, row->line, "%s", reason);
 }
 
-/*
- * FNV-1a of the format's name and the id: the same id from two CRMs is
- * two records.
- */
-static uint64_t
-hash64(const struct format *f, const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	const char *p;
-	size_t i;
-
-	for (p = f->name; *p != '\0'; p++) {
-		h ^= (unsigned char)*p;
-		h *= 1099511628211ULL;
-	}
-	h *= 1099511628211ULL;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h == 0 ? 1 : h;
-}
-
-/* Sizes the id table once for n ids: no rehashing while streaming. */
-static void
-id_reserve(long n)
-{
-	size_t cap = 4096;
-
-	while (cap < 2 * (size_t)n + 2)
-		cap *= 2;
-	/*
-	 * Probes land anywhere in the table: huge pages spare a TLB miss
-	 * per record, and touching every page now spares a fault later.
-	 */
-	if (posix_memalign((void **)&idset, (size_t)2 << 20,
-	    cap * sizeof(*idset)) != 0)
-		pm_die(EX_SOFTWARE, "out of memory");
-#ifdef MADV_HUGEPAGE
-	madvise(idset, cap * sizeof(*idset), MADV_HUGEPAGE);
-#endif
-	memset(idset, 0, cap * sizeof(*idset));
-	idcap = cap;
-}
-
-/* Starts loading an id's slot while the record is checked. */
-static void
-id_prefetch(uint64_t h)
-{
-	if (idcap > 0)
-		__builtin_prefetch(&idset[h & (idcap - 1)]);
-}
-
-/* Remembers an id; 1 if it was already there. */
-static int
-id_seen(uint64_t h)
-{
-	uint64_t *old;
-	size_t i, oldcap;
-
-	if (2 * (idcount + 1) > idcap) {
-		old = idset;
-		oldcap = idcap;
-		idcap = idcap ? idcap * 2 : 4096;
-		idset = xcalloc(idcap, sizeof(*idset));
-		idcount = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i] != 0) {
-				size_t j = old[i] & (idcap - 1);
-
-				while (idset[j] != 0)
-					j = (j + 1) & (idcap - 1);
-				idset[j] = old[i];
-				idcount++;
-			}
-		free(old);
-	}
-	for (i = h & (idcap - 1); idset[i] != 0; i = (i + 1) & (idcap - 1))
-		if (idset[i] == h)
-			return 1;
-	idset[i] = h;
-	idcount++;
-	return 0;
-}
-
 /* Reports a CRM id seen before; 1 when --dedupe drops the record. */
 static int
 duplicate(const struct input *in, const struct rec *r, uint64_t h,
     struct counts *c)
 {
-	if (!id_seen(h))
+	if (!idset_seen(ids, h))
 		return 0;
 	if (++c->dups <= MAX_SHOWN)
 		pm_warn_at(in->name, r->row->line, "duplicate id '%.*s'%s",
 		    (int)r->n[F_ID], r->v[F_ID],
 		    opt.dedupe ? ": skipped (--dedupe)" : "");
 	return opt.dedupe;
-}
-
-/* The id's fingerprint, its table slot on its way into the cache. */
-static uint64_t
-id_hash(const struct input *in, const struct csv_row *row)
-{
-	int c = in->fc.map.col[F_ID];
-	const char *s;
-	size_t n;
-	uint64_t h;
-
-	if (c < 0 || (size_t)c >= row->n)
-		return 0;
-	s = row->f[c];
-	n = row->len[c];
-	str_trim(&s, &n);
-	if (n == 0)
-		return 0;
-	h = hash64(in->fc.fmt, s, n);
-	id_prefetch(h);
-	return h;
 }
 
 static void
@@ -1184,7 +1118,6 @@ main(int argc, char *argv[])
 		"record", NULL };
 	struct input *in;
 	int c, i, nin, list = 0;
-	long total;
 	char *stdin_only[] = { "-" };
 	char **files;
 
@@ -1266,12 +1199,11 @@ main(int argc, char *argv[])
 	in = xcalloc((size_t)nin, sizeof(*in));
 	for (i = 0; i < nin; i++)
 		open_input(&in[i], files[i]);
+	ids = idset_new();
 	for (i = 0; i < nin; i++)
 		prepare(&in[i]);
 	decide_currency();
-	for (i = 0, total = 0; i < nin; i++)
-		total += in[i].nrecords;
-	id_reserve(total);
+	idset_seal(ids);
 	out = out_open(opt.output);
 	if (opt.rejects_path != NULL) {
 		rej = out_open(opt.rejects_path);

@@ -1,0 +1,120 @@
+/*
+ * A blocked Bloom filter (each id sets four bits of one 64-byte line,
+ * so a note costs one cache miss) in front of an exact open-addressing
+ * table of suspects.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "idset.h"
+
+#define BLOCKS (1u << 17)	/* 64-byte lines: 8 MiB */
+
+struct suspect {
+	uint64_t h;		/* 0: free slot */
+	int seen;		/* met in the second pass */
+};
+
+struct idset {
+	uint64_t (*bloom)[8];
+	struct suspect *tab;
+	size_t cap, n;
+};
+
+struct idset *
+idset_new(void)
+{
+	struct idset *s = xcalloc(1, sizeof(*s));
+
+	/* calloc maps zero pages: only the lines ids land on cost memory. */
+	s->bloom = xcalloc(BLOCKS, sizeof(*s->bloom));
+	return s;
+}
+
+static struct suspect *
+slot(struct idset *s, uint64_t h)
+{
+	size_t i;
+
+	for (i = h & (s->cap - 1); s->tab[i].h != 0 && s->tab[i].h != h;
+	    i = (i + 1) & (s->cap - 1))
+		;
+	return &s->tab[i];
+}
+
+static void
+grow(struct idset *s)
+{
+	struct suspect *old = s->tab;
+	size_t i, oldcap = s->cap;
+
+	s->cap = s->cap ? s->cap * 2 : 1024;
+	s->tab = xcalloc(s->cap, sizeof(*s->tab));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].h != 0)
+			*slot(s, old[i].h) = old[i];
+	free(old);
+}
+
+static void
+suspect(struct idset *s, uint64_t h)
+{
+	struct suspect *t;
+
+	if (2 * (s->n + 1) > s->cap)
+		grow(s);
+	t = slot(s, h);
+	if (t->h == 0) {
+		t->h = h;
+		s->n++;
+	}
+}
+
+void
+idset_note(struct idset *s, uint64_t h)
+{
+	uint64_t *line = s->bloom[(h >> 40) & (BLOCKS - 1)];
+	unsigned i, bit, have = 1;
+
+	for (i = 0; i < 4; i++) {
+		bit = (unsigned)(h >> (9 * i)) & 511;
+		have &= (unsigned)(line[bit >> 6] >> (bit & 63)) & 1;
+		line[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	}
+	if (have)
+		suspect(s, h);
+}
+
+void
+idset_seal(struct idset *s)
+{
+	free(s->bloom);
+	s->bloom = NULL;
+}
+
+int
+idset_seen(struct idset *s, uint64_t h)
+{
+	struct suspect *t;
+
+	if (s->n == 0)
+		return 0;
+	t = slot(s, h);
+	if (t->h == 0)
+		return 0;
+	if (t->seen)
+		return 1;
+	t->seen = 1;
+	return 0;
+}
+
+void
+idset_free(struct idset *s)
+{
+	if (s == NULL)
+		return;
+	free(s->bloom);
+	free(s->tab);
+	free(s);
+}

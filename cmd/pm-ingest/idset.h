@@ -1,0 +1,26 @@
+/*
+ * Duplicate CRM ids in memory that does not grow with the input.  The
+ * first pass notes every id's 64-bit fingerprint in a fixed-size Bloom
+ * filter; an id the filter may have seen before becomes a suspect.  The
+ * second pass tracks only the suspects exactly, so it tells the first
+ * record of an id from the later ones.  Memory: the filter (8 MiB at
+ * most, touched only where ids land) and 16 bytes per suspect, which
+ * are the real duplicates and about one id in 10^4 (per million ids).
+ */
+#ifndef PM_INGEST_IDSET_H
+#define PM_INGEST_IDSET_H
+
+#include <stdint.h>
+
+struct idset;
+
+struct idset *idset_new(void);
+/* First pass: one record with this id fingerprint (never 0). */
+void idset_note(struct idset *s, uint64_t h);
+/* Between the passes: drops the filter. */
+void idset_seal(struct idset *s);
+/* Second pass: 1 if a record with this id came before, else 0. */
+int idset_seen(struct idset *s, uint64_t h);
+void idset_free(struct idset *s);
+
+#endif

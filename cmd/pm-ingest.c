@@ -568,7 +568,14 @@ explain_unrecognised(struct input *in, const struct csv_row *first)
 	char req[512];
 	int k;
 
-	if (opt.force != NULL) {
+	for (i = 0; i < (size_t)opt.nmaps; i++)
+		if (csv_find_col_norm(first, opt.maps[i].column) < 0)
+			break;
+	if (i < (size_t)opt.nmaps)
+		o = (size_t)snprintf(in->why, sizeof(in->why), "no column "
+		    "\"%s\" (-m %s=%s); header: ", opt.maps[i].column,
+		    field_name(opt.maps[i].field), opt.maps[i].column);
+	else if (opt.force != NULL) {
 		format_required_names(opt.force, req, sizeof(req));
 		o = (size_t)snprintf(in->why, sizeof(in->why), "not a %s "
 		    "export: no header row with %s; found: ", opt.force->name,
@@ -577,16 +584,13 @@ explain_unrecognised(struct input *in, const struct csv_row *first)
 		o = (size_t)snprintf(in->why, sizeof(in->why), "format not "
 		    "recognised (see --list-formats, or use -f and -m); "
 		    "header: ");
-	for (i = 0; first != NULL && i < first->n && o < sizeof(in->why);
-	    i++) {
+	for (i = 0; i < first->n && o < sizeof(in->why); i++) {
 		k = snprintf(in->why + o, sizeof(in->why) - o, "%s\"%s\"",
 		    i ? ", " : "", first->f[i]);
 		if (k < 0)
 			break;
 		o += (size_t)k;
 	}
-	if (first == NULL)
-		snprintf(in->why + o, sizeof(in->why) - o, "(empty file)");
 }
 
 /* Reads up to the header row; 1 when found (the header is kept). */

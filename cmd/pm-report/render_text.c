@@ -233,6 +233,7 @@ chart(const struct chart *c, struct out *o)
 	}
 	if (lw > 30)
 		lw = 30;
+	wrap(o, c->title, "", 0);
 	for (i = 0; i < c->n; i++) {
 		/* Small teams get short bars: a block or four per rep. */
 		double unit = max > 0 ? fmin(4, 40 / max) : 0;

@@ -578,8 +578,10 @@ bands(struct doc *d, const struct ctx *c)
 		doc_para(d, "No targets, so no attainment bands.");
 		return;
 	}
-	ch = doc_chart(d, CH_HIST, c->in_progress ?
-	    "Reps by pace (projected attainment)" : "Reps by attainment",
+	ch = doc_chart(d, CH_HIST, c->lbm == c->score ? (c->in_progress ?
+	    "Reps by projected composite score (pace)" :
+	    "Reps by composite score") : (c->in_progress ?
+	    "Reps by pace (projected attainment)" : "Reps by attainment"),
 	    NBANDS);
 	for (i = 0; i < NBANDS; i++) {
 		ch->label[i] = xstrdup(label[i]);

@@ -58,6 +58,7 @@ t_nogrep "coaching: nobody else" "Cara Diaz|Dev Patel" "$T/out"
 # 130 -> 120+; one rep each, four blocks a rep.
 sed -n '/^Distribution/,$p' "$T/text" >"$T/out"
 t_grep "distribution: tiers" "^  - Middle tier \(2\): Dev Patel, Cara Diaz$" "$T/out"
+t_grep "distribution: the histogram's title" "^Reps by composite score$" "$T/out"
 t_grep "distribution: empty band" "^  under 50%     0$" "$T/out"
 t_grep "distribution: band 50..80" "^  50 to 80%     ████ 1$" "$T/out"
 t_grep "distribution: band 120+" "^  120% or more  ████ 1$" "$T/out"

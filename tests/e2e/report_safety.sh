@@ -61,7 +61,7 @@ for h in "$T/h.html" "$T/f.html"; do
 	t_eq "$n: ends with </html>" "</html>" "$(tail -1 "$h")"
 done
 t_grep "f.html: the attainment bars" "Composite score by rep" "$T/f.html"
-t_grep "f.html: the attainment bands" "Reps by attainment" "$T/f.html"
+t_grep "f.html: the attainment bands" "Reps by composite score" "$T/f.html"
 t_grep "f.html: the tier histogram" "Reps per tier" "$T/f.html"
 t_grep "f.html: the Pareto curve" "<polyline" "$T/f.html"
 

@@ -414,7 +414,7 @@ rep_target(const struct ctx *c, pm_day ps, uint32_t rep, uint32_t m,
 	}
 	if (m == NO_ID)
 		return 0;
-	return target_for(c->a, &c->o->tg, ps, pe, rep_from(c, rep, ps), rep,
+	return target_for(&c->o->tg, ps, pe, rep_from(c, rep, ps), rep,
 	    rep_team(c, rep), m, is_sum(c, m), t);
 }
 

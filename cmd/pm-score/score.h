@@ -110,7 +110,7 @@ void roster_read(struct agg *a, const char *path);
  * Target of rep for metric in period [ps, pe], judged from day `from`;
  * 0 if none.  Sums are prorated by days, levels (rates, means) are not.
  */
-int target_for(const struct agg *a, const struct targets *tg, pm_day ps,
+int target_for(const struct targets *tg, pm_day ps,
     pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
     int prorate, int64_t *out);
 

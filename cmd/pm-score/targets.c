@@ -291,7 +291,7 @@ level_target(const struct targets *tg, const struct target **rows,
 }
 
 int
-target_for(const struct agg *a, const struct targets *tg, pm_day ps,
+target_for(const struct targets *tg, pm_day ps,
     pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
     int prorate, int64_t *out)
 {
@@ -299,7 +299,6 @@ target_for(const struct agg *a, const struct targets *tg, pm_day ps,
 	size_t i, first, nrows;
 	int lv;
 
-	(void)a;
 	if (tg->n == 0)
 		return 0;
 	for (lv = 2; lv >= 0; lv--) {

@@ -90,4 +90,4 @@ uninstall:
 clean:
 	rm -rf bin build build-san
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -246,10 +246,10 @@ add_map(const char *arg)
 		    "lost_date, expected_close, created, type, date, metric, "
 		    "value)", arg, name);
 	free(name);
+	if (opt.nmaps == NFIELD)
+		pm_usage_error("-m %s: more than %d mappings", arg, NFIELD);
 	opt.maps[opt.nmaps].field = f;
-	opt.maps[opt.nmaps].column = xstrdup(eq + 1);
-	if (opt.nmaps < NFIELD - 1)
-		opt.nmaps++;
+	opt.maps[opt.nmaps++].column = xstrdup(eq + 1);
 }
 
 static void
@@ -421,53 +421,6 @@ choose_charset(struct input *in)
 	in->charset = cs;
 	in->start = (off_t)skip;
 }
-
-/* ---- delimiter sniffing ---- */
-
-/* The separator that splits the first lines most consistently. */
-static unsigned char
-sniff_delim(const char *buf, size_t n)
-{
-	static const char cand[] = ",;\t|";
-	int counts[4][30], lines = 0, q = 0, i, j, k;
-	long best = 0, score;
-	unsigned char d = ',';
-	size_t p;
-
-	memset(counts, 0, sizeof(counts));
-	for (p = 0; p < n && lines < 30; p++) {
-		if (buf[p] == '"')
-			q = !q;
-		else if (!q && (buf[p] == '\n' || buf[p] == '\r')) {
-			if (p + 1 < n && buf[p] == '\r' && buf[p + 1] == '\n')
-				p++;
-			lines++;
-		} else if (!q)
-			for (i = 0; i < 4; i++)
-				counts[i][lines] += buf[p] == cand[i];
-	}
-	if (lines < 30 && p == n)
-		lines++;
-	for (i = 0; i < 4; i++) {
-		/* The most common non-zero count, times its frequency. */
-		for (j = 0; j < lines; j++) {
-			int c = counts[i][j], freq = 0;
-
-			if (c == 0)
-				continue;
-			for (k = 0; k < lines; k++)
-				freq += counts[i][k] == c;
-			score = (long)c * freq;
-			if (score > best) {
-				best = score;
-				d = (unsigned char)cand[i];
-			}
-		}
-	}
-	return d;
-}
-
-/* ---- report noise ---- */
 
 /* ---- header and format ---- */
 
@@ -842,7 +795,7 @@ first_pass(struct input *in, struct encr *e)
 	free_header(in);
 	r = csvr_open_fn(encr_read, e, in->name);
 	n = csvr_peek(r, &peek);
-	in->delim = opt.delim ? opt.delim : sniff_delim(peek, n);
+	in->delim = opt.delim ? opt.delim : format_sniff_delim(peek, n);
 	csvr_set_delim(r, in->delim);
 	if (find_header(in, r)) {
 		while ((rc = csvr_next(r, &row)) == 1)

@@ -69,6 +69,23 @@ trim(const char **s, const char **end)
 	}
 }
 
+/*
+ * A code written in lower case must stand apart from the number
+ * ("12 usd"): glued to it, "12abc" is a typo, not 12 of currency ABC.
+ */
+static int
+code_ok(const char *code, const char *s, const char *end)
+{
+	int upper = code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+	    code[1] <= 'Z' && code[2] >= 'A' && code[2] <= 'Z';
+
+	if (upper)
+		return 1;
+	if (code > s && code[-1] != ' ' && code[-1] != '\t')
+		return 0;
+	return code + 3 == end || code[3] == ' ' || code[3] == '\t';
+}
+
 static void
 upcase3(const char *s, char cur[4])
 {
@@ -101,7 +118,8 @@ prefix_cur(const char *s, const char *end, char cur[4])
 	}
 code:
 	if (end - s >= 3 && is_letter(s[0]) && is_letter(s[1]) &&
-	    is_letter(s[2]) && (end - s == 3 || !is_letter(s[3]))) {
+	    is_letter(s[2]) && (end - s == 3 || !is_letter(s[3])) &&
+	    code_ok(s, s, end)) {
 		upcase3(s, cur);
 		return 3;
 	}
@@ -125,7 +143,8 @@ suffix_cur(const char *s, const char *end, char cur[4])
 		}
 	}
 	if (end - s >= 3 && is_letter(end[-1]) && is_letter(end[-2]) &&
-	    is_letter(end[-3]) && (end - s == 3 || !is_letter(end[-4]))) {
+	    is_letter(end[-3]) && (end - s == 3 || !is_letter(end[-4])) &&
+	    code_ok(end - 3, s, end)) {
 		upcase3(end - 3, cur);
 		return 3;
 	}

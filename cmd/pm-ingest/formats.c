@@ -385,3 +385,48 @@ format_required_names(const struct format *fmt, char *buf, size_t n)
 		o += (size_t)k;
 	}
 }
+
+/* The separator that splits the first lines most consistently. */
+unsigned char
+format_sniff_delim(const char *buf, size_t n)
+{
+	static const char cand[] = ",;\t|";
+	int counts[4][30], lines = 0, q = 0, i, j, k;
+	long best = 0, score;
+	unsigned char d = ',';
+	size_t p;
+
+	memset(counts, 0, sizeof(counts));
+	for (p = 0; p < n && lines < 30; p++) {
+		if (buf[p] == '"')
+			q = !q;
+		else if (!q && (buf[p] == '\n' || buf[p] == '\r')) {
+			if (p + 1 < n && buf[p] == '\r' && buf[p + 1] == '\n')
+				p++;
+			lines++;
+		} else if (!q)
+			for (i = 0; i < 4; i++)
+				counts[i][lines] += buf[p] == cand[i];
+	}
+	if (lines < 30 && p == n)
+		lines++;
+	for (i = 0; i < 4; i++) {
+		/* The most common non-zero count, times its frequency. */
+		for (j = 0; j < lines; j++) {
+			int c = counts[i][j], freq = 0;
+
+			if (c == 0)
+				continue;
+			for (k = 0; k < lines; k++)
+				freq += counts[i][k] == c;
+			score = (long)c * freq;
+			if (score > best) {
+				best = score;
+				d = (unsigned char)cand[i];
+			}
+		}
+	}
+	return d;
+}
+
+/* ---- report noise ---- */

@@ -240,13 +240,14 @@ add_pareto(struct doc *d, const char *path)
 /* ---- pm-score --drivers ---- */
 
 static const char *
-lag_words(double lag, char *buf)
+lag_words(double lag, const char *unit, char *buf)
 {
 	if (lag == 0)
-		return "in the same period";
-	if (lag == 1)
-		return "the following period";
-	snprintf(buf, FMT_BUFSIZE, "%.0f periods later", lag);
+		snprintf(buf, FMT_BUFSIZE, "in the same %s", unit);
+	else if (lag == 1)
+		snprintf(buf, FMT_BUFSIZE, "the following %s", unit);
+	else
+		snprintf(buf, FMT_BUFSIZE, "%.0f %ss later", lag, unit);
 	return buf;
 }
 
@@ -269,8 +270,22 @@ struct driver {
 	int has_rho;
 };
 
+/* A metric already put in words (at another lag) is not repeated. */
+static int
+said(const struct driver *v, int i)
+{
+	int k;
+
+	for (k = 0; k < i; k++)
+		if (strcmp(v[k].metric, v[i].metric) == 0 &&
+		    (strcmp(v[k].dir, "helps") == 0 ||
+		    strcmp(v[k].dir, "hurts") == 0))
+			return 1;
+	return 0;
+}
+
 void
-add_drivers(struct doc *d, const char *path)
+add_drivers(struct doc *d, const char *path, const char *unit)
 {
 	struct cols c = { { "metric", "lag", "pairs", "spearman", "pearson",
 	    "slope", "direction" }, { 0 } };
@@ -307,12 +322,12 @@ add_drivers(struct doc *d, const char *path)
 	for (i = 0; i < n && shown < 3; i++) {
 		int helps = strcmp(v[i].dir, "helps") == 0;
 
-		if (!helps && strcmp(v[i].dir, "hurts") != 0)
+		if ((!helps && strcmp(v[i].dir, "hurts") != 0) || said(v, i))
 			continue;
 		snprintf(text, sizeof(text), "reps with more %s had %s "
-		    "revenue %s (Spearman %.2f over %.0f rep-periods).",
+		    "revenue %s (Spearman %.2f over %.0f rep-%ss).",
 		    words(v[i].metric, wb), helps ? "more" : "less",
-		    lag_words(v[i].lag, lb), v[i].rho, v[i].pairs);
+		    lag_words(v[i].lag, unit, lb), v[i].rho, v[i].pairs, unit);
 		doc_item(d, metric_label(v[i].metric), text);
 		shown++;
 	}
@@ -321,7 +336,7 @@ add_drivers(struct doc *d, const char *path)
 	else if (shown == 0)
 		doc_para(d, "The evidence is too thin to say which activities "
 		    "go with results: every indicator is unclear (a weak "
-		    "correlation, or fewer than 10 rep-periods).");
+		    "correlation, or fewer than 10 rep-%ss).", unit);
 	else
 		doc_note(d, "Correlation, not proof: use it to choose what to "
 		    "watch, then check it in the one-on-ones.");

@@ -182,6 +182,7 @@ struct opts {
 void build_report(struct doc *d, const struct table *t,
     const struct opts *op);
 void add_pareto(struct doc *d, const char *path);
-void add_drivers(struct doc *d, const char *path);
+/* unit: what a period is, in words ("month", "week", ...). */
+void add_drivers(struct doc *d, const char *path, const char *unit);
 
 #endif

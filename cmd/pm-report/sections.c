@@ -621,6 +621,25 @@ period_label(const struct table *t, int p)
 	return xstrdup(buf);
 }
 
+/* What a period is, in words, from the shape of its key. */
+static const char *
+period_unit(const char *key)
+{
+	size_t n = strlen(key);
+
+	if (strchr(key, 'W') != NULL)
+		return "week";
+	if (strchr(key, 'Q') != NULL)
+		return "quarter";
+	if (n == 10)
+		return "day";
+	if (n == 7 && key[4] == '-')
+		return "month";
+	if (n == 4 || strncmp(key, "FY", 2) == 0)
+		return "year";
+	return "period";
+}
+
 /* The rep named exactly, else the one rep named so ignoring case. */
 static int
 find_rep(const struct ctx *c, const char *want)
@@ -691,7 +710,7 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 	if (op->pareto != NULL)
 		add_pareto(d, op->pareto);
 	if (op->drivers != NULL)
-		add_drivers(d, op->drivers);
+		add_drivers(d, op->drivers, period_unit(t->periods[c->sel]));
 	if (op->one_on_ones)
 		sheets(d, c);
 }

@@ -179,9 +179,10 @@ t_run "--pareto with another CSV is exit 65" 65 pm-report --pareto "$T/notpareto
 
 # Drivers: the clear ones in words, the thin case said plainly.
 t_run "--drivers" 0 pm-report --drivers "$F/drivers.csv" "$F/flags.csv"
-t_grep "drivers: meetings, next period" \
-    "^  - Meetings: reps with more meetings had more revenue the following period$" "$T/out"
-t_grep "drivers: the numbers" "^    \(Spearman 0\.62 over 70 rep-periods\)\.$" "$T/out"
+# Monthly scores: the lag and the pairs are said in months.
+t_grep "drivers: meetings, next month" \
+    "^  - Meetings: reps with more meetings had more revenue the following month$" "$T/out"
+t_grep "drivers: the numbers" "^    \(Spearman 0\.62 over 70 rep-months\)\.$" "$T/out"
 t_grep "drivers: hurts in words" "more emails had less revenue" "$T/out"
 t_nogrep "drivers: unclear is not a finding" "more tasks" "$T/out"
 t_run "--drivers, thin evidence" 0 pm-report --drivers "$F/drivers-thin.csv" "$F/flags.csv"
@@ -195,3 +196,8 @@ t_grep "notes: by name, a note with '; ' in it" "^  - A: revenue 10; the best of
 t_grep "notes: by position" "^    Declining: down 3 periods$" "$T/out"
 t_grep "notes: by position, the second" "^    Underperformer: below 80%$" "$T/out"
 t_grep "notes: odd notes go to every flag" "^    Declining: ; ; weird$" "$T/out"
+
+# A metric strong at two lags is put in words once, at its strongest.
+t_run "--drivers, one metric at two lags" 0 pm-report --drivers "$F/drivers-lags.csv" "$F/flags.csv"
+t_eq "drivers: meetings said once" 1 "$(grep -c '^  - Meetings:' "$T/out")"
+t_grep "drivers: then calls" "^  - Calls: reps with more calls had more revenue in the same month" "$T/out"

@@ -12,11 +12,11 @@
 #include "out.h"
 #include "score.h"
 
-#define PARTIAL_NCOL 12
+#define PARTIAL_NCOL 13
 
 static const char *const partial_cols[PARTIAL_NCOL + 1] = { "key", "shape",
     "period", "rep", "metric", "sum", "count", "max", "team", "team_date",
-    "first", "last", NULL };
+    "first", "last", "last_event", NULL };
 
 /* The canonical facts columns, for a piece that comes without a header. */
 static const char *const facts_cols[] = { "date", "rep", "metric", "value",
@@ -71,6 +71,7 @@ agg_rep(struct agg *a, const char *s, size_t n)
 		a->ri = xreallocarray(a->ri, a->nri, sizeof(*a->ri));
 		for (; old < a->nri; old++) {
 			a->ri[old].first = a->ri[old].last = NO_DAY;
+			a->ri[old].last_event = NO_DAY;
 			a->ri[old].team_day = NO_DAY;
 			a->ri[old].team = NO_ID;
 			a->ri[old].in_roster = 0;
@@ -206,7 +207,7 @@ stats_merge(struct stats *s, int64_t sum, int64_t n, int64_t max)
  */
 static void
 rep_seen(struct agg *a, uint32_t rep, pm_day first, pm_day last,
-    pm_day team_day, uint32_t team)
+    pm_day last_event, pm_day team_day, uint32_t team)
 {
 	struct repinfo *r = &a->ri[rep];
 
@@ -214,6 +215,9 @@ rep_seen(struct agg *a, uint32_t rep, pm_day first, pm_day last,
 		r->first = first;
 	if (last != NO_DAY && (r->last == NO_DAY || last > r->last))
 		r->last = last;
+	if (last_event != NO_DAY && (r->last_event == NO_DAY ||
+	    last_event > r->last_event))
+		r->last_event = last_event;
 	if (team == NO_ID)
 		return;
 	if (r->team == NO_ID || team_day > r->team_day ||
@@ -230,8 +234,22 @@ is_derived_id(struct agg *a, uint32_t m)
 {
 	if (!(a->mseen[m] & M_CHECKED))
 		a->mseen[m] |= M_CHECKED | (metric_is_derived(metric_lookup(
-		    intern_str(a->metrics, m)).agg) ? M_DERIVED : 0);
+		    intern_str(a->metrics, m)).agg) ? M_DERIVED : 0) |
+		    (strcmp(intern_str(a->metrics, m), "open_pipeline") == 0 ?
+		    M_FORECAST : 0);
 	return a->mseen[m] & M_DERIVED;
+}
+
+/*
+ * open_pipeline facts are dated by the expected close date, which in
+ * every real export lies ahead: they must not move the as-of date.
+ */
+static int
+is_forecast_id(struct agg *a, uint32_t m)
+{
+	if (!(a->mseen[m] & M_CHECKED))
+		is_derived_id(a, m);
+	return a->mseen[m] & M_FORECAST;
 }
 
 struct cols {
@@ -368,7 +386,8 @@ add_fact(struct agg *a, struct csvr *r, const struct cols *c,
 		if (tn > 0)
 			team = intern_id(a->teams, t, tn);
 	}
-	rep_seen(a, rep, day, day, day, team);
+	rep_seen(a, rep, day, day, is_forecast_id(a, metric) ? NO_DAY : day,
+	    day, team);
 	pend_add(a, r, day_period(a, day), rep, metric, v, row->line);
 }
 
@@ -403,13 +422,17 @@ agg_read_facts(struct agg *a, const char *path)
 	csvr_close(r);
 }
 
-/* The first and last fact dates; NO_DAY when there are none. */
+/*
+ * The first and last fact dates, and the last leaving out forecasts;
+ * NO_DAY when there are none.
+ */
 void
-agg_dates(const struct agg *a, pm_day *first, pm_day *last)
+agg_dates(const struct agg *a, pm_day *first, pm_day *last,
+    pm_day *last_event)
 {
 	size_t i, n = intern_count(a->reps);
 
-	*first = *last = NO_DAY;
+	*first = *last = *last_event = NO_DAY;
 	for (i = 0; i < n; i++) {
 		if (a->ri[i].first == NO_DAY)
 			continue;
@@ -417,6 +440,9 @@ agg_dates(const struct agg *a, pm_day *first, pm_day *last)
 			*first = a->ri[i].first;
 		if (*last == NO_DAY || a->ri[i].last > *last)
 			*last = a->ri[i].last;
+		if (a->ri[i].last_event != NO_DAY && (*last_event == NO_DAY ||
+		    a->ri[i].last_event > *last_event))
+			*last_event = a->ri[i].last_event;
 	}
 }
 
@@ -486,6 +512,7 @@ write_group(struct out *o, const struct agg *a, const char *key,
 	csv_put_empty(o);
 	csv_put_empty(o);
 	csv_put_empty(o);
+	csv_put_empty(o);
 	csv_end_row(o);
 }
 
@@ -506,6 +533,7 @@ write_rep(struct out *o, const struct agg *a, const char *key,
 	put_day(o, r->team == NO_ID ? NO_DAY : r->team_day);
 	put_day(o, r->first);
 	put_day(o, r->last);
+	put_day(o, r->last_event);
 	csv_end_row(o);
 }
 
@@ -640,7 +668,7 @@ add_partial(struct agg *a, struct csvr *r, const struct csv_row *row,
 		if (row->len[8] > 0)
 			team = intern_id(a->teams, row->f[8], row->len[8]);
 		rep_seen(a, rep, p_day(r, row, 10, 0), p_day(r, row, 11, 0),
-		    p_day(r, row, 9, 1), team);
+		    p_day(r, row, 12, 1), p_day(r, row, 9, 1), team);
 		return;
 	}
 	if (row->f[0][0] != 'D')

@@ -275,17 +275,19 @@ void
 ctx_init(struct ctx *c, struct agg *a, struct opts *o)
 {
 	size_t i, n;
-	pm_day rs, re;
+	pm_day rs, re, devent;
 	const struct repinfo *r;
 
 	memset(c, 0, sizeof(*c));
 	c->a = a;
 	c->o = o;
 	make_defs(c);
-	agg_dates(a, &c->dfirst, &c->dlast);
+	agg_dates(a, &c->dfirst, &c->dlast, &devent);
 	c->first_data = c->dfirst == NO_DAY ? NO_DAY :
 	    period_start(&a->cfg, c->dfirst);
-	c->asof = o->have_asof ? o->asof : c->dlast;
+	/* Open deals' expected close dates are no evidence of today. */
+	c->asof = o->have_asof ? o->asof : devent != NO_DAY ? devent :
+	    c->dlast;
 	c->pstart = o->from != NO_DAY ? period_start(&a->cfg, o->from) :
 	    c->dfirst != NO_DAY ? period_start(&a->cfg, c->dfirst) : NO_DAY;
 	c->pend = o->to != NO_DAY ? period_start(&a->cfg, o->to) :

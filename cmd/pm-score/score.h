@@ -21,6 +21,7 @@
 #define M_SEEN 1		/* the metric has facts */
 #define M_CHECKED 2		/* M_DERIVED is known */
 #define M_DERIVED 4		/* a derived metric's name */
+#define M_FORECAST 8		/* open_pipeline: dated by expected close */
 
 struct stats {
 	int64_t sum;		/* 1/10000 units */
@@ -47,6 +48,7 @@ struct pending {
 
 struct repinfo {
 	pm_day first, last;	/* dates of the rep's facts, NO_DAY if none */
+	pm_day last_event;	/* the latest, forecasts left out */
 	pm_day team_day;	/* date of the latest fact naming a team */
 	uint32_t team;		/* that team (smallest name on a tie) */
 	int in_roster;
@@ -84,7 +86,8 @@ struct stats *agg_find(const struct agg *a, pm_day period, uint32_t rep,
 void agg_read_facts(struct agg *a, const char *path);
 void agg_write_partial(struct agg *a, const char *path);
 void agg_read_partial(struct agg *a, const char *path);
-void agg_dates(const struct agg *a, pm_day *first, pm_day *last);
+void agg_dates(const struct agg *a, pm_day *first, pm_day *last,
+    pm_day *last_event);
 size_t trim_span(const char **s, size_t n);
 
 /* targets.c */

@@ -194,6 +194,11 @@ if have parallel; then
 		bench parallel "parallel --pipe | pm-score --merge" "$FACTS" \
 		    sh -c 'parallel --pipe --header : --block 64M "$1" --partial -p month <"$2" | "$1" --merge' \
 		    sh "$(PM pm-score)" "$FACTS"
+		# --pipepart reads the file itself instead of piping every
+		# byte through parallel's Perl: the recipe for a file.
+		bench pipepart "parallel --pipepart | --merge" "$FACTS" \
+		    sh -c 'parallel --pipepart -a "$2" --header : --block 32M "$1" --partial -p month | "$1" --merge' \
+		    sh "$(PM pm-score)" "$FACTS"
 		"$(PM pm-score)" -p month "$FACTS" >"$RUN/score.csv" 2>/dev/null
 		parallel --pipe --header : --block 64M "$(PM pm-score)" --partial \
 		    -p month <"$FACTS" 2>/dev/null | "$(PM pm-score)" --merge \
@@ -251,7 +256,14 @@ libcsv=$(dpkg-query -W -f '${Version}' libcsv3 2>/dev/null || echo '?')
 {
 echo
 echo "Machine: ${cpu:-unknown CPU}, $ncpu cores, ${mem:-? RAM}, $(uname -sr)"
-echo "Load average: ${load0:-?} at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end (other work on the machine slows wall times; CPU times suffer less)"
+echo "Load average: ${load0:-?} at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end"
+case $ncpu in
+*[!0-9]* | '') ;;
+*)	if awk -v l="${load0%% *}" -v n="$ncpu" 'BEGIN { exit !(l > n) }'; then
+		echo "WARNING: the machine was busy (load above $ncpu cores): wall times are inflated"
+		echo "and noisy; the CPU-time ratios in parentheses are the better guide."
+	fi ;;
+esac
 echo "Compiler: $($CC --version 2>/dev/null | head -n 1); libcsv $libcsv"
 echo "Peers: $(have datamash && datamash --version | head -n 1); $(have mlr && mlr --version); $(have parallel && parallel --version | head -n 1)"
 echo "Medians of $RUNS runs; ratios and verdicts on wall time; \"vs loop\" = bare libcsv loop time / this time on the same file"
@@ -280,14 +292,14 @@ END {
 		if (base != "" && input[i] !~ /half|team|scores|flags/)
 			vs = sprintf("%.2fx", base / s)
 		peers = ""
-		if (id[i] == "score" || id[i] == "parallel") {
+		if (id[i] == "score") {
 			if (t["datamash"] != "")
 				peers = peers sprintf("%.1fx datamash ", t["datamash"] / s)
 			if (t["mlr"] != "")
 				peers = peers sprintf("%.1fx mlr", t["mlr"] / s)
-			if (id[i] == "parallel" && t["score"] != "")
-				peers = sprintf("%.2fx pm-score", t["score"] / s)
 		}
+		if ((id[i] == "parallel" || id[i] == "pipepart") && t["score"] != "")
+			peers = sprintf("%.2fx one pm-score", t["score"] / s)
 		if (id[i] == "pareto" && t["mlr_pareto"] != "")
 			peers = sprintf("%.1fx mlr", t["mlr_pareto"] / s)
 		if (id[i] == "score_half" && t["score"] != "")
@@ -333,6 +345,8 @@ END {
 	ratio("score", "libcsv", 0.7)
 	ratio("score", "datamash", 3)
 	ratio("score", "mlr", 10)
+	ratio("parallel", "score", 1)
+	ratio("pipepart", "score", 1)
 	rss("score", 16)
 	linear("score", "score_half")
 	ratio("pareto", "libcsv", 0.7)

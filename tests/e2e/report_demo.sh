@@ -60,6 +60,12 @@ t_nogrep "demo coaching: the steady reps are not in it" \
 t_grep "demo coaching: focus areas" "Focus: qualification and closing" "$T/coach"
 t_grep "demo distribution" "^  100 to 120%" "$R"
 t_grep "demo concentration" "make 80% of the total" "$R"
+if [ -s "$T/demo/drivers.csv" ]; then
+	t_grep "demo: what drives results, in words" \
+	    "^  - [A-Z][a-z ]+: reps with more [a-z ]+ had (more|less) revenue" "$R"
+else
+	skip "demo: what drives results" "pm-score has no --drivers yet"
+fi
 t_grep "demo html has the one-on-ones" "<h3>Olivia Grant \(West\)</h3>" "$T/demo/report.html"
 t_grep "demo markdown has the leaderboard" "^\| 1 \| José Núñez \| East \|" "$T/demo/report.md"
 

@@ -258,15 +258,10 @@ is_heading(const struct block *b)
 static void
 heading(const struct block *b, struct out *o)
 {
-	char *s = clean_text(b->a);
-	size_t n = u8_prefix(s, WIDTH);
-
-	s[n] = '\0';
-	out_puts(o, s);
-	out_putc(o, '\n');
-	underline(o, s, b->type == B_TITLE ? "=" :
+	/* A long title or name wraps; the rule is as wide as the text. */
+	wrap(o, b->a, "", 0);
+	underline(o, b->a, b->type == B_TITLE ? "=" :
 	    b->type == B_H2 ? "-" : "\u00b7");
-	free(s);
 }
 
 void

@@ -19,6 +19,11 @@ t_nogrep "text: no escape character reaches the terminal" "$(printf '\033')" "$T
 t_grep "text: escape made visible" 'Esc\?\[31mRed' "$T/out"
 t_grep "text: a tab becomes a space" 'Tab here' "$T/out"
 
+t_run "text: a title longer than a line" 0 pm-report -T "$(printf 'Weekly%.0s ' $(seq 20))" "$H"
+w=$(LC_ALL=C.UTF-8 wc -L <"$T/out")
+t_eq "text: a long title wraps within 80 columns" yes "$([ "$w" -le 80 ] && echo yes || echo "$w")"
+t_eq "text: nothing of the title is lost" 20 "$(grep -o Weekly "$T/out" | wc -l)"
+
 # --- Markdown ---
 t_run "markdown: hostile names" 0 pm-report -f markdown --one-on-ones "$H"
 cp "$T/out" "$T/md"

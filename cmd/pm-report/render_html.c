@@ -179,9 +179,10 @@ bar_colour(double v, double ref)
 static void
 label(struct out *o, const char *s, size_t max)
 {
-	char *c = xstrdup(s);
+	char *c = xmalloc(strlen(s) + 4);	/* room for the ellipsis */
 	size_t i = 0, w = 0;
 
+	strcpy(c, s);
 	while (c[i] != '\0') {
 		if (((unsigned char)c[i] & 0xC0) != 0x80 && w++ == max) {
 			strcpy(c + i, "\u2026");

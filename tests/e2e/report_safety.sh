@@ -49,6 +49,11 @@ t_grep "html: notes escaped too" "attainment 120\.0% &lt;b&gt;bold&lt;/b&gt; \| 
 t_nogrep "html: no <b> or <i> from the data" "<b>|<i>" "$T/h.html"
 t_grep "html: names in SVG labels escaped" '<text [^>]*>&lt;script&gt;' "$T/h.html"
 
+# A chart label one character over its room: cut, with the ellipsis.
+printf 'period,rep,metric,actual,target,attainment\n2026-06,ABCDEFGHIJKLMNOPQRSTUVW,revenue,1,1,100\n' >"$T/lab.csv"
+t_run "html: a label just too long" 0 pm-report -f html "$T/lab.csv"
+t_grep "html: the label is cut" '>ABCDEFGHIJKLMNOPQRSTUV…</text>' "$T/out"
+
 t_run "html: the flags fixture" 0 pm-report -f html --one-on-ones \
     --pareto "$F/pareto-detail.csv" "$F/flags.csv"
 cp "$T/out" "$T/f.html"

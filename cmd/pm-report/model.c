@@ -588,7 +588,7 @@ names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
 			snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
 			    name(c, r->id));
 			len = strlen(buf);
-		} else if (len + 4 < size && buf[len - 1] != '.')
+		} else if (len + sizeof(", ...") <= size)
 			strcpy(buf + len, ", ...");
 		n++;
 	}

@@ -24,6 +24,14 @@ w=$(LC_ALL=C.UTF-8 wc -L <"$T/out")
 t_eq "text: a long title wraps within 80 columns" yes "$([ "$w" -le 80 ] && echo yes || echo "$w")"
 t_eq "text: nothing of the title is lost" 20 "$(grep -o Weekly "$T/out" | wc -l)"
 
+# 300 reps with long names: the lists of names stop at a bound.
+awk 'BEGIN { print "period,rep,metric,actual,rank,flags"
+	for (i = 0; i < 300; i++)
+		printf "2026-06,Representative number %03d with a long name,revenue,%d,%d,tier_middle;underperformer\n", i, i, 300 - i }' >"$T/many.csv"
+t_run "text: 300 reps" 0 pm-report "$T/many.csv"
+t_grep "text: a long list of names ends with ..." "^  - Middle tier \(300\): .*|^    .*, \.\.\.$" "$T/out"
+t_grep "text: at most five names to attend to" "and 295 more\.$" "$T/out"
+
 # --- Markdown ---
 t_run "markdown: hostile names" 0 pm-report -f markdown --one-on-ones "$H"
 cp "$T/out" "$T/md"

@@ -69,6 +69,13 @@ fi
 t_grep "demo html has the one-on-ones" "<h3>Olivia Grant \(West\)</h3>" "$T/demo/report.html"
 t_grep "demo markdown has the leaderboard" "^\| 1 \| José Núñez \| East \|" "$T/demo/report.md"
 
+for h in Headline Leaderboard Wins "Coaching focus" Distribution Concentration \
+    One-on-ones; do
+	t_grep "demo markdown: section $h" "^## $h$" "$T/demo/report.md"
+	t_grep "demo html: section $h" "^<h2>$h</h2>$" "$T/demo/report.html"
+done
+t_eq "demo html: a sheet per rep" 12 "$(grep -c '^<h3>.* (\(East\|West\))</h3>$' "$T/demo/report.html")"
+
 # Twice: the same bytes.
 DEMO_OUT=$T/demo2 sh "$EX/demo.sh" "$PMBIN" >/dev/null 2>&1
 for f in report.html report.md report.txt; do

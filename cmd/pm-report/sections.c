@@ -421,11 +421,28 @@ no_flags(struct doc *d, const struct ctx *c, const char *what)
 	return 1;
 }
 
+/* Evidence when pm-flag gave none: the rep's attainment or pace. */
+static const char *
+own_evidence(const struct ctx *c, const struct rep *r, char *buf)
+{
+	const struct srow *s = row(c, c->sel, r->id, c->lbm);
+	char b[FMT_BUFSIZE];
+	double v;
+
+	if (!judged(s, &v))
+		return NULL;
+	snprintf(buf, FMT_BUFSIZE * 2, "%s %s on %s", c->in_progress &&
+	    KNOWN(s, C_PACE) ? "pace" : "attainment", fmt_pct(v, b),
+	    c->lbm == c->score ? "the composite score" :
+	    c->t->metrics[c->lbm]);
+	return buf;
+}
+
 static void
 wins_section(struct doc *d, struct ctx *c)
 {
 	int w, k, any = 0;
-	char *s;
+	char *s, ev[FMT_BUFSIZE * 2];
 
 	doc_h2(d, "Wins");
 	if (no_flags(d, c, "wins"))
@@ -445,7 +462,8 @@ wins_section(struct doc *d, struct ctx *c)
 			first = 0;
 			any = 1;
 			s = who(c, &c->reps[k]);
-			doc_item(d, s, *f->note ? f->note : NULL);
+			doc_item(d, s, *f->note ? f->note :
+			    own_evidence(c, &c->reps[k], ev));
 			free(s);
 		}
 	}

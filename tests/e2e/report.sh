@@ -201,3 +201,8 @@ t_grep "notes: odd notes go to every flag" "^    Declining: ; ; weird$" "$T/out"
 t_run "--drivers, one metric at two lags" 0 pm-report --drivers "$F/drivers-lags.csv" "$F/flags.csv"
 t_eq "drivers: meetings said once" 1 "$(grep -c '^  - Meetings:' "$T/out")"
 t_grep "drivers: then calls" "^  - Calls: reps with more calls had more revenue in the same month" "$T/out"
+
+# A win without a note: the report gives the rep's own attainment.
+printf 'period,rep,metric,actual,target,attainment,pace,rank,flags,notes\n2026-06,A,revenue,120,100,120,120,1,target_hit,\n2026-06,B,revenue,90,100,90,90,2,,\n' >"$T/nonote.csv"
+t_run "a win without a note" 0 pm-report "$T/nonote.csv"
+t_grep "a win without a note: the attainment as evidence" "^  - A: attainment 120\.0% on revenue$" "$T/out"

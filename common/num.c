@@ -56,7 +56,7 @@ fixed_format(int64_t v, int decimals, char *buf)
 {
 	uint64_t a, unit, whole, frac;
 	int neg = v < 0, i, len;
-	char fbuf[8];
+	char fbuf[24];	/* room for any uint64 the compiler may imagine */
 
 	a = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	unit = 1;

@@ -56,7 +56,7 @@ fixed_format(int64_t v, int decimals, char *buf)
 {
 	uint64_t a, unit, whole, frac;
 	int neg = v < 0, i, len;
-	char fbuf[24];	/* room for any uint64 the compiler may imagine */
+	char fbuf[8];
 
 	a = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	unit = 1;
@@ -73,11 +73,14 @@ fixed_format(int64_t v, int decimals, char *buf)
 	len = snprintf(buf, NUM_BUFSIZE, "%s%llu", neg ? "-" : "",
 	    (unsigned long long)whole);
 	if (frac != 0) {
-		snprintf(fbuf, sizeof(fbuf), "%0*llu", decimals,
-		    (unsigned long long)frac);
-		for (i = decimals; i > 0 && fbuf[i - 1] == '0'; i--)
-			fbuf[i - 1] = '\0';
-		snprintf(buf + len, NUM_BUFSIZE - (size_t)len, ".%s", fbuf);
+		/* Exactly `decimals` digits, then trailing zeros trimmed. */
+		for (i = decimals; i > 0; i--, frac /= 10)
+			fbuf[i] = (char)('0' + frac % 10);
+		fbuf[0] = '.';
+		for (i = decimals; fbuf[i] == '0'; i--)
+			;
+		fbuf[i + 1] = '\0';
+		snprintf(buf + len, NUM_BUFSIZE - (size_t)len, "%s", fbuf);
 	}
 	return buf;
 }

@@ -19,6 +19,11 @@
  * 1.5 MB a big file wants.
  */
 #define FIRST_ALLOC 4096
+/*
+ * A byte source is never asked for fewer bytes than this: a converter
+ * (pm-ingest's iconv reader) needs room for a whole UTF-8 sequence.
+ */
+#define MIN_READ 64
 
 /*
  * libcsv's parser states (libcsv.c), read to detect an unterminated quote
@@ -27,8 +32,10 @@
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
 
+/* A field in the row arena, or (in_chunk) in the input chunk itself. */
 struct field {
 	size_t off, len;
+	int in_chunk;
 };
 
 struct rowinfo {
@@ -270,7 +277,9 @@ fill(struct csvr *r)
 
 	r->inlen = 0;
 	while (r->inlen < CHUNK) {
-		if (r->inlen == r->incap) {
+		if (r->incap - r->inlen < MIN_READ) {
+			if (r->incap == CHUNK)
+				break;	/* the rest comes with the next chunk */
 			r->incap = r->incap ? r->incap * 2 : FIRST_ALLOC;
 			r->in = xrealloc(r->in, r->incap);
 		}
@@ -295,8 +304,12 @@ fill(struct csvr *r)
 static int
 start(struct csvr *r)
 {
+	/*
+	 * Only a failed first read is an error here: a later parse error
+	 * comes after the records parsed before it are handed out.
+	 */
 	if (r->started)
-		return r->failed ? -1 : 0;
+		return 0;
 	r->started = 1;
 	if (fill(r) != 0)
 		return -1;
@@ -388,7 +401,7 @@ is_odd(const unsigned char *s, size_t len)
  * bad UTF-8 or a line end, so it skips those checks.
  */
 static void
-add_field(struct csvr *r, const char *s, size_t len, int odd)
+add_field(struct csvr *r, const char *s, size_t len, int odd, int in_chunk)
 {
 	struct field *f;
 	char msg[128];
@@ -427,14 +440,21 @@ add_field(struct csvr *r, const char *s, size_t len, int odd)
 		r->fcap = r->fcap ? r->fcap * 2 : 256;
 		r->fields = xreallocarray(r->fields, r->fcap, sizeof(*f));
 	}
+	f = &r->fields[r->nfields++];
+	f->len = len;
+	f->in_chunk = in_chunk;
+	if (in_chunk) {
+		/* The byte after the field is its delimiter, quote or line end. */
+		f->off = (size_t)(s - r->in);
+		r->in[f->off + len] = '\0';
+		return;
+	}
 	if (len + 1 > r->dcap - r->dlen) {
 		while (len + 1 > r->dcap - r->dlen)
 			r->dcap = r->dcap ? r->dcap * 2 : FIRST_ALLOC;
 		r->data = xrealloc(r->data, r->dcap);
 	}
-	f = &r->fields[r->nfields++];
 	f->off = r->dlen;
-	f->len = len;
 	if (len > 0)
 		memcpy(r->data + r->dlen, s, len);
 	r->data[r->dlen + len] = '\0';
@@ -444,7 +464,7 @@ add_field(struct csvr *r, const char *s, size_t len, int odd)
 static void
 on_field(void *s, size_t len, void *data)
 {
-	add_field(data, s, len, is_odd(s, len));
+	add_field(data, s, len, is_odd(s, len), 0);
 }
 
 static void
@@ -615,6 +635,7 @@ static size_t
 fast_records(struct csvr *r, size_t pos)
 {
 	size_t i, n, eol;
+	char c;
 
 	while (pos < r->inlen && !r->failed) {
 		if (r->in[pos] == '\n' || r->in[pos] == '\r') {
@@ -623,10 +644,11 @@ fast_records(struct csvr *r, size_t pos)
 		}
 		if ((eol = scan_record(r, pos, &n)) == 0)
 			break;
+		c = r->in[eol];
 		for (i = 0; i < n; i++)
 			add_field(r, r->in + r->spans[i].off, r->spans[i].len,
-			    r->spans[i].odd);
-		on_row(r->in[eol], r);
+			    r->spans[i].odd, 1);
+		on_row(c, r);
 		pos = eol + 1;
 	}
 	return pos;
@@ -672,6 +694,7 @@ int
 csvr_next(struct csvr *r, struct csv_row *row)
 {
 	struct rowinfo *ri;
+	struct field *f;
 	size_t i;
 
 	if (r->done)
@@ -703,7 +726,8 @@ csvr_next(struct csvr *r, struct csv_row *row)
 		r->lens = xreallocarray(r->lens, r->pcap, sizeof(*r->lens));
 	}
 	for (i = 0; i < ri->n; i++) {
-		r->ptrs[i] = r->data + r->fields[ri->first + i].off;
+		f = &r->fields[ri->first + i];
+		r->ptrs[i] = (f->in_chunk ? r->in : r->data) + f->off;
 		r->lens[i] = r->fields[ri->first + i].len;
 	}
 	row->n = ri->n;

@@ -125,6 +125,30 @@ key_id(struct intern *t, const struct score_row *r, int k, enum sc_col c,
 	return intern_id(t, r->f[k], r->len[k]);
 }
 
+/*
+ * A key written like a date or period (2026-..., FY2027...) must be a
+ * real one: 2026-02-31 or 2026-13 is a typo, not a label to pass on.
+ */
+static void
+check_period(const struct score_row *r, int k, const char *file)
+{
+	const char *key = r->f[k];
+	pm_day first, last;
+	int i, looks;
+
+	if (k < 0)
+		return;
+	if (strncmp(key, "FY", 2) == 0)
+		key += 2;
+	for (i = 0; i < 4 && key[i] >= '0' && key[i] <= '9'; i++)
+		;
+	looks = i == 4 && (key[4] == '-' || key[4] == '\0');
+	if (looks && period_parse_key(r->f[k], key != r->f[k] ? 2 : 1,
+	    &first, &last) != 0)
+		pm_die_at(EX_DATAERR, file, r->line,
+		    "period: '%s' is not a date or period key", r->f[k]);
+}
+
 static void
 add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 {
@@ -144,6 +168,7 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 	r->file = file;
 	parse_numbers(r, s, name);
 	r->period = key_id(l->per, r, s->col[SC_PERIOD], SC_PERIOD, name);
+	check_period(r, s->col[SC_PERIOD], name);
 	r->metric = key_id(l->met, r, s->col[SC_METRIC], SC_METRIC, name);
 	r->team = key_id(l->team, r, s->col[SC_TEAM], SC_TEAM, name);
 	k = s->col[SC_REP];

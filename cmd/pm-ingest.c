@@ -106,6 +106,7 @@ struct input {
 	const char *name;
 	int fd;
 	FILE *spool;
+	int reopen;		/* a named regular file: open it per pass */
 	off_t start;
 	const char *charset;	/* NULL: UTF-8 */
 	unsigned char delim;
@@ -344,6 +345,25 @@ load_rates(const char *path)
 	rules.nrates = nrates;
 }
 
+static void
+release_options(void)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < rules.nwon; i++)
+		free(rules.won[i]);
+	for (i = 0; i < rules.nlost; i++)
+		free(rules.lost[i]);
+	free(rules.won);
+	free(rules.lost);
+	free((void *)rules.rates);
+	for (k = 0; k < opt.nmaps; k++)
+		free(opt.maps[k].column);
+	idset_free(ids);
+	free(rbuf);
+}
+
 /* ---- opening inputs ---- */
 
 static void
@@ -388,13 +408,27 @@ open_input(struct input *in, const char *path)
 		pm_die(EX_NOINPUT, "%s: %s", path, strerror(errno));
 	if (S_ISDIR(st.st_mode))
 		pm_die(EX_NOINPUT, "%s: is a directory", path);
-	if (S_ISREG(st.st_mode)) {
+	if (S_ISREG(st.st_mode) && fd == STDIN_FILENO) {
 		in->fd = fd;
+		return;
+	}
+	if (S_ISREG(st.st_mode)) {
+		in->reopen = 1;	/* by name, once for each pass */
+		in->fd = -1;
+		close(fd);
 		return;
 	}
 	spool(in, fd);
 	if (fd != STDIN_FILENO)
 		close(fd);
+}
+
+/* Files are closed between the passes: any number of them may be named. */
+static void
+reopen(struct input *in)
+{
+	if ((in->fd = open(in->name, O_RDONLY)) == -1)
+		pm_die(EX_NOINPUT, "%s: %s", in->name, strerror(errno));
 }
 
 static void
@@ -807,6 +841,12 @@ first_pass(struct input *in, struct encr *e)
 		while ((rc = csvr_next(r, &row)) == 1)
 			;
 	(void)rc;
+	if (in->empty && *csvr_error(r) != '\0') {
+		/* Not empty: malformed from its first record on. */
+		in->empty = 0;
+		snprintf(in->why, sizeof(in->why), "no header row: %s",
+		    csvr_error(r));
+	}
 	if (in->charset == NULL && !csvr_error_is_io(r) &&
 	    strstr(csvr_error(r), "invalid UTF-8") != NULL) {
 		csvr_close(r);
@@ -849,6 +889,8 @@ prepare(struct input *in)
 	struct encr *e;
 	size_t i;
 
+	if (in->reopen)
+		reopen(in);
 	choose_charset(in);
 	in->forced = opt.force != NULL;
 	for (;;) {
@@ -864,6 +906,8 @@ prepare(struct input *in)
 		    "(use --encoding to say otherwise)", in->name);
 	}
 	encr_close(e);
+	if (in->reopen)
+		close(in->fd);
 	for (i = 0; in->fc.fmt != NULL && i < in->ncur; i++)
 		count_currency(allcur, &nallcur, in->cur[i].cur, in->cur[i].n);
 	if (opt.verbose && in->fc.fmt != NULL)
@@ -1018,6 +1062,8 @@ second_pass(struct input *in)
 	line = xmalloc(sizeof(*line));
 	if (in->fc.fmt != NULL)
 		record_cache_init(&in->fc);
+	if (in->reopen)
+		reopen(in);
 	if (in->empty)
 		pm_warn("%s: empty file", in->name);
 	else if (in->fc.fmt == NULL)
@@ -1033,7 +1079,8 @@ second_pass(struct input *in)
 			c.records++;
 			c.skipped++;
 		}
-	while ((rc = csvr_next(r, &row)) == 1) {
+	/* An error before the first record must not be lost either. */
+	while (rc == 1 && (rc = csvr_next(r, &row)) == 1) {
 		c.records++;
 		one_record(in, &c, &row, rec, line);
 	}
@@ -1064,6 +1111,11 @@ second_pass(struct input *in)
 	record_cache_free(&in->fc);
 	free(line);
 	free(rec);
+	free_header(in);
+	if (in->spool != NULL)
+		fclose(in->spool);
+	else if (in->reopen)
+		close(in->fd);
 }
 
 int
@@ -1172,5 +1224,7 @@ main(int argc, char *argv[])
 	if (rej != NULL)
 		out_close(rej);
 	out_close(out);
+	free(in);
+	release_options();
 	return failed;
 }

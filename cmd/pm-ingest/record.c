@@ -86,7 +86,8 @@ collapse(const char *s, size_t n, char *buf, size_t cap)
 		buf[o++] = s[i];
 	}
 	buf[o] = '\0';
-	return o;
+	/* Cut short: cap, which no whole value has, so that it is rejected. */
+	return i < n ? cap : o;
 }
 
 void
@@ -671,6 +672,12 @@ record_convert(const struct filectx *fc, const struct rules *ru,
 		return -1;
 	}
 	load_record(r, fc, row);
+	if (r->nrep == sizeof(r->rep) || r->naccount == sizeof(r->account) ||
+	    r->nproduct == sizeof(r->product) || r->nteam == sizeof(r->team))
+		return fail_rec(r, "%s: longer than %d bytes", record_column(fc,
+		    r->nrep == sizeof(r->rep) ? F_REP : r->naccount ==
+		    sizeof(r->account) ? F_ACCOUNT : r->nproduct ==
+		    sizeof(r->product) ? F_PRODUCT : F_TEAM), NAME_MAX_LEN - 2);
 	if (r->nrep == 0)
 		return fail_rec(r, "%s: empty rep", record_column(fc, F_REP));
 	switch (fc->fmt->kind) {

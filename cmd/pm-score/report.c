@@ -208,7 +208,8 @@ choose_metrics(struct ctx *c)
 	} else if (c->nw > 0)
 		add_metric(c, c->m_score);
 	sort_ctx = c;
-	qsort(c->mlist, c->nm, sizeof(*c->mlist), metric_name_cmp);
+	if (c->nm > 0)	/* mlist is NULL for empty input */
+		qsort(c->mlist, c->nm, sizeof(*c->mlist), metric_name_cmp);
 }
 
 static void

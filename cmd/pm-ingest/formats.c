@@ -396,6 +396,10 @@ format_sniff_delim(const char *buf, size_t n)
 	unsigned char d = ',';
 	size_t p;
 
+	/* Excel's own hint on the first line: sep=; */
+	if (n >= 6 && strncasecmp(buf, "sep=", 4) == 0 &&
+	    (buf[5] == '\n' || buf[5] == '\r'))
+		return (unsigned char)buf[4];
 	memset(counts, 0, sizeof(counts));
 	for (p = 0; p < n && lines < 30; p++) {
 		if (buf[p] == '"')

@@ -113,6 +113,7 @@ delimiters(void **state)
 		{ "a|b|c\n1|2|3\n", '|' },
 		{ "\"Report, weekly\"\n\n\"a\";\"b\";\"c\"\n1;2;3\n", ';' },
 		{ "one column\nx\n", ',' },
+		{ "sep=;\r\na,b;c\r\n1,5;2\r\n", ';' },
 		{ "", ',' },
 	};
 	size_t i;

@@ -132,12 +132,13 @@ key_id(struct intern *t, const struct score_row *r, int k, enum sc_col c,
 static void
 check_period(const struct score_row *r, int k, const char *file)
 {
-	const char *key = r->f[k];
+	const char *key;
 	pm_day first, last;
 	int i, looks;
 
 	if (k < 0)
 		return;
+	key = r->f[k];
 	if (strncmp(key, "FY", 2) == 0)
 		key += 2;
 	for (i = 0; i < 4 && key[i] >= '0' && key[i] <= '9'; i++)

@@ -34,12 +34,22 @@ fmt_fixed2(int64_t v, char *buf)
 size_t
 fmt_date(pm_day day, char *buf)
 {
-	static pm_day last = INT32_MIN;
-	static char last_buf[10];
-	int y, m, d;
+	/* Facts fall on few distinct days: remember their text. */
+	static struct {
+		pm_day day;
+		char s[10];
+	} memo[256];
+	static int ready;
+	int y, m, d, k;
 
-	if (day == last) {	/* a record's facts often share a date */
-		memcpy(buf, last_buf, 10);
+	if (!ready) {
+		for (k = 0; k < 256; k++)
+			memo[k].day = INT32_MIN;
+		ready = 1;
+	}
+	k = (int)((uint32_t)day & 255);
+	if (memo[k].day == day) {
+		memcpy(buf, memo[k].s, 10);
 		return 10;
 	}
 	day_to_ymd(day, &y, &m, &d);
@@ -58,8 +68,8 @@ fmt_date(pm_day day, char *buf)
 	buf[7] = '-';
 	buf[8] = (char)('0' + d / 10);
 	buf[9] = (char)('0' + d % 10);
-	last = day;
-	memcpy(last_buf, buf, 10);
+	memo[k].day = day;
+	memcpy(memo[k].s, buf, 10);
 	return 10;
 }
 

@@ -220,6 +220,18 @@ full_year(int y, int len)
 	return y < 30 ? 2000 + y : 1900 + y;
 }
 
+/* The English ordinal suffix of day d (1st, 2nd, 3rd, 4th), if there. */
+static void
+ordinal(const char **p, const char *end, int d)
+{
+	const char *want = d % 10 == 1 && d != 11 ? "st" : d % 10 == 2 &&
+	    d != 12 ? "nd" : d % 10 == 3 && d != 13 ? "rd" : "th";
+
+	if (end - *p >= 2 && lower((*p)[0]) == want[0] &&
+	    lower((*p)[1]) == want[1])
+		*p += 2;
+}
+
 static int
 scan_named(const char *p, const char *end, struct raw *r)
 {
@@ -234,6 +246,7 @@ scan_named(const char *p, const char *end, struct raw *r)
 		p++;
 	if ((k = digits(&p, end, 2, &r->d)) == 0)
 		return -1;
+	ordinal(&p, end, r->d);
 	if (p < end && *p == ',')
 		p++;
 	if (skip_spaces(&p, end) == 0 && (p >= end || *p != '-'))

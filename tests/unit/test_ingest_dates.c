@@ -65,6 +65,9 @@ forms(void **state)
 	expect("Mar 1, 2026", DO_UNKNOWN, "2026-03-01");
 	expect("September 30 2026", DO_UNKNOWN, "2026-09-30");
 	expect("Sept 30, 2026", DO_UNKNOWN, "2026-09-30");
+	expect("March 1st, 2026", DO_UNKNOWN, "2026-03-01");
+	expect("Mar 22nd 2026 10:00AM", DO_UNKNOWN, "2026-03-22");
+	expect("Jan 11th, 2026", DO_UNKNOWN, "2026-01-11");
 	expect("  2026-03-01 ", DO_UNKNOWN, "2026-03-01");
 	expect("26/03/15", DO_YMD, "2026-03-15");
 }
@@ -90,6 +93,7 @@ rejects(void **state)
 	expect_rc("3/4/202", DO_MDY, MD_INVALID);
 	expect_rc("003/4/2026", DO_MDY, MD_INVALID);
 	expect_rc("3.15.2026", DO_MDY, MD_INVALID);
+	expect_rc("Jan 11st, 2026", DO_MDY, MD_INVALID);
 }
 
 static void

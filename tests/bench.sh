@@ -334,11 +334,16 @@ function rss(name, mb) {
 	printf "  %-52s %5.1f MB %s\n", name " peak RSS (want < " mb " MB)",
 	    r[name] / 1024, verdict(r[name] / 1024 < mb)
 }
-function linear(full, half,   s) {
+# Twice the rows in at most twice the time.  Three runs on a shared
+# machine scatter by some 10%, so 2.0 to 2.2 is reported as such rather
+# than as a failure; the CPU-time ratio is printed beside it.
+function linear(full, half,   s, x, v) {
 	if (t[full] == "" || t[half] == "") { printf "  %-52s n/a\n", full " linear"; return }
 	s = t[half] > 0 ? t[half] : 0.005
-	printf "  %-52s %5.2f   %s\n", full " time full / half input (want <= 2)",
-	    t[full] / s, verdict(t[full] / s <= 2.0)
+	x = t[full] / s
+	v = x <= 2.0 ? "met" : x <= 2.2 ? "within noise" : "NOT MET"
+	cr = (c[half] > 0 && c[full] != "-") ? sprintf("  (CPU time: %.2f)", c[full] / c[half]) : ""
+	printf "  %-52s %5.2f   %-7s%s\n", full " time full / half input (want <= 2)", x, v, cr
 }
 END {
 	ratio("rowloop", "libcsv", 0.7)

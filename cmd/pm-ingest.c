@@ -5,7 +5,7 @@
  * Each input is read twice.  A first pass finds the header, the
  * format and the report noise, and gathers the evidence that decides
  * what a single value cannot: day-month order per date column, decimal
- * comma per amount column, the majority currency over all inputs, and
+ * comma per amount column, the majority currency of the file, and
  * whether the bytes are UTF-8 at all.  The second pass streams the
  * records to facts.  Standard input and pipes are first spooled to a
  * temporary file so that they can be read twice too; memory holds one
@@ -914,20 +914,48 @@ prepare(struct input *in)
 		verbose_report(in);
 }
 
-static void
-decide_currency(void)
+/* The currency of most records of t (ties: the first code), or "". */
+static const char *
+majority_of(const struct curcount *t, size_t n)
 {
 	size_t i, best = 0;
 
-	rules.majority[0] = '\0';
-	rules.mixed = nallcur > 1;
-	for (i = 1; i < nallcur; i++)
-		if (allcur[i].n > allcur[best].n || (allcur[i].n ==
-		    allcur[best].n && strcmp(allcur[i].cur,
-		    allcur[best].cur) < 0))
+	for (i = 1; i < n; i++)
+		if (t[i].n > t[best].n || (t[i].n == t[best].n &&
+		    strcmp(t[i].cur, t[best].cur) < 0))
 			best = i;
-	if (nallcur > 0)
-		memcpy(rules.majority, allcur[best].cur, 4);
+	return n > 0 ? t[best].cur : "";
+}
+
+/*
+ * A file that mixes currencies has its minority records rejected (SPEC
+ * section 3); files that are each in one currency, but not the same
+ * one, are said to be so, since their sums would mix.
+ */
+static void
+warn_currencies(struct input *in, int nin)
+{
+	const char *all = majority_of(allcur, nallcur), *mine;
+	int i;
+
+	if (nallcur < 2 || rules.nrates > 0)
+		return;
+	for (i = 0; i < nin; i++) {
+		mine = majority_of(in[i].cur, in[i].ncur);
+		if (*mine != '\0' && strcmp(mine, all) != 0)
+			pm_warn("%s: amounts in %s, most inputs in %s: not "
+			    "converted (use --rates FILE)", in[i].name, mine,
+			    all);
+	}
+}
+
+/* This file's majority currency, for record_convert(). */
+static void
+decide_currency(const struct input *in)
+{
+	snprintf(rules.majority, sizeof(rules.majority), "%s",
+	    majority_of(in->cur, in->ncur));
+	rules.mixed = in->ncur > 1;
 }
 
 /* ---- second pass: records to facts ---- */
@@ -1062,6 +1090,7 @@ second_pass(struct input *in)
 	line = xmalloc(sizeof(*line));
 	if (in->fc.fmt != NULL)
 		record_cache_init(&in->fc);
+	decide_currency(in);
 	if (in->reopen)
 		reopen(in);
 	if (in->empty)
@@ -1211,7 +1240,7 @@ main(int argc, char *argv[])
 	ids = idset_new();
 	for (i = 0; i < nin; i++)
 		prepare(&in[i]);
-	decide_currency();
+	warn_currencies(in, nin);
 	idset_seal(ids);
 	out = out_open(opt.output);
 	if (opt.rejects_path != NULL) {
@@ -1223,7 +1252,11 @@ main(int argc, char *argv[])
 		second_pass(&in[i]);
 	if (rej != NULL)
 		out_close(rej);
-	out_close(out);
+	/* A failed run does not replace the previous -o FILE (SPEC 1). */
+	if (failed)
+		out_discard(out);
+	else
+		out_close(out);
 	free(in);
 	release_options();
 	return failed;

@@ -281,3 +281,11 @@ t_nogrep "same id in two CRMs: not a duplicate" "duplicate" "$T/err"
 t_run "--won/--lost lists" 0 pm-ingest --won "Signed, Paid" --lost Dead "$T/words.csv"
 t_eq "--won/--lost replace the words" "open_pipeline open_pipeline open_pipeline" \
     "$(tail -n +2 "$T/out" | cut -d, -f3 | tr '\n' ' ' | sed 's/ $//')"
+
+# Currencies are a matter of each file: a EUR file next to USD ones is
+# not rejected, but named, since its sums would mix.
+t_run "files in different currencies: exit 0" 0 pm-ingest zoho_utf8.csv salesforce.csv dynamics.csv
+t_grep "files in different currencies: warned" \
+    "zoho_utf8.csv: amounts in EUR, most inputs in USD: not converted" "$T/err"
+t_grep "files in different currencies: EUR file still read" \
+    "zoho_utf8.csv: 4 records: 3 ok, 0 skipped, 1 rejected" "$T/err"

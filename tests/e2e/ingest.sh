@@ -289,3 +289,9 @@ t_grep "files in different currencies: warned" \
     "zoho_utf8.csv: amounts in EUR, most inputs in USD: not converted" "$T/err"
 t_grep "files in different currencies: EUR file still read" \
     "zoho_utf8.csv: 4 records: 3 ok, 0 skipped, 1 rejected" "$T/err"
+
+# -o: a failed run (--strict) keeps the previous file; rejects still written.
+echo previous >"$T/keep.csv"
+t_run "--strict -o: exit 65" 65 pm-ingest --strict -o "$T/keep.csv" --rejects "$T/r2.csv" hubspot.csv
+t_eq "--strict -o: previous file kept" previous "$(cat "$T/keep.csv")"
+t_eq "--strict -o: rejects written" 2 "$(wc -l <"$T/r2.csv" | tr -d ' ')"

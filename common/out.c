@@ -23,14 +23,34 @@ struct out {
 	int fields;		/* fields written in the current row */
 };
 
-/* The temporary file of the one open -o output, removed on a failed exit. */
-static char *pending_tmp;
+/*
+ * The temporary files of the open -o outputs (pm-ingest has two: -o
+ * and --rejects), removed on a failed exit.
+ */
+#define MAX_PENDING 8
+static char *pending_tmp[MAX_PENDING];
+static int registered;
 
 static void
 remove_pending(void)
 {
-	if (pending_tmp != NULL)
-		unlink(pending_tmp);
+	int i;
+
+	for (i = 0; i < MAX_PENDING; i++)
+		if (pending_tmp[i] != NULL)
+			unlink(pending_tmp[i]);
+}
+
+static void
+set_pending(const char *old, char *new)
+{
+	int i;
+
+	for (i = 0; i < MAX_PENDING; i++)
+		if (pending_tmp[i] == old) {
+			pending_tmp[i] = new;
+			return;
+		}
 }
 
 struct out *
@@ -65,8 +85,9 @@ out_open(const char *path)
 	umask(mask);
 	/* mkstemp makes 0600; give the file the mode a plain > would. */
 	(void)fchmod(o->fd, 0666 & ~mask);
-	pending_tmp = o->tmppath;
-	atexit(remove_pending);
+	if (!registered++)
+		atexit(remove_pending);
+	set_pending(NULL, o->tmppath);
 	return o;
 }
 
@@ -164,11 +185,27 @@ out_close(struct out *o)
 		if (rename(o->tmppath, o->path) != 0)
 			pm_die(EX_CANTCREAT, "%s: cannot rename into place: %s",
 			    o->path, strerror(errno));
-		pending_tmp = NULL;
+		set_pending(o->tmppath, NULL);
 		free(o->tmppath);
 		free(o->path);
 	}
 	/* Messages already written to stderr are not ours to check. */
+	free(o->buf);
+	free(o);
+}
+
+void
+out_discard(struct out *o)
+{
+	if (o->path == NULL) {
+		flush(o);
+	} else {
+		close(o->fd);
+		unlink(o->tmppath);
+		set_pending(o->tmppath, NULL);
+		free(o->tmppath);
+		free(o->path);
+	}
 	free(o->buf);
 	free(o);
 }

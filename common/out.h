@@ -21,6 +21,11 @@ void out_printf(struct out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Flushes, checks, and for -o FILE renames into place. Exits 74 on error. */
 void out_close(struct out *o);
+/*
+ * For a run that failed after all: -o FILE is left as it was (the
+ * temporary file is removed); standard output is flushed.
+ */
+void out_discard(struct out *o);
 
 /* CSV rows (RFC 4180: comma, LF, quotes only where needed). */
 void csv_put_field(struct out *o, const char *s);

@@ -129,6 +129,7 @@ static struct curcount allcur[MAX_CURRENCIES];
 static size_t nallcur;
 static struct rules rules;
 static struct idset *ids;
+static uint64_t pending_id;	/* the first pass's last id, to note */
 static int failed;
 static char *rbuf;
 static size_t rcap;
@@ -758,8 +759,12 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 			}
 		}
 	}
+	/* Noted one record late, so that its filter line has arrived. */
 	if ((h = id_hash(in, row)) != 0)
-		idset_note(ids, h);
+		idset_prefetch(ids, h);
+	if (pending_id != 0)
+		idset_note(ids, pending_id);
+	pending_id = h;
 	if (in->fc.fmt->kind == K_DEALS) {
 		record_currency(in, row, cur);
 		if (cur[0] != '\0')
@@ -1060,14 +1065,18 @@ one_record(struct input *in, struct counts *c, const struct csv_row *row,
 		reject(in, c, row, r->reason);
 		return;
 	}
-	if (r->outcome == O_SKIP || (h != 0 && duplicate(in, r, h, c))) {
+	/*
+	 * An open deal with no date and no amount (a bare prospect) has
+	 * no fact to give: skipped, so that every ok record is in the
+	 * facts and records = ok + skipped + rejected holds on the output.
+	 */
+	if (r->outcome == O_SKIP || r->nfacts == 0 ||
+	    (h != 0 && duplicate(in, r, h, c))) {
 		c->skipped++;
 		return;
 	}
 	c->ok++;
 	c->backwards += r->backwards;
-	if (r->nfacts == 0)
-		return;
 	prepare_line(r, l);
 	for (i = 0; i < r->nfacts; i++)
 		emit(l, &r->facts[i]);
@@ -1241,6 +1250,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < nin; i++)
 		prepare(&in[i]);
 	warn_currencies(in, nin);
+	if (pending_id != 0)
+		idset_note(ids, pending_id);
 	idset_seal(ids);
 	out = out_open(opt.output);
 	if (opt.rejects_path != NULL) {

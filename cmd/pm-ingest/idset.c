@@ -72,6 +72,12 @@ suspect(struct idset *s, uint64_t h)
 }
 
 void
+idset_prefetch(const struct idset *s, uint64_t h)
+{
+	__builtin_prefetch(s->bloom[(h >> 40) & (BLOCKS - 1)], 1);
+}
+
+void
 idset_note(struct idset *s, uint64_t h)
 {
 	uint64_t *line = s->bloom[(h >> 40) & (BLOCKS - 1)];

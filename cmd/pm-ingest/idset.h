@@ -15,6 +15,8 @@
 struct idset;
 
 struct idset *idset_new(void);
+/* Starts loading where h will be noted: note it a record later. */
+void idset_prefetch(const struct idset *s, uint64_t h);
 /* First pass: one record with this id fingerprint (never 0). */
 void idset_note(struct idset *s, uint64_t h);
 /* Between the passes: drops the filter. */

@@ -254,7 +254,7 @@ if [ -f "$M" ]; then
 	t_eq "maven: deals_won" "$(awk -F, '$5 == "Won"' "$M" | wc -l | tr -d ' ')" \
 	    "$(grep -c ',deals_won,' "$T/out")"
 	t_grep "maven: every record accounted for" \
-	    ": 8800 records: 8800 ok, 0 skipped, 0 rejected" "$T/err"
+	    ": 8800 records: 8300 ok, 500 skipped, 0 rejected" "$T/err"
 else
 	skip "maven CRM sample" "$M absent"
 fi

@@ -11,9 +11,10 @@ bin=${1:-$root/bin}
 out=${DEMO_OUT:-$root/demo-out}
 ex=$here
 
-# The sample data ends on 2026-11-20: November is in progress, and open
-# deals carry close dates in the future (see examples/STORIES.md).
-asof=2026-11-20
+# The sample data ends on 2026-11-20: November is in progress (pm-score
+# takes that date as the as-of date by default: open deals' close dates,
+# which lie ahead, do not count).  --to ends the tables with November
+# rather than with the months the open pipeline reaches into.
 last=2026-11-30
 title="Sales performance report: the demo team"
 
@@ -38,7 +39,7 @@ step() {
 }
 step pm-ingest "$bin/pm-ingest" -q -o "$out/facts.csv" \
     "$ex/salesforce_opportunities.csv" "$ex/activities.csv"
-step pm-score "$bin/pm-score" -p month --as-of "$asof" --to "$last" \
+step pm-score "$bin/pm-score" -p month --to "$last" \
     --rollup -t "$ex/targets.csv" -r "$ex/roster.csv" \
     -o "$out/scores.csv" "$out/facts.csv"
 step pm-flag "$bin/pm-flag" -o "$out/flags.csv" "$out/scores.csv"
@@ -50,7 +51,7 @@ step "pm-pareto -s -g rep" "$bin/pm-pareto" -k account -g rep -s \
     -o "$out/pareto-by-rep.csv" "$out/facts.csv"
 # What drives results (pm-score --drivers), when pm-score has it.
 set --
-if "$bin/pm-score" --drivers -p month --as-of "$asof" --to "$last" \
+if "$bin/pm-score" --drivers -p month --to "$last" \
     -r "$ex/roster.csv" -o "$out/drivers.csv" "$out/facts.csv" \
     2>/dev/null && grep -q spearman "$out/drivers.csv" 2>/dev/null; then
 	set -- --drivers "$out/drivers.csv"
@@ -77,7 +78,7 @@ cat <<MSG
 --------------------------------------------------------------------------------
 The pipeline (examples/demo.sh has the options of each step):
   pm-ingest examples/salesforce_opportunities.csv examples/activities.csv |
-    pm-score -p month --as-of $asof --to $last --rollup \\
+    pm-score -p month --to $last --rollup \\
       -t examples/targets.csv -r examples/roster.csv | pm-flag | pm-report
 Written to $rel/:
   report.html   the same report with charts and one-on-one sheets: open it in

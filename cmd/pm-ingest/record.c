@@ -503,23 +503,19 @@ deal(struct rec *r, enum outcome *oc)
 static const char *
 activity_metric(const char *s, size_t n, char *buf, size_t cap)
 {
+	/* A word of the type that names the four metrics of the SPEC. */
 	static const struct {
-		const char *slug, *metric;
-	} known[] = {
-		{ "call", "calls" }, { "calls", "calls" },
-		{ "phone_call", "calls" }, { "phone", "calls" },
-		{ "logged_call", "calls" }, { "outbound_call", "calls" },
-		{ "inbound_call", "calls" }, { "cold_call", "calls" },
+		const char *word, *metric;
+	} words[] = {
+		{ "call", "calls" }, { "calls", "calls" }, { "phone", "calls" },
 		{ "email", "emails" }, { "emails", "emails" },
-		{ "e_mail", "emails" }, { "logged_email", "emails" },
-		{ "sent_email", "emails" }, { "outbound_email", "emails" },
-		{ "mail", "emails" },
-		{ "meeting", "meetings" }, { "meetings", "meetings" },
-		{ "logged_meeting", "meetings" }, { "event", "meetings" },
-		{ "task", "tasks" }, { "tasks", "tasks" }, { "to_do", "tasks" },
-		{ "todo", "tasks" }, { NULL, NULL }
+		{ "mail", "emails" }, { "meeting", "meetings" },
+		{ "meetings", "meetings" }, { "event", "meetings" },
+		{ "appointment", "meetings" }, { "task", "tasks" },
+		{ "tasks", "tasks" }, { "todo", "tasks" }, { "to_do", "tasks" },
+		{ NULL, NULL }
 	};
-	size_t i, o = 0;
+	size_t i, o = 0, k, w;
 	unsigned char ch;
 	int us = 0;
 
@@ -537,9 +533,15 @@ activity_metric(const char *s, size_t n, char *buf, size_t cap)
 			us = 1;
 	}
 	buf[o] = '\0';
-	for (i = 0; known[i].slug != NULL; i++)
-		if (strcmp(buf, known[i].slug) == 0)
-			return known[i].metric;
+	/* First match in the order of the table: "to_do" is a task. */
+	for (w = 0; words[w].word != NULL; w++) {
+		k = strlen(words[w].word);
+		for (i = 0; i + k <= o; i++)
+			if ((i == 0 || buf[i - 1] == '_') && memcmp(buf + i,
+			    words[w].word, k) == 0 && (i + k == o ||
+			    buf[i + k] == '_'))
+				return words[w].metric;
+	}
 	return buf;
 }
 

@@ -164,6 +164,36 @@ noise(void **state)
 	assert_false(record_is_noise(&fc, &w.r));
 }
 
+static void
+activity_types(void **state)
+{
+	static const struct {
+		const char *type, *metric;
+	} cases[] = {
+		{ "Call", "calls" }, { "Logged call", "calls" },
+		{ "OUTBOUND_CALL", "calls" }, { "Phone", "calls" },
+		{ "Email", "emails" }, { "E-mail", "emails" },
+		{ "INCOMING_EMAIL", "emails" }, { "Meeting", "meetings" },
+		{ "Zoom meeting", "meetings" }, { "Event", "meetings" },
+		{ "Task", "tasks" }, { "To-do", "tasks" }, { "TODO", "tasks" },
+		{ "LinkedIn Message", "linkedin_message" },
+		{ "Demo", "demo" }, { "Callback", "callback" },
+		{ "  Site   visit ", "site_visit" },
+	};
+	char buf[256];
+	size_t i;
+	const char *m;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		m = activity_metric(cases[i].type, strlen(cases[i].type), buf,
+		    sizeof(buf));
+		if (strcmp(m, cases[i].metric) != 0)
+			fail_msg("'%s': %s, expected %s", cases[i].type, m,
+			    cases[i].metric);
+	}
+}
+
 int
 main(void)
 {
@@ -172,6 +202,7 @@ main(void)
 		cmocka_unit_test(rejected),
 		cmocka_unit_test(currencies),
 		cmocka_unit_test(noise),
+		cmocka_unit_test(activity_types),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

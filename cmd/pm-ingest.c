@@ -772,6 +772,38 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 	}
 }
 
+/*
+ * The day-month order of date column f: what its values show, else
+ * what the file's other date columns show (fm, fd), else --date-format,
+ * else the format's default, with a warning when some value needed it.
+ */
+static enum dorder
+decide_order(const struct input *in, int f, const struct evidence *ev,
+    long fm, long fd)
+{
+	enum dorder o;
+
+	if (ev->mdy[f] != ev->dmy[f] || fm != fd) {
+		o = ev->mdy[f] != ev->dmy[f] ? (ev->mdy[f] > ev->dmy[f] ?
+		    DO_MDY : DO_DMY) : (fm > fd ? DO_MDY : DO_DMY);
+		if ((opt.order == DO_MDY || opt.order == DO_DMY) &&
+		    opt.order != o)
+			pm_warn("%s: %s: its dates show %s; --date-format is "
+			    "for columns that cannot tell", in->name,
+			    record_column(&in->fc, f), mdate_order_name(o));
+		return o;
+	}
+	if (opt.order != DO_UNKNOWN)
+		return opt.order;
+	o = in->fc.fmt->order;
+	if (ev->ambig[f] > 0)
+		pm_warn("%s: %s: day and month cannot be told apart (%ld "
+		    "dates like 03/04/2026); reading %s, the %s default (use "
+		    "--date-format)", in->name, record_column(&in->fc, f),
+		    ev->ambig[f], mdate_order_name(o), in->fc.fmt->name);
+	return o;
+}
+
 static void
 decide(struct input *in, const struct evidence *ev)
 {
@@ -783,27 +815,8 @@ decide(struct input *in, const struct evidence *ev)
 		fd += ev->dmy[f];
 	}
 	for (f = 0; f < NFIELD; f++) {
-		if (field_is_date(f)) {
-			if (ev->mdy[f] != ev->dmy[f])
-				in->fc.order[f] = ev->mdy[f] > ev->dmy[f] ?
-				    DO_MDY : DO_DMY;
-			else if (fm != fd)
-				in->fc.order[f] = fm > fd ? DO_MDY : DO_DMY;
-			else if (opt.order != DO_UNKNOWN)
-				in->fc.order[f] = opt.order;
-			else {
-				in->fc.order[f] = in->fc.fmt->order;
-				if (ev->ambig[f] > 0)
-					pm_warn("%s: %s: day and month cannot "
-					    "be told apart (%ld dates like "
-					    "03/04/2026); reading %s, the %s "
-					    "default (use --date-format)",
-					    in->name, record_column(&in->fc, f),
-					    ev->ambig[f],
-					    mdate_order_name(in->fc.order[f]),
-					    in->fc.fmt->name);
-			}
-		}
+		if (field_is_date(f) && in->fc.map.col[f] >= 0)
+			in->fc.order[f] = decide_order(in, f, ev, fm, fd);
 		if (field_is_amount(f)) {
 			if (opt.decimal_comma)
 				in->fc.comma[f] = 1;

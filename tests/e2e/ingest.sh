@@ -295,3 +295,10 @@ echo previous >"$T/keep.csv"
 t_run "--strict -o: exit 65" 65 pm-ingest --strict -o "$T/keep.csv" --rejects "$T/r2.csv" hubspot.csv
 t_eq "--strict -o: previous file kept" previous "$(cat "$T/keep.csv")"
 t_eq "--strict -o: rejects written" 2 "$(wc -l <"$T/r2.csv" | tr -d ' ')"
+
+# --date-format is for columns that cannot tell: evidence wins, and says so.
+t_run "--date-format against the evidence: exit 0" 0 pm-ingest --date-format dmy salesforce.csv
+t_grep "--date-format against the evidence: warned" \
+    "Close Date: its dates show M/D/YYYY; --date-format is for columns that cannot tell" "$T/err"
+t_grep "--date-format against the evidence: dates read by the evidence" \
+    "^2026-03-15,Dana Reyes,revenue,485000," "$T/out"

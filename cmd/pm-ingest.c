@@ -618,26 +618,38 @@ find_header(struct input *in, struct csvr *r)
 
 /* ---- first pass ---- */
 
+/* Mixes 64 bits well (the murmur3 finaliser). */
+static uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
 /*
- * FNV-1a of the format's name and the id: the same id from two CRMs is
- * two records.
+ * A 64-bit fingerprint of the format's name and the id, eight bytes at
+ * a time: the same id from two CRMs is two records.
  */
 static uint64_t
 hash64(const struct format *f, const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
 	const char *p;
 	size_t i;
 
-	for (p = f->name; *p != '\0'; p++) {
-		h ^= (unsigned char)*p;
-		h *= 1099511628211ULL;
+	for (p = f->name; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = mix64(h ^ w);
 	}
-	h *= 1099511628211ULL;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
+	for (w = 0; i < n; i++)
+		w = w << 8 | (unsigned char)s[i];
+	h = mix64(h ^ w ^ 0x5bd1e995ULL);
 	return h == 0 ? 1 : h;
 }
 
@@ -710,12 +722,12 @@ evidence_cached(int f, const char *s, size_t n)
 		unsigned char len;
 		signed char ev;
 		char s[DCACHE_LEN];
-	} cache[NFIELD][256];
+	} cache[NFIELD][1024];
 	unsigned h;
 
 	if (n >= DCACHE_LEN)
 		return mdate_evidence(s, n);
-	h = str_hash32(s, n) & 255;
+	h = str_hash32(s, n) & 1023;
 	if (cache[f][h].len != n || memcmp(cache[f][h].s, s, n) != 0) {
 		cache[f][h].len = (unsigned char)n;
 		memcpy(cache[f][h].s, s, n);

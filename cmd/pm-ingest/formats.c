@@ -262,20 +262,49 @@ field_is_amount(enum field f)
 	return f == F_AMOUNT || f == F_EST_AMOUNT;
 }
 
+/*
+ * A header's normalised names, and their indexes sorted by name (then
+ * column) for a binary search: a header of 50,000 columns is searched
+ * for every name of every format on up to 50 candidate rows.
+ */
+struct hnorm {
+	char (*norm)[NORM];
+	int *idx;
+	size_t n;
+};
+
+static struct hnorm *sort_h;	/* for cmp_idx: C11 has no qsort_r */
+
+static int
+cmp_idx(const void *a, const void *b)
+{
+	int i = *(const int *)a, j = *(const int *)b;
+	int c = strcmp(sort_h->norm[i], sort_h->norm[j]);
+
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
 /* The first column whose normalised name is want, or -1. */
 static int
-find(char (*norm)[NORM], size_t ncols, const char *want)
+find(const struct hnorm *h, const char *want)
 {
-	size_t i;
+	size_t lo = 0, hi = h->n, mid;
 
-	for (i = 0; i < ncols; i++)
-		if (strcmp(norm[i], want) == 0)
-			return (int)i;
+	/* The first index whose name is not below want. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(h->norm[h->idx[mid]], want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < h->n && strcmp(h->norm[h->idx[lo]], want) == 0)
+		return h->idx[lo];
 	return -1;
 }
 
 static int
-map_normalised(const struct format *fmt, char (*norm)[NORM], size_t ncols,
+map_normalised(const struct format *fmt, const struct hnorm *h,
     struct mapping *m)
 {
 	const struct colspec *c;
@@ -296,7 +325,7 @@ map_normalised(const struct format *fmt, char (*norm)[NORM], size_t ncols,
 			memcpy(name, p, len);
 			name[len] = '\0';
 			csv_normalise(name, want, sizeof(want));
-			if ((col = find(norm, ncols, want)) >= 0)
+			if ((col = find(h, want)) >= 0)
 				m->col[c->field] = col;
 			p += len + (bar != NULL);
 		}
@@ -307,25 +336,39 @@ map_normalised(const struct format *fmt, char (*norm)[NORM], size_t ncols,
 	return 0;
 }
 
-static char (*normalise_header(const struct csv_row *hdr))[NORM]
+static void
+normalise_header(const struct csv_row *hdr, struct hnorm *h)
 {
-	char (*norm)[NORM];
 	size_t i;
 
-	norm = xreallocarray(NULL, hdr->n, sizeof(*norm));
-	for (i = 0; i < hdr->n; i++)
-		csv_normalise(hdr->f[i], norm[i], NORM);
-	return norm;
+	h->n = hdr->n;
+	h->norm = xreallocarray(NULL, hdr->n, sizeof(*h->norm));
+	h->idx = xreallocarray(NULL, hdr->n, sizeof(*h->idx));
+	for (i = 0; i < hdr->n; i++) {
+		csv_normalise(hdr->f[i], h->norm[i], NORM);
+		h->idx[i] = (int)i;
+	}
+	sort_h = h;
+	qsort(h->idx, h->n, sizeof(*h->idx), cmp_idx);
+}
+
+static void
+free_hnorm(struct hnorm *h)
+{
+	free(h->norm);
+	free(h->idx);
 }
 
 int
 format_map(const struct format *fmt, const struct csv_row *hdr,
     struct mapping *m)
 {
-	char (*norm)[NORM] = normalise_header(hdr);
-	int rc = map_normalised(fmt, norm, hdr->n, m);
+	struct hnorm h;
+	int rc;
 
-	free(norm);
+	normalise_header(hdr, &h);
+	rc = map_normalised(fmt, &h, m);
+	free_hnorm(&h);
 	return rc;
 }
 
@@ -344,14 +387,14 @@ format_detect(const struct csv_row *hdr, struct mapping *m)
 {
 	const struct format *f, *best = NULL;
 	struct mapping cand;
-	char (*norm)[NORM];
+	struct hnorm h;
 	int score, best_score = -1;
 
-	norm = normalise_header(hdr);
+	normalise_header(hdr, &h);
 	for (f = formats; f->name != NULL; f++) {
 		if (best != NULL && f->tier > best->tier)
 			break;
-		if (map_normalised(f, norm, hdr->n, &cand) != 0)
+		if (map_normalised(f, &h, &cand) != 0)
 			continue;
 		score = mapped(&cand);
 		if (score > best_score) {
@@ -360,7 +403,7 @@ format_detect(const struct csv_row *hdr, struct mapping *m)
 			*m = cand;
 		}
 	}
-	free(norm);
+	free_hnorm(&h);
 	return best;
 }
 

@@ -241,6 +241,7 @@ need_col(const struct csvr *r, const struct csv_row *hdr, const char *name,
 /* Where the columns of one input file are. */
 struct cols {
 	int key, group, metric, value;
+	int date;		/* facts: checked like pm-score does */
 	size_t width;
 	char **hdr;		/* the header's fields, to skip repeats */
 	size_t nhdr;
@@ -253,9 +254,11 @@ find_cols(const struct csvr *r, const struct csv_row *hdr,
 	if (op->v_set) {
 		c->value = need_col(r, hdr, op->meta.value, " (-v)");
 		c->metric = -1;
+		c->date = -1;
 	} else {
 		c->metric = need_col(r, hdr, "metric", FACTS_HINT);
 		c->value = need_col(r, hdr, "value", FACTS_HINT);
+		c->date = csv_find_col(hdr, "date");
 	}
 	c->key = need_col(r, hdr, op->meta.key, " (-k)");
 	c->group = op->g_set ? need_col(r, hdr, op->meta.group, " (-g)") : -1;
@@ -340,6 +343,7 @@ add_row(const struct csvr *r, const struct csv_row *row,
 	const char *g = "";
 	size_t gn = 0, mlen;
 	int64_t v;
+	pm_day d;
 
 	ty->rows++;
 	csv_check_width(r, row, c->width);
@@ -349,6 +353,11 @@ add_row(const struct csvr *r, const struct csv_row *row,
 		    memcmp(row->f[c->metric], op->meta.metric, mlen) != 0)
 			return;
 	}
+	/* A fact on no real day (2026-02-31) is a typo pm-score rejects too. */
+	if (c->date >= 0 && date_parse_iso(row->f[c->date], row->len[c->date],
+	    &d) != 0)
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
+		    "date '%.40s' is not a YYYY-MM-DD date", row->f[c->date]);
 	v = parse_value(r, row, c->value, op->v_set ? op->meta.value : "value");
 	if (is_blank(row->f[c->key], row->len[c->key])) {
 		ty->blank_keys++;

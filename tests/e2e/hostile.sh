@@ -167,6 +167,9 @@ for p in pm-flag pm-report; do
 done
 t_run "pm-score: 2026-02-31" 65 pm-score score/date.csv
 located "pm-score: 2026-02-31" score/date.csv 3 "'2026-02-31' is not a"
+t_run "pm-pareto: 2026-02-31" 65 pm-pareto pareto/date.csv
+located "pm-pareto: 2026-02-31" pareto/date.csv 3 "date '2026-02-31' is not a YYYY-MM-DD date"
+t_run "pm-pareto -v: any CSV, dates not read" 0 pm-pareto -k rep -v value pareto/date.csv
 
 # Empty input: the facts readers write an empty table; the scores
 # readers say there is no table (an upstream step failed).

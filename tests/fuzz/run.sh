@@ -3,7 +3,10 @@
 # and runs each for FUZZ_SECONDS (default 60) on a corpus seeded from
 # tests/fuzz/seeds/NAME and the test fixtures.  Findings are written to
 # $FUZZ_OUT/findings/ (default build-fuzz); each one must become a
-# regression test.  FUZZ_TARGETS names the target sources, FUZZ_RUNS
+# regression test: fixed, and the input kept in tests/fuzz/regress/NAME/,
+# which make check runs (tests/e2e/hostile_fuzz.sh).  A target may add
+# "fuzz-sources:", "fuzz-flags:" and "fuzz-options:" lines (see below).
+# FUZZ_TARGETS names the target sources, FUZZ_RUNS
 # bounds the executions as well, FUZZ_SANITIZE=undefined drops ASan for
 # the throughput of a long campaign.
 set -eu

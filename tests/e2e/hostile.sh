@@ -142,6 +142,8 @@ for tool in score pareto flag report; do
 	t_run "$p: random bytes" 65 $p $tool/random.csv
 	located "$p: random bytes" $tool/random.csv 1 "field 1: (NUL byte|invalid UTF-8)"
 	t_run "$p: header only" 0 $p $tool/header.csv
+	t_run "$p: a bad second file" 65 $p $tool/ok.csv $tool/nul.csv
+	located "$p: a bad second file" $tool/nul.csv 3 "field 2: NUL byte"
 done
 
 # A 20 MB rep name: memory stays a small multiple of the record.
@@ -195,6 +197,9 @@ t_run "pm-ingest: a NUL byte" 65 pm-ingest ingest/nul.csv
 located "pm-ingest: a NUL byte" ingest/nul.csv 3 "field 2: NUL byte"
 t_grep "pm-ingest: a NUL byte: the record before it is kept" "^2026-03-04,Ann,revenue,100,,,,g1$" "$T/out"
 t_grep "pm-ingest: a NUL byte: counted" "ingest/nul.csv: 1 records: 1 ok" "$T/err"
+t_run "pm-ingest: a bad first file, a good second" 65 pm-ingest ingest/nul.csv ingest/ok.csv
+located "pm-ingest: a bad first file" ingest/nul.csv 3 "field 2: NUL byte"
+t_grep "pm-ingest: the good second file is still read" "ingest/ok.csv: 2 records: 2 ok" "$T/err"
 t_run "pm-ingest: random bytes" 65 pm-ingest ingest/random.csv
 t_grep "pm-ingest: random bytes: message located" "^pm-ingest: ingest/random.csv:1: " "$T/err"
 t_run "pm-ingest: a short row is rejected" 0 pm-ingest ingest/width.csv

@@ -71,6 +71,21 @@ collapse(const char *s, size_t n, char *buf, size_t cap)
 	size_t i, o = 0;
 	int pend = 0;
 
+	/* Most names have single inner spaces only: copy them. */
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			if (i == 0 || i + 1 == n || s[i + 1] == ' ')
+				break;
+		} else if ((unsigned char)s[i] < ' ' ||
+		    (unsigned char)s[i] == 0xc2)
+			break;
+	}
+	if (i == n && n + 2 < cap) {
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		return n;
+	}
+
 	for (i = 0; i < n && o + 2 < cap; i++) {
 		if (str_is_space((unsigned char)s[i]) || (i + 1 < n &&
 		    (unsigned char)s[i] == 0xc2 &&
@@ -140,13 +155,23 @@ in_list(char **list, size_t nlist, const char *s, size_t n)
 }
 
 /* "Total", "Subtotal", "Grand Totals (12 records)", "Total:" */
+/* Does s start with word (lower case), ignoring ASCII case? */
+static int
+prefix_ci(const char *s, const char *word)
+{
+	for (; *word != '\0'; s++, word++)
+		if ((*s | 0x20) != *word && !(*word == ' ' && *s == ' '))
+			return 0;
+	return 1;
+}
+
 static int
 total_label(const char *s, size_t n)
 {
 	str_trim(&s, &n);
-	if (n >= 11 && strncasecmp(s, "grand total", 11) == 0)
+	if (n >= 11 && prefix_ci(s, "grand total"))
 		return 1;
-	if (n >= 4 && strncasecmp(s, "sub", 3) == 0) {
+	if (n >= 4 && prefix_ci(s, "sub")) {
 		s += 3;
 		n -= 3;
 		if (*s == '-' || *s == ' ') {
@@ -154,7 +179,7 @@ total_label(const char *s, size_t n)
 			n--;
 		}
 	}
-	if (n < 5 || strncasecmp(s, "total", 5) != 0)
+	if (n < 5 || !prefix_ci(s, "total"))
 		return 0;
 	s += 5;
 	n -= 5;

@@ -165,6 +165,30 @@ noise(void **state)
 }
 
 static void
+names(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "Dana Reyes", "Dana Reyes" }, { "  Dana   Reyes ", "Dana Reyes" },
+		{ "Dana\tReyes", "Dana Reyes" }, { "Dana\r\nReyes", "Dana Reyes" },
+		{ "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez",
+		    "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez" },
+		{ "Ana\xc2\xa0Silva", "Ana Silva" }, { " x", "x" }, { "x ", "x" },
+		{ "", "" }, { "   ", "" },
+	};
+	char buf[64];
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = collapse(cases[i].in, strlen(cases[i].in), buf, sizeof(buf));
+		assert_string_equal(buf, cases[i].out);
+		assert_int_equal(n, strlen(cases[i].out));
+	}
+}
+
+static void
 activity_types(void **state)
 {
 	static const struct {
@@ -203,6 +227,7 @@ main(void)
 		cmocka_unit_test(currencies),
 		cmocka_unit_test(noise),
 		cmocka_unit_test(activity_types),
+		cmocka_unit_test(names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

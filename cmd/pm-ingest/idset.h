@@ -3,8 +3,8 @@
  * first pass notes every id's 64-bit fingerprint in a fixed-size Bloom
  * filter; an id the filter may have seen before becomes a suspect.  The
  * second pass tracks only the suspects exactly, so it tells the first
- * record of an id from the later ones.  Memory: the filter (8 MiB at
- * most, touched only where ids land) and 16 bytes per suspect, which
+ * record of an id from the later ones.  Memory: the filter (8 MiB,
+ * whatever the input) and 16 bytes per suspect, which
  * are the real duplicates and about one id in 10^4 (per million ids).
  */
 #ifndef PM_INGEST_IDSET_H

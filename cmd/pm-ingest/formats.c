@@ -382,6 +382,29 @@ mapped(const struct mapping *m)
 	return k;
 }
 
+/*
+ * An activity export that also carries its deal's columns (Pipedrive:
+ * "Activity - Type" next to "Deal - Status") is about activities: an
+ * explicit activity type column settles it.
+ */
+static const struct format *
+prefer_activities(const struct hnorm *h, const struct format *best,
+    struct mapping *m)
+{
+	const struct format *act = format_by_name("activities");
+	struct mapping cand;
+	int c;
+
+	if (best == NULL || best->tier != T_CRM ||
+	    map_normalised(act, h, &cand) != 0)
+		return best;
+	c = cand.col[F_TYPE];
+	if (strncmp(h->norm[c], "activity", 8) != 0)
+		return best;
+	*m = cand;
+	return act;
+}
+
 const struct format *
 format_detect(const struct csv_row *hdr, struct mapping *m)
 {
@@ -403,6 +426,7 @@ format_detect(const struct csv_row *hdr, struct mapping *m)
 			*m = cand;
 		}
 	}
+	best = prefer_activities(&h, best, m);
 	free_hnorm(&h);
 	return best;
 }

@@ -55,6 +55,9 @@ headers(void **state)
 		{ "date,rep,metric,value,account,product,team,ref", "facts" },
 		{ "period,rep,metric,target", "none" },
 		{ "OPPORTUNITY OWNER,stage,amount,close-date", "salesforce" },
+		{ "Activity - Type,Activity - Due date,Activity - Assigned to "
+		    "user,Deal - Owner,Deal - Status,Deal - Value,Deal - Won "
+		    "time", "activities" },
 	};
 	struct mapping m;
 	struct csv_row row;

@@ -1,4 +1,5 @@
 /* libFuzzer target: the CSV reader must never crash, hang or misbehave. */
+/* fuzz-options: -max_len=4096 */
 #include <stdint.h>
 #include <string.h>
 

@@ -7,7 +7,7 @@
  * rep, a rejected one a reason.
  */
 /* fuzz-sources: cmd/pm-ingest/amount.c cmd/pm-ingest/dates.c cmd/pm-ingest/formats.c cmd/pm-ingest/record.c */
-/* fuzz-options: -max_len=8192 */
+/* fuzz-options: -max_len=4096 */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * another exit status or a table that contradicts itself is a finding.
  */
 /* fuzz-flags: -Wl,--wrap=exit,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=csv_free,--wrap=open,--wrap=close */
-/* fuzz-options: -close_fd_mask=2 -max_len=8192 */
+/* fuzz-options: -close_fd_mask=2 -max_len=4096 */
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/mman.h>

@@ -32,21 +32,18 @@
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
 
-/* A field in the row arena, or (in_chunk) in the input chunk itself. */
+/* A field in the row arena, or (F_CHUNK) in the input chunk itself. */
 struct field {
 	size_t off, len;
 	int in_chunk;
 };
 
+/* in_chunk bits; F_ODD only while the fast path holds the record. */
+enum { F_CHUNK = 1, F_ODD = 2 };
+
 struct rowinfo {
 	size_t first, n;
 	long line;
-};
-
-/* A field found by the fast path: offset in the chunk, length, checks. */
-struct span {
-	size_t off, len;
-	int odd;
 };
 
 /* Byte class bits of the fast path (see set_classes). */
@@ -84,10 +81,8 @@ struct csvr {
 	long line;		/* physical line of the next input byte */
 	int after_cr;		/* last event was a CR ending a line */
 
-	/* The fast path's byte classes and the fields of one record. */
+	/* The fast path's byte classes. */
 	unsigned char cls[256];
-	struct span *spans;
-	size_t scap;
 
 	char errmsg[256];
 	long errline;
@@ -212,7 +207,6 @@ csvr_close(struct csvr *r)
 	free(r->rows);
 	free(r->ptrs);
 	free(r->lens);
-	free(r->spans);
 	free(r);
 }
 
@@ -395,60 +389,78 @@ is_odd(const unsigned char *s, size_t len)
 	return 0;
 }
 
-/*
- * One field of the record being parsed, from libcsv or the fast path.
- * A field with no control or non-ASCII byte (odd = 0) cannot hold a NUL,
- * bad UTF-8 or a line end, so it skips those checks.
- */
-static void
-add_field(struct csvr *r, const char *s, size_t len, int odd, int in_chunk)
+/* The next free field, n past the last one handed in. */
+static struct field *
+field_slot(struct csvr *r, size_t n)
 {
-	struct field *f;
-	char msg[128];
+	if (r->nfields + n == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 256;
+		r->fields = xreallocarray(r->fields, r->fcap,
+		    sizeof(*r->fields));
+	}
+	return &r->fields[r->nfields + n];
+}
 
-	if (r->failed)
-		return;
+static void
+begin_field(struct csvr *r)
+{
 	if (!r->in_row) {
 		r->in_row = 1;
 		r->cur_first = r->nfields;
 		r->cur_line = r->line;
 	}
 	r->after_cr = 0;
+}
+
+/*
+ * The checks of the next field of the record being parsed; 0 after
+ * fail().  A field with no control or non-ASCII byte (odd = 0) cannot
+ * hold a NUL, bad UTF-8 or a line end, so it skips those checks.
+ */
+static int
+check_field(struct csvr *r, const char *s, size_t len, int odd)
+{
+	char msg[128];
+	size_t k = r->nfields - r->cur_first + 1;
+
 	if (len > r->max_field) {
 		snprintf(msg, sizeof(msg), "field %zu: longer than %zu bytes",
-		    r->nfields - r->cur_first + 1, r->max_field);
+		    k, r->max_field);
 		fail(r, r->cur_line, msg);
+		return 0;
+	}
+	if (!odd)
+		return 1;
+	if (len > 0 && memchr(s, '\0', len) != NULL) {
+		snprintf(msg, sizeof(msg), "field %zu: NUL byte", k);
+		fail(r, r->cur_line, msg);
+		return 0;
+	}
+	if (r->check_utf8 && utf8_valid_prefix((const unsigned char *)s,
+	    len) != len) {
+		snprintf(msg, sizeof(msg), "field %zu: invalid UTF-8", k);
+		fail(r, r->cur_line, msg);
+		return 0;
+	}
+	r->line += (long)count_lines(s, len);
+	return 1;
+}
+
+/* A field from libcsv, copied into the row arena. */
+static void
+add_field(struct csvr *r, const char *s, size_t len, int odd)
+{
+	struct field *f;
+
+	if (r->failed)
 		return;
-	}
-	if (odd) {
-		if (len > 0 && memchr(s, '\0', len) != NULL) {
-			snprintf(msg, sizeof(msg), "field %zu: NUL byte",
-			    r->nfields - r->cur_first + 1);
-			fail(r, r->cur_line, msg);
-			return;
-		}
-		if (r->check_utf8 && utf8_valid_prefix((const unsigned char *)s,
-		    len) != len) {
-			snprintf(msg, sizeof(msg), "field %zu: invalid UTF-8",
-			    r->nfields - r->cur_first + 1);
-			fail(r, r->cur_line, msg);
-			return;
-		}
-		r->line += (long)count_lines(s, len);
-	}
-	if (r->nfields == r->fcap) {
-		r->fcap = r->fcap ? r->fcap * 2 : 256;
-		r->fields = xreallocarray(r->fields, r->fcap, sizeof(*f));
-	}
-	f = &r->fields[r->nfields++];
+	begin_field(r);
+	if (!check_field(r, s, len, odd))
+		return;
+	f = field_slot(r, 0);
+	r->nfields++;
 	f->len = len;
-	f->in_chunk = in_chunk;
-	if (in_chunk) {
-		/* The byte after the field is its delimiter, quote or line end. */
-		f->off = (size_t)(s - r->in);
-		r->in[f->off + len] = '\0';
-		return;
-	}
+	f->in_chunk = 0;
 	if (len + 1 > r->dcap - r->dlen) {
 		while (len + 1 > r->dcap - r->dlen)
 			r->dcap = r->dcap ? r->dcap * 2 : FIRST_ALLOC;
@@ -464,7 +476,7 @@ add_field(struct csvr *r, const char *s, size_t len, int odd, int in_chunk)
 static void
 on_field(void *s, size_t len, void *data)
 {
-	add_field(data, s, len, is_odd(s, len), 0);
+	add_field(data, s, len, is_odd(s, len));
 }
 
 static void
@@ -570,22 +582,21 @@ has_odd(const unsigned char *s, size_t n)
 }
 
 static void
-push_span(struct csvr *r, size_t n, size_t off, size_t len, int odd)
+put_span(struct csvr *r, size_t n, size_t off, size_t len, int odd)
 {
-	if (n == r->scap) {
-		r->scap = r->scap ? r->scap * 2 : 64;
-		r->spans = xreallocarray(r->spans, r->scap, sizeof(*r->spans));
-	}
-	r->spans[n].off = off;
-	r->spans[n].len = len;
-	r->spans[n].odd = odd;
+	struct field *f = field_slot(r, n);
+
+	f->off = off;
+	f->len = len;
+	f->in_chunk = F_CHUNK | (odd ? F_ODD : 0);
 }
 
 /*
  * The record at in[pos] when it is entirely in this chunk and simple:
  * unquoted fields, and quoted ones with no doubled quote that end at a
- * delimiter or line end.  Its fields go to r->spans; returns the offset
- * of its line-end byte, or 0 to leave the record to libcsv.
+ * delimiter or line end.  Its fields are written past r->nfields, to
+ * be taken by take_record; returns the offset of its line-end byte, or 0
+ * to leave the record to libcsv.
  */
 static size_t
 scan_record(struct csvr *r, size_t pos, size_t *nspans)
@@ -605,7 +616,7 @@ scan_record(struct csvr *r, size_t pos, size_t *nspans)
 			q = (size_t)(qp - in);
 			if (q + 1 >= end || !(cls[in[q + 1]] & B_END))
 				return 0;
-			push_span(r, n++, pos + 1, q - pos - 1,
+			put_span(r, n++, pos + 1, q - pos - 1,
 			    has_odd(in + pos + 1, q - pos - 1));
 			pos = q + 1;
 		} else {
@@ -613,7 +624,7 @@ scan_record(struct csvr *r, size_t pos, size_t *nspans)
 				odd |= cls[in[q]];
 			if (q == end)
 				return 0;
-			push_span(r, n++, pos, q - pos, odd & B_ODD);
+			put_span(r, n++, pos, q - pos, odd & B_ODD);
 			pos = q;
 		}
 		if (in[pos] != r->delim)
@@ -626,15 +637,39 @@ scan_record(struct csvr *r, size_t pos, size_t *nspans)
 }
 
 /*
- * The fast path: hands the simple records at in[pos] to add_field and
- * on_row directly, with exactly the calls libcsv would make, and stops
- * at the first record it leaves to libcsv.  libcsv's per-byte state
- * machine and callbacks are most of the cost of reading a file.
+ * The n fields scan_record found, checked as add_field checks libcsv's
+ * and left in place in the chunk, NUL-terminated over the byte after
+ * each (its delimiter, quote or line end).
+ */
+static void
+take_record(struct csvr *r, size_t n)
+{
+	struct field *f;
+	size_t i;
+
+	begin_field(r);
+	for (i = 0; i < n; i++) {
+		f = &r->fields[r->nfields];
+		if ((f->len > r->max_field || (f->in_chunk & F_ODD)) &&
+		    !check_field(r, r->in + f->off, f->len,
+		    f->in_chunk & F_ODD))
+			return;
+		f->in_chunk = F_CHUNK;
+		r->in[f->off + f->len] = '\0';
+		r->nfields++;
+	}
+}
+
+/*
+ * The fast path: takes the simple records at in[pos] itself, with the
+ * same effect as libcsv's callbacks, and stops at the first record it
+ * leaves to libcsv.  libcsv's per-byte state machine and callbacks are
+ * most of the cost of reading a file.
  */
 static size_t
 fast_records(struct csvr *r, size_t pos)
 {
-	size_t i, n, eol;
+	size_t n, eol;
 	char c;
 
 	while (pos < r->inlen && !r->failed) {
@@ -645,9 +680,7 @@ fast_records(struct csvr *r, size_t pos)
 		if ((eol = scan_record(r, pos, &n)) == 0)
 			break;
 		c = r->in[eol];
-		for (i = 0; i < n; i++)
-			add_field(r, r->in + r->spans[i].off, r->spans[i].len,
-			    r->spans[i].odd, 1);
+		take_record(r, n);
 		on_row(c, r);
 		pos = eol + 1;
 	}

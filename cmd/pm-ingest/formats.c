@@ -17,7 +17,7 @@ static const char *const field_names[NFIELD] = {
 	"stage", "status", "won", "closed",
 	"amount", "est_amount", "currency",
 	"close_date", "won_date", "lost_date", "expected_close", "created",
-	"type", "date", "metric", "value",
+	"type", "date", "metric", "value", "subtype",
 };
 
 static const enum field req_facts[] = { F_DATE, F_REP, F_METRIC, F_VALUE,
@@ -150,6 +150,8 @@ static const struct colspec cols_activities[] = {
 	{ F_TEAM, "Team|Region|Sales Team" },
 	{ F_TYPE, "Activity Type|Activity - Type|Type|Task Type|Event Type|"
 	    "Task Subtype|Engagement Type|Activity" },
+	/* Salesforce leaves Type empty on many tasks; the subtype is set. */
+	{ F_SUBTYPE, "Task Subtype|Event Subtype" },
 	{ F_DATE, "Activity Date|Activity - Due date|Activity - Done time|"
 	    "Date|Due Date|Start Date|Start|Completed Date|Done time|"
 	    "Activity date|Call Date|Meeting Date|Timestamp|Created Date|"

@@ -501,7 +501,11 @@ deal(struct rec *r, enum outcome *oc)
 		when = have[F_EXPECTED] ? d[F_EXPECTED] : d[F_CLOSE];
 		break;
 	}
-	amt = kamt ? a[0].v : a[1].v;
+	/*
+	 * A lost deal earned nothing: Dynamics 365 sets its Actual Revenue
+	 * to 0, so its pipeline is the estimate.
+	 */
+	amt = kamt && !(*oc == O_LOST && kest) ? a[0].v : a[1].v;
 	if (*oc == O_WON) {
 		if (kamt || kest)
 			ADD(r, when, "revenue", amt);
@@ -578,8 +582,12 @@ activity(struct rec *r, enum outcome *oc)
 	int rc;
 
 	*oc = O_OPEN;
-	metric = activity_metric(r->v[F_TYPE], r->n[F_TYPE], r->mbuf,
-	    sizeof(r->mbuf));
+	if (r->n[F_TYPE] > 0)
+		metric = activity_metric(r->v[F_TYPE], r->n[F_TYPE], r->mbuf,
+		    sizeof(r->mbuf));
+	else
+		metric = activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
+		    r->mbuf, sizeof(r->mbuf));
 	if (*metric == '\0')
 		return fail_rec(r, "%s: no activity type",
 		    record_column(r->fc, F_TYPE));

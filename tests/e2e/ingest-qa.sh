@@ -1,0 +1,39 @@
+# pm-ingest acceptance review: realistic exports the first tests did not
+# cover, with the facts worked out by hand from each row.
+. "$(dirname "$0")/../lib.sh"
+
+cd "$FIX/ingest" || exit 70
+H=date,rep,metric,value,account,product,team,ref
+
+# Dynamics 365 sets a lost opportunity's Actual Revenue to $0.00: its
+# pipeline_created is the Est. Revenue (8000), not 0.  The won deal keeps
+# its Actual Revenue (12500); 2026-01-15 -> 2026-03-01 is 16 + 28 + 1 =
+# 45 days.
+t_run "qa dynamics: exit 0" 0 pm-ingest qa_dynamics_lost.csv
+t_out "qa dynamics: a lost deal's pipeline is its estimate" "$H
+2026-03-01,Dana Reyes,revenue,12500,Acme Corp,,,5c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-01,Dana Reyes,deals_won,1,Acme Corp,,,5c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-01,Dana Reyes,cycle_days,45,Acme Corp,,,5c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-01-15,Dana Reyes,opps_created,1,Acme Corp,,,5c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-01-15,Dana Reyes,pipeline_created,12500,Acme Corp,,,5c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-02,Dana Reyes,deals_lost,1,Globex,,,6c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-02-01,Dana Reyes,opps_created,1,Globex,,,6c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-02-01,Dana Reyes,pipeline_created,8000,Globex,,,6c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-03,Sam Lee,opps_created,1,Initech,,,7c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-03,Sam Lee,pipeline_created,30000,Initech,,,7c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-04-30,Sam Lee,open_pipeline,30000,Initech,,,7c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+"
+
+# Salesforce tasks report: Type is empty on many tasks, Task Subtype is
+# not; a record with neither is rejected.  5 records and 5 footer lines.
+t_run "qa salesforce tasks: exit 0" 0 pm-ingest qa_sf_tasks.csv
+t_out "qa salesforce tasks: an empty Type falls back to Task Subtype" "$H
+2026-03-02,Dana Reyes,calls,1,Acme Corp,,,00T5g000001aaaA
+2026-03-03,Dana Reyes,emails,1,Acme Corp,,,00T5g000001aaaB
+2026-03-13,Sam Lee,meetings,1,Initech,,,00T5g000001aaaC
+2026-03-04,Sam Lee,tasks,1,,,,00T5g000001aaaD
+"
+t_grep "qa salesforce tasks: no type at all is rejected" \
+    "^pm-ingest: qa_sf_tasks.csv:6: Type: no activity type$" "$T/err"
+t_grep "qa salesforce tasks: summary" \
+    "^pm-ingest: qa_sf_tasks.csv: 10 records: 4 ok, 5 skipped, 1 rejected$" "$T/err"

@@ -379,6 +379,100 @@ trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
 	}
 }
 
+/* The sum of a metric's actuals over a team's reps; 0 when none is known. */
+static int
+part_sum(const struct ctx *c, int period, const char *metric,
+    const char *team, int col, int64_t *sum)
+{
+	int m = table_metric(c->t, metric), rep, n = 0;
+
+	*sum = 0;
+	for (rep = 0; m >= 0 && rep < c->t->nreps; rep++) {
+		const struct srow *r = row(c, period, rep, m);
+
+		if (r == NULL || (team != NULL && strcmp(r->team, team) != 0) ||
+		    !KNOWN(r, col))
+			continue;
+		fixed_add(sum, r->fx[col]);
+		n++;
+	}
+	return n > 0;
+}
+
+/* cycle_days weighted by deals won: the deals its mean is over. */
+static int
+weighted_cycle(const struct ctx *c, int period, int metric, const char *team,
+    double *out)
+{
+	int won = table_metric(c->t, "deals_won"), rep;
+	double sum = 0, w = 0;
+
+	if (won < 0)
+		return -1;
+	for (rep = 0; rep < c->t->nreps; rep++) {
+		const struct srow *r = row(c, period, rep, metric);
+		const struct srow *d = row(c, period, rep, won);
+
+		if (r == NULL || d == NULL || !KNOWN(r, C_ACTUAL) ||
+		    !KNOWN(d, C_ACTUAL) ||
+		    (team != NULL && strcmp(r->team, team) != 0))
+			continue;
+		sum += r->v[C_ACTUAL] * d->v[C_ACTUAL];
+		w += d->v[C_ACTUAL];
+	}
+	if (w <= 0)
+		return 0;
+	*out = sum / w;
+	return 1;
+}
+
+/*
+ * A ratio or mean recomputed from its parts, as pm-score --rollup does:
+ * 1 with the value, 0 when it has none (no closed deal), -1 when the
+ * table lacks the parts.
+ */
+static int
+from_parts(const struct ctx *c, int period, int metric, const char *team,
+    double *out)
+{
+	enum metric_agg agg = metric_lookup(c->t->metrics[metric]).agg;
+	int64_t a, b, t;
+
+	switch (agg) {
+	case AGG_WIN_RATE:
+		if (!part_sum(c, period, "deals_won", team, C_ACTUAL, &a) ||
+		    !part_sum(c, period, "deals_lost", team, C_ACTUAL, &b))
+			return -1;
+		if (a + b <= 0)
+			return 0;
+		*out = (double)a / (double)(a + b) * 100;
+		return 1;
+	case AGG_AVG_DEAL:
+		if (!part_sum(c, period, "revenue", team, C_ACTUAL, &a) ||
+		    !part_sum(c, period, "deals_won", team, C_ACTUAL, &b))
+			return -1;
+		if (b <= 0)
+			return 0;
+		*out = (double)a / (double)b;
+		return 1;
+	case AGG_MEAN:
+		if (strcmp(c->t->metrics[metric], "cycle_days") != 0)
+			return -1;
+		return weighted_cycle(c, period, metric, team, out);
+	case AGG_COVERAGE:
+		if (!part_sum(c, period, "open_pipeline", team, C_ACTUAL, &a) ||
+		    !part_sum(c, period, "revenue", team, C_ACTUAL, &b))
+			return -1;
+		if (!part_sum(c, period, "revenue", team, C_TARGET, &t) ||
+		    t - b <= 0)
+			return 0;
+		*out = (double)a / (double)(t - b);
+		return 1;
+	default:
+		return -1;
+	}
+}
+
 static void
 sum_total(const struct ctx *c, int period, int metric, const char *team,
     struct total *tt)
@@ -422,6 +516,15 @@ sum_total(const struct ctx *c, int period, int metric, const char *team,
 	/* Ratios and means have no total: the team's typical rep. */
 	tt->actual = agg == AGG_MAX || agg == AGG_LARGEST ? max :
 	    n ? sum / n : 0;
+	/* Unless the table has their parts: then as pm-score --rollup. */
+	switch (from_parts(c, period, metric, team, &tt->actual)) {
+	case 0:
+		tt->has_actual = 0;
+		break;
+	case 1:
+		tt->has_actual = 1;
+		break;
+	}
 	tt->projected = tt->actual;
 	tt->has_projected = tt->has_actual;
 	tt->target = nt ? tsum / nt : 0;
@@ -446,6 +549,12 @@ team_total(const struct ctx *c, int period, int metric, const char *team,
 	tt->has_projected = KNOWN(r, C_PROJECTED);
 	tt->target = r->v[C_TARGET];
 	tt->has_target = KNOWN(r, C_TARGET);
+	tt->att = r->v[C_ATTAIN];
+	tt->has_att = KNOWN(r, C_ATTAIN);
+	tt->pace = r->v[C_PACE];
+	tt->has_pace = KNOWN(r, C_PACE);
+	tt->change = r->v[C_CHANGE];
+	tt->has_change = KNOWN(r, C_CHANGE);
 	return 1;
 }
 

@@ -38,6 +38,9 @@ struct ctx {
 struct total {
 	double actual, projected, target;
 	int has_actual, has_projected, has_target;
+	/* As the roll-up row wrote them (pm-score's exact numbers). */
+	double att, pace, change;
+	int has_att, has_pace, has_change;
 };
 
 /* Flags of the Wins and Coaching sections, in the order shown. */

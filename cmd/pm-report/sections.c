@@ -62,6 +62,31 @@ headline_table(struct doc *d, const struct ctx *c, const char *first,
 	doc_table(d, nc, cols);
 }
 
+/* Attainment and pace of a total: the roll-up's own when it has them. */
+static int
+total_att(const struct ctx *c, int metric, const struct total *tt,
+    double *att)
+{
+	if (tt->has_att) {
+		*att = tt->att;
+		return 1;
+	}
+	return tt->has_target && tt->has_actual &&
+	    ratio(c, metric, tt->actual, tt->target, att);
+}
+
+static int
+total_pace(const struct ctx *c, int metric, const struct total *tt,
+    double *pace)
+{
+	if (tt->has_pace) {
+		*pace = tt->pace;
+		return 1;
+	}
+	return tt->has_target && tt->has_projected &&
+	    ratio(c, metric, tt->projected, tt->target, pace);
+}
+
 /* One row of totals: for the metric, of a team (NULL: everyone). */
 static void
 headline_row(struct doc *d, const struct ctx *c, int metric,
@@ -85,22 +110,24 @@ headline_row(struct doc *d, const struct ctx *c, int metric,
 	if (targeted) {
 		doc_cell(d, TONE_NONE, "%s", cur.has_target ?
 		    fmt_metric(m, cur.target, b) : "");
-		if (cur.has_target && cur.has_actual &&
-		    ratio(c, metric, cur.actual, cur.target, &att))
+		if (total_att(c, metric, &cur, &att))
 			doc_cell(d, c->in_progress ? TONE_NONE : att_tone(att),
 			    "%s", fmt_pct(att, b));
 		else
 			doc_cell(d, TONE_NONE, "%s", "");
 	}
 	if (targeted && c->in_progress) {
-		if (cur.has_target && cur.has_projected &&
-		    ratio(c, metric, cur.projected, cur.target, &pace))
+		if (total_pace(c, metric, &cur, &pace))
 			doc_cell(d, att_tone(pace), "%s", fmt_pct(pace, b));
 		else
 			doc_cell(d, TONE_NONE, "%s", "");
 	}
 	now = c->in_progress && cur.has_projected ? cur.projected : cur.actual;
-	if (has_prev && cur.has_actual && prev.actual != 0) {
+	/* The roll-up's change, unless it is of a partial period's actual. */
+	if (cur.has_change && now == cur.actual)
+		doc_cell(d, change_tone(c, metric, cur.change), "%s",
+		    fmt_change(cur.change, b));
+	else if (has_prev && cur.has_actual && prev.actual != 0) {
 		ch = (now - prev.actual) / fabs(prev.actual) * 100;
 		doc_cell(d, change_tone(c, metric, ch), "%s",
 		    fmt_change(ch, b));
@@ -150,10 +177,10 @@ headline_sentence(struct doc *d, const struct ctx *c, int metric)
 		lc[0] = (char)(lc[0] - 'A' + 'a');
 	team_total(c, c->sel, metric, NULL, &cur);
 	if (!cur.has_actual || !cur.has_target ||
-	    !ratio(c, metric, cur.actual, cur.target, &att))
+	    !total_att(c, metric, &cur, &att))
 		return;
 	if (c->in_progress && cur.has_projected &&
-	    ratio(c, metric, cur.projected, cur.target, &pace))
+	    total_pace(c, metric, &cur, &pace))
 		doc_para(d, "Team %s: %s to date against a target of %s, on "
 		    "pace for %s (%s of target).", lc,
 		    fmt_metric(m, cur.actual, b1), fmt_metric(m, cur.target, b2),

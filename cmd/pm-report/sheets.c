@@ -16,7 +16,8 @@
 static int
 sheet_change(const struct ctx *c, const struct srow *x, double *ch)
 {
-	if (!c->in_progress || !KNOWN(x, C_PROJECTED) || !KNOWN(x, C_PREV)) {
+	if (!c->in_progress || !KNOWN(x, C_PROJECTED) || !KNOWN(x, C_PREV) ||
+	    x->fx[C_PROJECTED] == x->fx[C_ACTUAL]) {
 		*ch = x->v[C_CHANGE];
 		return KNOWN(x, C_CHANGE);
 	}

@@ -1,0 +1,48 @@
+# pm-report acceptance checks (qa-flag): the headline's team totals are
+# the roll-up rows' numbers when the input has them, and are computed
+# the same way (ratios from their parts) when it does not.  Expected
+# values are worked out by hand in the comments.
+. "$(dirname "$0")/../lib.sh"
+
+H=period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+
+# Two reps, no roll-up rows.  Ann: 1 won, 0 lost (100%), revenue 1000;
+# Bob: 3 won, 7 lost (30%), revenue 9000.  The team's win rate is
+# 4 / 11 = 36.36%, not the mean of the reps (65%): against the mean
+# target of 50, 72.7%.  Average deal 10000 / 4 = 2500 (not 2000), 100.0%
+# of 2500.
+cat >"$T/parts.csv" <<CSV
+$H
+2026-06,Ann,,avg_deal,1000,1000,2500,40.0,40.0,2,2,0.0,-1.00,2000,,
+2026-06,Bob,,avg_deal,3000,3000,2500,120.0,120.0,1,2,100.0,1.00,2000,,
+2026-06,Ann,,deals_lost,0,0,,,,1,2,100.0,-1.00,3.5,,
+2026-06,Bob,,deals_lost,7,7,,,,2,2,0.0,1.00,3.5,,
+2026-06,Ann,,deals_won,1,1,,,,2,2,0.0,-1.00,2,,
+2026-06,Bob,,deals_won,3,3,,,,1,2,100.0,1.00,2,,
+2026-06,Ann,,revenue,1000,1000,,,,2,2,0.0,-1.00,5000,,
+2026-06,Bob,,revenue,9000,9000,,,,1,2,100.0,1.00,5000,,
+2026-06,Ann,,win_rate,100.0,100.0,50.0,200.0,200.0,1,2,100.0,1.00,65.0,,
+2026-06,Bob,,win_rate,30.0,30.0,50.0,60.0,60.0,2,2,0.0,-1.00,65.0,,
+CSV
+t_run "ratios from their parts: exit 0" 0 pm-report "$T/parts.csv"
+t_grep "team win rate = won / (won + lost)" \
+    "^  Win rate +36\.4% +50\.0% +72\.7% *$" "$T/out"
+t_grep "team average deal = revenue / deals won" \
+    "^  Average deal +2,500 +2,500 +100\.0% *$" "$T/out"
+
+# Roll-up rows as pm-score --rollup writes them: the win rate 52.87% is
+# written 52.9, and its attainment of 60 (88.1%) and change on 49.3
+# (+7.2%) were computed on the exact value.  The report shows the roll-up
+# row's 88.1% and +7.2%, not 52.9 / 60 = 88.2% or 52.9 / 49.3 = +7.3%.
+cat >"$T/rollup.csv" <<CSV
+$H
+2026-05,Ann,,win_rate,49.3,49.3,60.0,82.2,82.2,1,1,0.0,,49.3,,
+2026-06,Ann,,win_rate,52.9,52.9,60.0,88.1,88.1,1,1,0.0,,52.9,49.3,7.2
+2026-05,*,*,win_rate,49.3,49.3,60.0,82.2,82.2,,,,,,,
+2026-06,*,*,win_rate,52.9,52.9,60.0,88.1,88.1,,,,,,49.3,7.2
+CSV
+t_run "roll-up numbers: exit 0" 0 pm-report "$T/rollup.csv"
+t_grep "headline: the roll-up row's attainment and change" \
+    "^  Win rate +52\.9% +60\.0% +88\.1% +\+7\.2%$" "$T/out"
+t_run "one-on-one: exit 0" 0 pm-report --rep Ann "$T/rollup.csv"
+t_grep "sheet: the rep's change column" "^  Win rate .* \+7\.2% " "$T/out"

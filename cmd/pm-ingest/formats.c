@@ -407,6 +407,27 @@ prefer_activities(const struct hnorm *h, const struct format *best,
 	return act;
 }
 
+/*
+ * A deal export whose deals have a type ("Type: New Business") and a
+ * date fits the activities format too: a stage with an amount or a
+ * close date makes it deals, unless its type column says "activity".
+ */
+static const struct format *
+prefer_deals(const struct hnorm *h, const struct format *best,
+    struct mapping *m)
+{
+	const struct format *gen = format_by_name("generic");
+	struct mapping cand;
+
+	if (best == NULL || best->tier != T_ACTIVITIES ||
+	    strncmp(h->norm[m->col[F_TYPE]], "activity", 8) == 0 ||
+	    map_normalised(gen, h, &cand) != 0 ||
+	    (cand.col[F_AMOUNT] < 0 && cand.col[F_CLOSE] < 0))
+		return best;
+	*m = cand;
+	return gen;
+}
+
 const struct format *
 format_detect(const struct csv_row *hdr, struct mapping *m)
 {
@@ -429,6 +450,7 @@ format_detect(const struct csv_row *hdr, struct mapping *m)
 		}
 	}
 	best = prefer_activities(&h, best, m);
+	best = prefer_deals(&h, best, m);
 	free_hnorm(&h);
 	return best;
 }

@@ -37,3 +37,18 @@ t_grep "qa salesforce tasks: no type at all is rejected" \
     "^pm-ingest: qa_sf_tasks.csv:6: Type: no activity type$" "$T/err"
 t_grep "qa salesforce tasks: summary" \
     "^pm-ingest: qa_sf_tasks.csv: 10 records: 4 ok, 5 skipped, 1 rejected$" "$T/err"
+
+# A deal export with a deal "Type" (New Business) and a "Created Date"
+# also fits the activities format; its stage and amount make it deals.
+# 2026-03-01 -> 2026-03-10 is 9 days.
+t_run "qa typed deals: exit 0" 0 pm-ingest qa_deals_typed.csv
+t_out "qa typed deals: read as deals, not activities" "$H
+2026-03-10,Ann Lee,revenue,1200,Acme,,,qa_deals_typed.csv:2
+2026-03-10,Ann Lee,deals_won,1,Acme,,,qa_deals_typed.csv:2
+2026-03-10,Ann Lee,cycle_days,9,Acme,,,qa_deals_typed.csv:2
+2026-03-01,Ann Lee,opps_created,1,Acme,,,qa_deals_typed.csv:2
+2026-03-01,Ann Lee,pipeline_created,1200,Acme,,,qa_deals_typed.csv:2
+2026-03-12,Ann Lee,deals_lost,1,Beta,,,qa_deals_typed.csv:3
+2026-02-27,Ann Lee,opps_created,1,Beta,,,qa_deals_typed.csv:3
+2026-02-27,Ann Lee,pipeline_created,300,Beta,,,qa_deals_typed.csv:3
+"

@@ -1,6 +1,6 @@
 /*
- * Plain text: at most 80 columns (counted in code points), for a
- * terminal or the body of an email.  Long names are cut with an
+ * Plain text: at most 80 columns (terminal columns: a CJK character
+ * takes two), for a terminal or the body of an email.  Long names are cut with an
  * ellipsis, paragraphs are wrapped, control characters never get out.
  */
 #include <math.h>
@@ -15,19 +15,18 @@
 #define GAP 2
 #define INDENT 2
 
-/* Bytes of the first `cols` code points of s. */
+/* Bytes of the longest start of s that fits in `cols` columns. */
 static size_t
 u8_prefix(const char *s, size_t cols)
 {
-	size_t i = 0, w = 0;
+	size_t i = 0, w = 0, cw, len;
 
 	while (s[i] != '\0') {
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (w == cols)
-				break;
-			w++;
-		}
-		i++;
+		cw = u8_cols(s + i, &len);
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += len;
 	}
 	return i;
 }
@@ -46,8 +45,12 @@ put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
 	size_t w = u8_width(s);
 
 	if (w > width) {
-		out_write(o, s, u8_prefix(s, width - 1));
+		/* A wide character that does not fit leaves a column. */
+		w = u8_prefix(s, width - 1);
+		out_write(o, s, w);
 		out_puts(o, "\u2026");
+		if (!last)
+			pad(o, width - 1 - u8_widthn(s, w));
 		return;
 	}
 	if (al == AL_RIGHT)
@@ -65,7 +68,7 @@ static void
 wrap(struct out *o, const char *text, const char *prefix, size_t indent)
 {
 	char *s = clean_text(text), *p = s;
-	size_t col, wb, ww, i, nb;
+	size_t col, wb, ww, nb;
 	int fresh = 1;		/* nothing on this line after the prefix */
 
 	out_puts(o, prefix);
@@ -76,9 +79,7 @@ wrap(struct out *o, const char *text, const char *prefix, size_t indent)
 		if (*p == '\0')
 			break;
 		wb = strcspn(p, " ");
-		for (ww = 0, i = 0; i < wb; i++)
-			if (((unsigned char)p[i] & 0xC0) != 0x80)
-				ww++;
+		ww = u8_widthn(p, wb);
 		if (!fresh && col + 1 + ww > WIDTH) {
 			out_putc(o, '\n');
 			pad(o, indent);
@@ -92,9 +93,9 @@ wrap(struct out *o, const char *text, const char *prefix, size_t indent)
 			if (col < WIDTH) {
 				nb = u8_prefix(p, WIDTH - col);
 				out_write(o, p, nb);
+				ww -= u8_widthn(p, nb);
 				p += nb;
 				wb -= nb;
-				ww -= WIDTH - col;
 			}
 			out_putc(o, '\n');
 			pad(o, indent);

@@ -46,3 +46,20 @@ t_grep "headline: the roll-up row's attainment and change" \
     "^  Win rate +52\.9% +60\.0% +88\.1% +\+7\.2%$" "$T/out"
 t_run "one-on-one: exit 0" 0 pm-report --rep Ann "$T/rollup.csv"
 t_grep "sheet: the rep's change column" "^  Win rate .* \+7\.2% " "$T/out"
+
+# Text is for a terminal: a CJK character takes two columns, so a report
+# on Japanese names must still fit in 80 columns as the terminal counts
+# them (wc -L, wcwidth), not merely in 80 code points.
+N=山田太郎山田太郎山田太郎山田太郎山田太郎
+W=西日本営業部西日本営業部西日本営業部
+cat >"$T/cjk.csv" <<CSV
+$H,flags,notes
+2026-05,$N,$W,revenue,900,900,1000,90.0,90.0,2,2,0.0,-1.00,950,,,,
+2026-05,Ann,East,revenue,1000,1000,1000,100.0,100.0,1,2,100.0,1.00,950,,,,
+2026-06,$N,$W,revenue,1200,1200,1000,120.0,120.0,1,2,100.0,1.00,1100,900,33.3,target_hit,target_hit: attainment 120.0% in 2026-06 $N $N $W
+2026-06,Ann,East,revenue,1000,1000,1000,100.0,100.0,2,2,0.0,-1.00,1100,1000,0.0,target_hit,target_hit: attainment 100.0% in 2026-06
+CSV
+t_run "CJK names: exit 0" 0 pm-report --one-on-ones -T "$W$W$W" "$T/cjk.csv"
+t_eq "CJK names: at most 80 terminal columns" 1 \
+    "$(test "$(wc -L <"$T/out")" -le 80 && echo 1 || wc -L <"$T/out")"
+t_grep "CJK names: the name is shown, cut at a column" "山田太郎" "$T/out"

@@ -161,7 +161,7 @@ zone(const char **p, const char *end)
 }
 
 /*
- * What may follow a date: nothing, or a time (T or spaces, H:MM,
+ * What may follow a date: nothing, or a time (T, spaces or ", ", H:MM,
  * optional :SS and fraction, optional AM/PM, optional zone).
  */
 static int
@@ -173,8 +173,13 @@ time_tail(const char *p, const char *end)
 		return 0;
 	if (*p == 'T')
 		p++;
-	else if (skip_spaces(&p, end) == 0)
-		return -1;
+	else {
+		/* ICU locales (Salesforce, Excel): "1/29/2026, 4:04 PM" */
+		if (*p == ',')
+			p++;
+		if (skip_spaces(&p, end) == 0)
+			return -1;
+	}
 	if (p == end)
 		return 0;
 	if (digits(&p, end, 2, &h) == 0 || p == end || *p != ':')

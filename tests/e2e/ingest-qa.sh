@@ -52,3 +52,19 @@ t_out "qa typed deals: read as deals, not activities" "$H
 2026-02-27,Ann Lee,opps_created,1,Beta,,,qa_deals_typed.csv:3
 2026-02-27,Ann Lee,pipeline_created,300,Beta,,,qa_deals_typed.csv:3
 "
+
+# Salesforce with ICU locale formats writes date-times with a comma:
+# "1/29/2026, 4:04 PM".  2026-01-29 -> 2026-03-15 is 2 + 28 + 15 = 45.
+t_run "qa salesforce ICU date-times: exit 0" 0 pm-ingest qa_sf_icu.csv
+t_out "qa salesforce ICU date-times: read" "$H
+2026-03-15,Dana Reyes,revenue,12500,Acme Corp,,,qa_sf_icu.csv:2
+2026-03-15,Dana Reyes,deals_won,1,Acme Corp,,,qa_sf_icu.csv:2
+2026-03-15,Dana Reyes,cycle_days,45,Acme Corp,,,qa_sf_icu.csv:2
+2026-01-29,Dana Reyes,opps_created,1,Acme Corp,,,qa_sf_icu.csv:2
+2026-01-29,Dana Reyes,pipeline_created,12500,Acme Corp,,,qa_sf_icu.csv:2
+2026-02-10,Dana Reyes,deals_lost,1,Globex,,,qa_sf_icu.csv:3
+2026-01-11,Dana Reyes,opps_created,1,Globex,,,qa_sf_icu.csv:3
+2026-01-11,Dana Reyes,pipeline_created,8000,Globex,,,qa_sf_icu.csv:3
+"
+t_grep "qa salesforce ICU date-times: all ok" \
+    "^pm-ingest: qa_sf_icu.csv: 2 records: 2 ok, 0 skipped, 0 rejected$" "$T/err"

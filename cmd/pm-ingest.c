@@ -674,7 +674,31 @@ id_hash(const struct input *in, const struct csv_row *row)
 struct evidence {
 	long mdy[NFIELD], dmy[NFIELD], ambig[NFIELD];
 	long dot[NFIELD], comma[NFIELD];
+	long lone_dot[NFIELD], lone_comma[NFIELD];	/* 12.500, 12,500 */
 };
+
+/*
+ * '.' or ',' when s has one such mark and exactly three digits after
+ * it: 12.500 is 12.5 or 12500, and the value cannot tell which.
+ */
+static int
+lone_mark(const char *s, size_t n)
+{
+	size_t i, marks = 0, after = 0;
+	char m = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' || s[i] == ',') {
+			marks++;
+			m = s[i];
+			after = 0;
+		} else if (s[i] >= '0' && s[i] <= '9')
+			after++;
+		else if (m != 0 && after > 0)
+			break;
+	}
+	return marks == 1 && after == 3 ? m : 0;
+}
 
 static void
 count_currency(struct curcount *t, size_t *n, const char *cur, long k)
@@ -739,7 +763,7 @@ evidence_cached(int f, const char *s, size_t n)
 static void
 gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 {
-	int f, c;
+	int f, c, m;
 	char cur[4];
 	uint64_t h;
 
@@ -767,6 +791,11 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 				break;
 			case DM_COMMA:
 				ev->comma[f]++;
+				break;
+			default:
+				m = lone_mark(row->f[c], row->len[c]);
+				ev->lone_dot[f] += m == '.';
+				ev->lone_comma[f] += m == ',';
 				break;
 			}
 		}
@@ -816,6 +845,21 @@ decide_order(const struct input *in, int f, const struct evidence *ev,
 	return o;
 }
 
+/* An amount column whose decimal mark was a guess that matters. */
+static void
+warn_lone_marks(const struct input *in, int f, const struct evidence *ev)
+{
+	int comma = in->fc.comma[f];
+	long k = comma ? ev->lone_comma[f] : ev->lone_dot[f];
+
+	if (in->fc.map.col[f] < 0 || k == 0)
+		return;
+	pm_warn("%s: %s: decimal mark unknown (%ld amounts like %s); "
+	    "reading a decimal %s%s", in->name, record_column(&in->fc, f), k,
+	    comma ? "12,500" : "12.500", comma ? "comma" : "point",
+	    comma ? "" : " (use --decimal-comma)");
+}
+
 static void
 decide(struct input *in, const struct evidence *ev)
 {
@@ -834,8 +878,10 @@ decide(struct input *in, const struct evidence *ev)
 				in->fc.comma[f] = 1;
 			else if (ev->dot[f] != ev->comma[f])
 				in->fc.comma[f] = ev->comma[f] > ev->dot[f];
-			else
+			else {
 				in->fc.comma[f] = in->delim == ';';
+				warn_lone_marks(in, f, ev);
+			}
 		}
 	}
 }

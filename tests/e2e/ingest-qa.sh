@@ -68,3 +68,21 @@ t_out "qa salesforce ICU date-times: read" "$H
 "
 t_grep "qa salesforce ICU date-times: all ok" \
     "^pm-ingest: qa_sf_icu.csv: 2 records: 2 ok, 0 skipped, 0 rejected$" "$T/err"
+
+# "12.500" in a comma-separated file with no other evidence: read with
+# a decimal point (12.5), but not silently; --decimal-comma gives 12500.
+t_run "qa lone decimal mark: exit 0" 0 pm-ingest qa_lone_mark.csv
+t_grep "qa lone decimal mark: warned" \
+    "^pm-ingest: qa_lone_mark.csv: amount: decimal mark unknown \(2 amounts like 12.500\); reading a decimal point \(use --decimal-comma\)$" "$T/err"
+t_run "qa lone decimal mark: --decimal-comma" 0 pm-ingest -q --decimal-comma qa_lone_mark.csv
+t_out "qa lone decimal mark: --decimal-comma reads thousands" "$H
+2026-03-01,A,revenue,12500,,,,qa_lone_mark.csv:2
+2026-03-01,A,deals_won,1,,,,qa_lone_mark.csv:2
+2026-03-02,A,revenue,3000,,,,qa_lone_mark.csv:3
+2026-03-02,A,deals_won,1,,,,qa_lone_mark.csv:3
+2026-03-03,A,revenue,700,,,,qa_lone_mark.csv:4
+2026-03-03,A,deals_won,1,,,,qa_lone_mark.csv:4
+"
+t_nogrep "qa lone decimal mark: no warning with --decimal-comma" "decimal mark" "$T/err"
+t_run "qa lone decimal mark: other exports stay quiet" 0 pm-ingest -q salesforce.csv hubspot.csv pipedrive.csv zoho_utf8.csv dynamics.csv
+t_nogrep "qa lone decimal mark: no warning on the CRM fixtures" "decimal mark" "$T/err"

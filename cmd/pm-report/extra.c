@@ -88,12 +88,12 @@ pareto_summary(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 	}
 	if (n == 0)
 		doc_para(d, "The concentration file has no rows.");
-	for (j = 0; j < n && j < 1; j++)
+	/* One group in a sentence; several in the table, none singled out. */
+	for (j = 0; n == 1 && j < n; j++)
 		if (g[j].k[1] && g[j].k[3] && g[j].k[5])
-			doc_para(d, "%s%s%.0f of %.0f keys (%s) make 80%% of "
+			doc_para(d, "%.0f of %.0f keys (%s) make 80%% of "
 			    "the total %s; the top 20%% of keys hold %s. Gini "
 			    "%.3f (0 = even, 1 = all in one key).",
-			    n > 1 ? g[j].group : "", n > 1 ? ": " : "",
 			    g[j].v[3], g[j].v[1], fmt_pct(g[j].v[4], b2),
 			    fmt_amount(g[j].v[2], b1), fmt_pct(g[j].v[5], b3),
 			    g[j].v[6]);

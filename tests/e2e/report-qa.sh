@@ -63,3 +63,19 @@ t_run "CJK names: exit 0" 0 pm-report --one-on-ones -T "$W$W$W" "$T/cjk.csv"
 t_eq "CJK names: at most 80 terminal columns" 1 \
     "$(test "$(wc -L <"$T/out")" -le 80 && echo 1 || wc -L <"$T/out")"
 t_grep "CJK names: the name is shown, cut at a column" "山田太郎" "$T/out"
+
+# A pm-pareto summary of several groups (-g team) is a table: no group is
+# singled out in a sentence of its own; one group gets the sentence.
+cat >"$T/groups.csv" <<CSV
+group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded
+East,10,1000,4,40.0,55.0,0.412,1500.0,0
+West,5,500,3,60.0,40.0,0.200,2200.0,1
+CSV
+t_run "--pareto, two groups: exit 0" 0 pm-report --pareto "$T/groups.csv" \
+    "$T/parts.csv"
+t_nogrep "two groups: no sentence for the first" "^East: " "$T/out"
+t_grep "two groups: East's row" "^  East +10 +1,000 +4 \(40\.0%\) +55\.0% +0\.412$" "$T/out"
+t_grep "two groups: West's excluded key" "^West: 1 key with a zero or negative total left out\.$" "$T/out"
+head -2 "$T/groups.csv" | sed 's/^East//' >"$T/one.csv"
+t_run "--pareto, one group: exit 0" 0 pm-report --pareto "$T/one.csv" "$T/parts.csv"
+t_grep "one group: the sentence" "^4 of 10 keys \(40\.0%\) make 80% of the total 1,000; the top 20% of keys hold$" "$T/out"

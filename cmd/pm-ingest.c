@@ -446,11 +446,12 @@ choose_charset(struct input *in)
 	cs = enc_sniff_bom(b, (size_t)n, &skip);
 	if (opt.encoding != NULL) {
 		in->charset = opt.encoding;
+		/*
+		 * --encoding UTF-8 goes through iconv too: bad bytes become
+		 * U+FFFD, as for any named charset, not a Windows-1252 guess.
+		 */
 		in->start = cs != NULL && strncasecmp(opt.encoding, "UTF-16",
 		    6) == 0 ? (off_t)skip : 0;
-		if (strcasecmp(opt.encoding, "UTF-8") == 0 ||
-		    strcasecmp(opt.encoding, "UTF8") == 0)
-			in->charset = NULL;
 		return;
 	}
 	in->charset = cs;

@@ -86,3 +86,15 @@ t_out "qa lone decimal mark: --decimal-comma reads thousands" "$H
 t_nogrep "qa lone decimal mark: no warning with --decimal-comma" "decimal mark" "$T/err"
 t_run "qa lone decimal mark: other exports stay quiet" 0 pm-ingest -q salesforce.csv hubspot.csv pipedrive.csv zoho_utf8.csv dynamics.csv
 t_nogrep "qa lone decimal mark: no warning on the CRM fixtures" "decimal mark" "$T/err"
+
+# --encoding UTF-8 is taken at its word: no Windows-1252 guess; each of
+# the 21 bytes >= 0x80 of the cp1252 file (none forms a UTF-8 sequence)
+# becomes U+FFFD, so the amounts with a broken euro sign are rejected.
+t_run "qa --encoding UTF-8: exit 0" 0 pm-ingest --encoding UTF-8 zoho_cp1252.csv
+t_nogrep "qa --encoding UTF-8: no Windows-1252 fallback" "Windows-1252" "$T/err"
+t_grep "qa --encoding UTF-8: bad bytes replaced and counted" \
+    "^pm-ingest: zoho_cp1252.csv: 21 bytes not valid in UTF-8 replaced by U\+FFFD$" "$T/err"
+t_grep "qa --encoding UTF-8: every record accounted for" \
+    "^pm-ingest: zoho_cp1252.csv: 4 records: 0 ok, 0 skipped, 4 rejected$" "$T/err"
+t_run "qa --encoding UTF-8 on UTF-8 with a BOM: exit 0" 0 pm-ingest -q --encoding UTF-8 hubspot.csv
+t_eq "qa --encoding UTF-8 on UTF-8 with a BOM: same facts" "$(pm-ingest -q hubspot.csv 2>/dev/null)" "$(cat "$T/out")"

@@ -37,8 +37,10 @@ headline_metrics(const struct ctx *c, int *show, int *targeted)
 	for (i = 0; !*targeted && i < n; i++)
 		if ((r = metric_rank(t->metrics[ids[i]])) >= 1 && r <= 3)
 			show[ns++] = ids[i];
+	/* Never a total of the score: it is a mean of capped attainments. */
 	for (i = 0; ns == 0 && i < n && i < 3; i++)
-		show[ns++] = ids[i];
+		if (ids[i] != c->score)
+			show[ns++] = ids[i];
 	free(ids);
 	return ns;
 }
@@ -258,12 +260,13 @@ headline(struct doc *d, struct ctx *c)
 	if (targeted)
 		headline_sentence(d, c, show[0]);
 	headline_people(d, c);
-	headline_table(d, c, "Metric", targeted);
+	if (ns > 0)
+		headline_table(d, c, "Metric", targeted);
 	for (i = 0; i < ns; i++)
 		headline_row(d, c, show[i], NULL, metric_label(t->metrics[show[i]]),
 		    targeted);
 	/* The first metric by team, when there are teams to compare. */
-	if ((nt = teams(c, tm)) > 1) {
+	if (ns > 0 && (nt = teams(c, tm)) > 1) {
 		char head[FMT_BUFSIZE];
 
 		snprintf(head, sizeof(head), "%s by team",
@@ -272,7 +275,7 @@ headline(struct doc *d, struct ctx *c)
 		for (i = 0; i < nt; i++)
 			headline_row(d, c, show[0], tm[i], tm[i], targeted);
 	}
-	if (c->sel > 0)
+	if (c->sel > 0 && ns > 0)
 		doc_note(d, "Change is against %s%s.", t->periods[c->sel - 1],
 		    c->in_progress ? ", of the projection; while the period "
 		    "runs, actuals are to date and pace is the projected "

@@ -79,3 +79,16 @@ t_grep "two groups: West's excluded key" "^West: 1 key with a zero or negative t
 head -2 "$T/groups.csv" | sed 's/^East//' >"$T/one.csv"
 t_run "--pareto, one group: exit 0" 0 pm-report --pareto "$T/one.csv" "$T/parts.csv"
 t_grep "one group: the sentence" "^4 of 10 keys \(40\.0%\) make 80% of the total 1,000; the top 20% of keys hold$" "$T/out"
+
+# pm-flag --only keeps the score rows alone: the composite score is a
+# mean of capped attainments, so the headline never sums it into a team
+# "total" (120 + 80 = 200 would be nonsense).
+cat >"$T/score.csv" <<CSV
+$H
+2026-06,Ann,East,score,120.0,120.0,100.0,120.0,120.0,1,2,100.0,1.00,100.0,,
+2026-06,Bob,West,score,80.0,80.0,100.0,80.0,80.0,2,2,0.0,-1.00,100.0,,
+CSV
+t_run "score rows only: exit 0" 0 pm-report "$T/score.csv"
+t_grep "score rows only: reps at target" "^1 of 2 reps reached target on the composite score\.$" "$T/out"
+t_nogrep "score rows only: no summed score" "200\.0" "$T/out"
+t_nogrep "score rows only: no score by team" "^  Score by team" "$T/out"

@@ -352,8 +352,6 @@ END {
 	ratio("score", "libcsv", 0.7)
 	ratio("score", "datamash", 3)
 	ratio("score", "mlr", 10)
-	ratio("parallel", "score", 1)
-	ratio("pipepart", "score", 1)
 	rss("score", 16)
 	linear("score", "score_half")
 	ratio("pareto", "libcsv", 0.7)
@@ -361,8 +359,9 @@ END {
 	linear("pareto", "pareto_half")
 	if (t["ingest"] != "") {
 		mbs = b["ingest"] / 1e6 / (t["ingest"] > 0 ? t["ingest"] : 0.005)
-		printf "  %-52s %5.1f   %s\n", "ingest MB/s on the Salesforce export (want >= 100)",
-		    mbs, verdict(mbs >= 100)
+		cr = c["ingest"] > 0 ? sprintf("  (on CPU time: %.1f)", b["ingest"] / 1e6 / c["ingest"]) : ""
+		printf "  %-52s %5.1f   %-7s%s\n", "ingest MB/s on the Salesforce export (want >= 100)",
+		    mbs, verdict(mbs >= 100), cr
 	} else
 		printf "  %-52s n/a\n", "ingest MB/s"
 	if (t["ingest"] != "" && t["ingest_half"] != "" && r["ingest"] != "-")
@@ -372,6 +371,14 @@ END {
 	else
 		printf "  %-52s n/a\n", "ingest memory flat"
 	linear("ingest", "ingest_half")
+	# Issue 10 asks for the speed-up, not a target: with few cores the
+	# split and the pipes can cost more than they save.
+	for (k = 1; k <= 2; k++) {
+		name = k == 1 ? "parallel" : "pipepart"
+		if (t[name] != "" && t["score"] != "")
+			printf "  %-52s %5.2fx  (no target)\n", "scale-out: " name " speed-up over one pm-score",
+			    t["score"] / (t[name] > 0 ? t[name] : 0.005)
+	}
 }' "$RES"
 if [ -s "$NOTES" ]; then
 	echo

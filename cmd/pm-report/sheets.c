@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "metrics.h"
+#include "num.h"
 #include "report.h"
 #include "model.h"
 
@@ -25,6 +26,46 @@ sheet_change(const struct ctx *c, const struct srow *x, double *ch)
 		return 0;
 	*ch = (x->v[C_PROJECTED] - x->v[C_PREV]) / fabs(x->v[C_PREV]) * 100;
 	return 1;
+}
+
+static int
+cmp_fx(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The median actual of the rep's team, reps with an empty actual left
+ * out.  pm-score's median column is over everyone unless it ranked by
+ * team; a rep without a team is compared with everyone.
+ */
+static int
+team_median(const struct ctx *c, const struct rep *r, int metric,
+    const struct srow *x, double *out)
+{
+	int64_t *v;
+	int k, n = 0;
+
+	if (*r->team == '\0') {
+		*out = x->v[C_MEDIAN];
+		return KNOWN(x, C_MEDIAN);
+	}
+	v = xcalloc((size_t)c->nreps + 1, sizeof(*v));
+	for (k = 0; k < c->nreps; k++) {
+		const struct srow *o = row(c, c->sel, c->reps[k].id, metric);
+
+		if (o != NULL && KNOWN(o, C_ACTUAL) &&
+		    strcmp(o->team, r->team) == 0)
+			v[n++] = o->fx[C_ACTUAL];
+	}
+	qsort(v, (size_t)n, sizeof(*v), cmp_fx);
+	if (n > 0)
+		*out = fixed_to_double(n % 2 ? v[n / 2] :
+		    (int64_t)(((__int128)v[n / 2 - 1] + v[n / 2]) / 2));
+	free(v);
+	return n > 0;
 }
 
 static void
@@ -53,7 +94,7 @@ sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
 {
 	const char *m = c->t->metrics[metric];
 	char b[FMT_BUFSIZE];
-	double v[TREND], ch;
+	double v[TREND], ch, med;
 	unsigned char kn[TREND];
 	struct series se;
 
@@ -65,7 +106,8 @@ sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
 	    att_tone(x->v[C_ATTAIN]), NULL);
 	if (c->in_progress)
 		num_cell(d, x, C_PACE, att_tone(x->v[C_PACE]), NULL);
-	num_cell(d, x, C_MEDIAN, TONE_NONE, m);
+	doc_cell(d, TONE_NONE, "%s", team_median(c, r, metric, x, &med) ?
+	    fmt_metric(m, med, b) : "");
 	if (sheet_change(c, x, &ch))
 		doc_cell(d, change_tone(c, metric, ch), "%s",
 		    fmt_change(ch, b));
@@ -89,6 +131,7 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 	const char *fa[2];
 	char text[256], b1[FMT_BUFSIZE], b2[FMT_BUFSIZE];
 	int i, nfa = focus_areas(r, fa), shown = 0;
+	double med;
 
 	for (i = 0; i < nfa; i++)
 		doc_item(d, "Focus", fa[i]);
@@ -98,13 +141,12 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 		const struct srow *x = row(c, c->sel, r->id, ids[i]);
 
 		if (x == NULL || !def.leading || !def.higher_better ||
-		    !KNOWN(x, C_ACTUAL) || !KNOWN(x, C_MEDIAN) ||
-		    x->v[C_MEDIAN] <= 0 ||
-		    x->v[C_ACTUAL] >= 0.75 * x->v[C_MEDIAN])
+		    !KNOWN(x, C_ACTUAL) || !team_median(c, r, ids[i], x, &med) ||
+		    med <= 0 || x->v[C_ACTUAL] >= 0.75 * med)
 			continue;
 		snprintf(text, sizeof(text), "%s: %s against a team median "
 		    "of %s", metric_label(m), fmt_metric(m, x->v[C_ACTUAL], b1),
-		    fmt_metric(m, x->v[C_MEDIAN], b2));
+		    fmt_metric(m, med, b2));
 		doc_item(d, "Focus", text);
 		shown++;
 	}

@@ -81,10 +81,11 @@ t_grep "no flags: wins say flags were not computed" \
 t_eq "no flags: said in wins and coaching" 2 "$(grep -c '^Flags were not computed' "$T/out")"
 t_grep "no flags: leaderboard still there" "^  1  Ana Lima" "$T/out"
 # Without flags, a sheet's focus is the leading metric furthest under the
-# team median: Ben's 80 calls against 155 (under 0.75 x 155 = 116.25).
+# team median: Ben's 80 calls against East's (Dev 160, Ben 80) median of
+# 120 (under 0.75 x 120 = 90), not everyone's 155.
 t_run "no flags: --rep" 0 pm-report --rep "Ben Okafor" "$T/scores.csv"
 t_grep "no flags: focus on the metric under the team median" \
-    "^  - Focus: Calls: 80 against a team median of 155$" "$T/out"
+    "^  - Focus: Calls: 80 against a team median of 120$" "$T/out"
 t_grep "no flags: the sheet says so" "^Flags were not computed\.$" "$T/out"
 
 # A single period: no move or trend columns, change from the prev column
@@ -107,10 +108,11 @@ t_grep "one rep: the sheet" "^Ana Lima \(West\)$" "$T/out"
 t_run "--rep" 0 pm-report --rep "Ben Okafor" "$F/flags.csv"
 t_grep "--rep: the sheet's heading" "^Ben Okafor \(East\)$" "$T/out"
 t_grep "--rep: rank" "^Rank 4 of 4 on Score\.$" "$T/out"
-# Revenue 60000 of 100000, team median 100000, change -14.3% (the input's).
+# Revenue 60000 of 100000, East's median (105000 + 60000) / 2 = 82500
+# (the median column, 100000, is everyone's), change -14.3% (the input's).
 t_grep "--rep: revenue vs target and median" \
-    "^  Revenue  60,000  100,000    60\.0%  100,000  -14\.3%  █▆▁$" "$T/out"
-t_grep "--rep: calls vs team median" "^  Calls        80  +155  -20\.0%  █▅▁$" "$T/out"
+    "^  Revenue  60,000  100,000    60\.0%  82,500  -14\.3%  █▆▁$" "$T/out"
+t_grep "--rep: calls vs team median" "^  Calls        80  +120  -20\.0%  █▅▁$" "$T/out"
 t_grep "--rep: flags with evidence" "^  - Underperformer: attainment 75\.0%" "$T/out"
 t_grep "--rep: focus" "^  - Focus: prospecting volume" "$T/out"
 t_nogrep "--rep: nobody else" "Ana Lima|Leaderboard" "$T/out"

@@ -3,9 +3,10 @@
 #   sh tests/bench.sh [BINDIR]
 # Generates deterministic data in bench-out/ (reused while the generator
 # and the sizes are unchanged), times each tool and the same work done by
-# a bare libcsv loop, GNU datamash and Miller, and prints one table of
-# medians with MB/s, rows/s, peak RSS and the ratios, then the issue 8
-# targets met or not.  A tool that fails shows "n/a (exit N)".
+# a bare libcsv loop, GNU datamash and Miller, and the GNU parallel
+# recipe, and prints one table of medians with MB/s, rows/s, peak RSS and
+# the ratios, then the issue 8 targets met or not.  A tool that fails
+# shows "n/a (exit N)".  tests/bench/NOTES.md has figures and profiles.
 #
 # Environment: BENCH_ROWS (facts rows, default 2000000; the Salesforce
 # export gets half as many records), BENCH_RUNS (default 3),
@@ -14,7 +15,7 @@ set -u
 export LC_ALL=C
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BINDIR=${1:-$ROOT/bin}
-# `make bench BIN=/abs/dir` hands us $(CURDIR)//abs/dir.
+# A Makefile that prefixes $(CURDIR) to an absolute BIN gives dir//abs.
 case $BINDIR in
 *//*) [ -d "$BINDIR" ] || BINDIR=/${BINDIR#*//} ;;
 esac

@@ -502,10 +502,10 @@ deal(struct rec *r, enum outcome *oc)
 		break;
 	}
 	/*
-	 * A lost deal earned nothing: Dynamics 365 sets its Actual Revenue
-	 * to 0, so its pipeline is the estimate.
+	 * Only a won deal has an actual amount: Dynamics 365 sets a lost
+	 * deal's Actual Revenue to 0, so the pipeline is the estimate.
 	 */
-	amt = kamt && !(*oc == O_LOST && kest) ? a[0].v : a[1].v;
+	amt = kamt && !(*oc != O_WON && kest) ? a[0].v : a[1].v;
 	if (*oc == O_WON) {
 		if (kamt || kest)
 			ADD(r, when, "revenue", amt);

@@ -8,7 +8,8 @@ H=date,rep,metric,value,account,product,team,ref
 # Dynamics 365 sets a lost opportunity's Actual Revenue to $0.00: its
 # pipeline_created is the Est. Revenue (8000), not 0.  The won deal keeps
 # its Actual Revenue (12500); 2026-01-15 -> 2026-03-01 is 16 + 28 + 1 =
-# 45 days.
+# 45 days.  An open deal showing $0.00 Actual Revenue has a pipeline of
+# its Est. Revenue (5000) too.
 t_run "qa dynamics: exit 0" 0 pm-ingest qa_dynamics_lost.csv
 t_out "qa dynamics: a lost deal's pipeline is its estimate" "$H
 2026-03-01,Dana Reyes,revenue,12500,Acme Corp,,,5c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
@@ -22,6 +23,9 @@ t_out "qa dynamics: a lost deal's pipeline is its estimate" "$H
 2026-03-03,Sam Lee,opps_created,1,Initech,,,7c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
 2026-03-03,Sam Lee,pipeline_created,30000,Initech,,,7c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
 2026-04-30,Sam Lee,open_pipeline,30000,Initech,,,7c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-04,Sam Lee,opps_created,1,Hooli,,,8c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-03-04,Sam Lee,pipeline_created,5000,Hooli,,,8c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
+2026-05-29,Sam Lee,open_pipeline,5000,Hooli,,,8c2b4a1e-8f3d-ef11-8409-000d3a5b1c2d
 "
 
 # Salesforce tasks report: Type is empty on many tasks, Task Subtype is

@@ -140,6 +140,9 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 		struct metric_def def = metric_lookup(m);
 		const struct srow *x = row(c, c->sel, r->id, ids[i]);
 
+		/* The composite score is results, not a leading metric. */
+		if (ids[i] == c->score)
+			continue;
 		if (x == NULL || !def.leading || !def.higher_better ||
 		    !KNOWN(x, C_ACTUAL) || !team_median(c, r, ids[i], x, &med) ||
 		    med <= 0 || x->v[C_ACTUAL] >= 0.75 * med)

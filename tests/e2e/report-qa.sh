@@ -92,3 +92,18 @@ t_run "score rows only: exit 0" 0 pm-report "$T/score.csv"
 t_grep "score rows only: reps at target" "^1 of 2 reps reached target on the composite score\.$" "$T/out"
 t_nogrep "score rows only: no summed score" "200\.0" "$T/out"
 t_nogrep "score rows only: no score by team" "^  Score by team" "$T/out"
+
+# A sheet's focus without coaching flags is a leading metric under three
+# quarters of the team median; the composite score (not in the catalogue,
+# so "leading" by default) is results, never such a focus.  Eve: score 30
+# against West's median (150 + 30) / 2 = 90, calls 50 against 50.
+cat >"$T/focus.csv" <<CSV
+$H,flags,notes
+2026-10,Dan,West,score,150.0,150.0,100.0,150.0,150.0,1,2,100.0,1.00,90.0,,,tier_top,tier_top: rank 1
+2026-10,Eve,West,score,30.0,30.0,100.0,30.0,30.0,2,2,0.0,-1.00,90.0,,,tier_bottom,tier_bottom: rank 2
+2026-10,Dan,West,calls,50,50,,,,1,2,100.0,0.00,50,,,,
+2026-10,Eve,West,calls,50,50,,,,1,2,100.0,0.00,50,,,,
+CSV
+t_run "focus: exit 0" 0 pm-report --rep Eve "$T/focus.csv"
+t_nogrep "focus: never the score" "Focus: Score" "$T/out"
+t_grep "focus: the general one" "^  - Focus: agree on the one number to move next period" "$T/out"

@@ -107,3 +107,28 @@ CSV
 t_run "focus: exit 0" 0 pm-report --rep Eve "$T/focus.csv"
 t_nogrep "focus: never the score" "Focus: Score" "$T/out"
 t_grep "focus: the general one" "^  - Focus: agree on the one number to move next period" "$T/out"
+
+# maven-crm, by quarter, targets on win_rate (60) and avg_deal (2500), no
+# roll-up rows.  Counted with Python's csv on the raw export: 2017-Q4 has
+# 1196 won and 789 lost deals closing, 2802496 of revenue: win rate
+# 60.25% (100.4% of 60), average deal 2343.22 (93.7% of 2500); 2017-Q3's
+# give changes of -1.88% and -1.23%.  With --rollup: the same table.
+M=$DATASETS/maven-crm
+if [ -f "$M/sales_pipeline.csv" ]; then
+	pm-ingest -q "$M/sales_pipeline.csv" >"$T/mfacts.csv"
+	printf 'period,rep,metric,target\n*,*,win_rate,60\n*,*,avg_deal,2500\n' \
+	    >"$T/mtargets.csv"
+	pm-score -p quarter -t "$T/mtargets.csv" "$T/mfacts.csv" >"$T/mscores.csv"
+	t_run "maven: report exits 0" 0 pm-report -P 2017-Q4 "$T/mscores.csv"
+	sed -n '/^  Metric  /,/^$/p' "$T/out" >"$T/norollup"
+	t_grep "maven: team win rate from won and lost deals" \
+	    "^  Win rate +60\.3% +60\.0% +100\.4% +-1\.9%$" "$T/norollup"
+	t_grep "maven: team average deal from revenue and deals won" \
+	    "^  Average deal +2,343 +2,500 +93\.7% +-1\.2%$" "$T/norollup"
+	pm-score -p quarter --rollup -t "$T/mtargets.csv" "$T/mfacts.csv" |
+	    pm-report -P 2017-Q4 | sed -n '/^  Metric  /,/^$/p' >"$T/rollup"
+	t_same "maven: the same headline with roll-up rows" "$T/rollup" \
+	    "$T/norollup"
+else
+	skip "maven: headline ratios" "no $M"
+fi

@@ -558,29 +558,6 @@ feed(struct csvr *r, size_t from, size_t to)
 	}
 }
 
-/*
- * Whether s holds a control or non-ASCII byte, eight bytes at a time:
- * a byte below 0x20 borrows into its high bit when 0x20 is subtracted,
- * one from 0x80 up has it already.  A borrow out of such a byte may flag
- * the next one too, which is harmless: there is an odd byte either way.
- */
-static int
-has_odd(const unsigned char *s, size_t n)
-{
-	uint64_t w;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if ((w | (w - 0x2020202020202020ULL)) & 0x8080808080808080ULL)
-			return 1;
-	}
-	for (; i < n; i++)
-		if (s[i] < 0x20 || s[i] >= 0x80)
-			return 1;
-	return 0;
-}
-
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 #define LOW7 0x7f7f7f7f7f7f7f7fULL
@@ -593,14 +570,15 @@ zero_bytes(uint64_t x)
 }
 
 /*
- * The end of the unquoted field at in[pos]: the offset of its delimiter
- * or line end, or inlen.  B_ODD goes into *odd when a byte before that
- * is a control or non-ASCII byte.  Eight bytes at a time where words are
- * little-endian, so that the lowest marked byte is the first; one branch
- * a word instead of a mispredicted one a byte.
+ * The end of the field whose bytes start at in[pos]: the offset of the
+ * next quote when quoted, else of the next delimiter or line end; inlen
+ * when there is none.  B_ODD goes into *odd when a byte before that is a
+ * control or non-ASCII byte.  Eight bytes at a time where words are
+ * little-endian, so that the lowest marked byte is the first: one branch
+ * a word instead of one a byte, mispredicted at every field's end.
  */
 static size_t
-scan_plain(const struct csvr *r, size_t pos, int *odd)
+scan_field(const struct csvr *r, size_t pos, int quoted, int *odd)
 {
 	const unsigned char *in = (const unsigned char *)r->in;
 	size_t q = pos, end = r->inlen;
@@ -610,8 +588,11 @@ scan_plain(const struct csvr *r, size_t pos, int *odd)
 
 	for (; q + 8 <= end; q += 8) {
 		memcpy(&w, in + q, 8);
-		e = zero_bytes(w ^ d) | zero_bytes(w ^ (ONES * '\n')) |
-		    zero_bytes(w ^ (ONES * '\r'));
+		if (quoted)
+			e = zero_bytes(w ^ (ONES * '"'));
+		else
+			e = zero_bytes(w ^ d) | zero_bytes(w ^ (ONES * '\n')) |
+			    zero_bytes(w ^ (ONES * '\r'));
 		/* From 0x80 up, or below 0x20 in the low seven bits. */
 		bad = (w | ~((w & LOW7) + ONES * 0x60)) & HIGH;
 		if (e != 0) {
@@ -625,9 +606,13 @@ scan_plain(const struct csvr *r, size_t pos, int *odd)
 			o = B_ODD;
 	}
 #endif
-	for (; q < end && !(r->cls[in[q]] & B_END); q++)
-		o |= r->cls[in[q]];
-	*odd = o;
+	if (quoted)
+		for (; q < end && in[q] != '"'; q++)
+			o |= r->cls[in[q]];
+	else
+		for (; q < end && !(r->cls[in[q]] & B_END); q++)
+			o |= r->cls[in[q]];
+	*odd = o & B_ODD;
 	return q;
 }
 
@@ -653,27 +638,21 @@ scan_record(struct csvr *r, size_t pos, size_t *nspans)
 {
 	const unsigned char *in = (const unsigned char *)r->in;
 	const unsigned char *cls = r->cls;
-	const unsigned char *qp;
 	size_t end = r->inlen, n = 0, q;
 	int odd;
 
 	for (;;) {
-		odd = 0;
 		if (in[pos] == '"') {
-			qp = memchr(in + pos + 1, '"', end - pos - 1);
-			if (qp == NULL)
-				return 0;
-			q = (size_t)(qp - in);
+			q = scan_field(r, pos + 1, 1, &odd);
 			if (q + 1 >= end || !(cls[in[q + 1]] & B_END))
 				return 0;
-			put_span(r, n++, pos + 1, q - pos - 1,
-			    has_odd(in + pos + 1, q - pos - 1));
+			put_span(r, n++, pos + 1, q - pos - 1, odd);
 			pos = q + 1;
 		} else {
-			q = scan_plain(r, pos, &odd);
+			q = scan_field(r, pos, 0, &odd);
 			if (q == end)
 				return 0;
-			put_span(r, n++, pos, q - pos, odd & B_ODD);
+			put_span(r, n++, pos, q - pos, odd);
 			pos = q;
 		}
 		if (in[pos] != r->delim)

@@ -558,6 +558,8 @@ feed(struct csvr *r, size_t from, size_t to)
 	}
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SCAN_WORDS 1
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 #define LOW7 0x7f7f7f7f7f7f7f7fULL
@@ -568,6 +570,7 @@ zero_bytes(uint64_t x)
 {
 	return ~(((x & LOW7) + LOW7) | x | LOW7);
 }
+#endif
 
 /*
  * The end of the field whose bytes start at in[pos]: the offset of the
@@ -583,7 +586,7 @@ scan_field(const struct csvr *r, size_t pos, int quoted, int *odd)
 	const unsigned char *in = (const unsigned char *)r->in;
 	size_t q = pos, end = r->inlen;
 	int o = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#ifdef SCAN_WORDS
 	uint64_t w, e, bad, d = ONES * r->delim;
 
 	for (; q + 8 <= end; q += 8) {

@@ -6,8 +6,6 @@
 # when there is one.  The big inputs are made here, never committed.
 . "$(dirname "$0")/../lib.sh"
 
-FIX_H=$FIX/hostile
-
 # One valid data row per tool, and the input each tool reads.
 ING_H='opportunity_id,sales_agent,deal_stage,close_value,engage_date,close_date'
 ING_R='g1,Ann,Won,100,2026-01-02,2026-03-04'

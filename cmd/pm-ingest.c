@@ -118,7 +118,19 @@ struct input {
 	int empty;		/* not even a header */
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
+	int index;		/* 1, 2, ...: for duplicates across files */
+	int lines;		/* a product report: one row per line item */
+	uint64_t run;		/* the opportunity of the last record */
+	int runstate;		/* RUN_*: what its first line decided */
 };
+
+/*
+ * A product report lists an opportunity's lines together as a rule:
+ * a run of records with one id is noted once in the first pass and
+ * looked up once in the second, so only ids that come back after other
+ * records are tracked.
+ */
+enum { RUN_NEW, RUN_FIRST, RUN_MORE, RUN_DROP };
 
 struct counts {
 	long records, ok, skipped, rejected, shown, dups, backwards;
@@ -244,9 +256,9 @@ add_map(const char *arg)
 	if (field_by_name(name, &f) != 0)
 		pm_usage_error("-m %s: unknown field '%s' (fields: id, rep, "
 		    "account, product, team, stage, status, won, closed, "
-		    "amount, est_amount, currency, close_date, won_date, "
-		    "lost_date, expected_close, created, type, date, metric, "
-		    "value)", arg, name);
+		    "amount, est_amount, line_amount, currency, close_date, "
+		    "won_date, lost_date, expected_close, created, type, "
+		    "subtype, date, metric, value, deal_name)", arg, name);
 	free(name);
 	if (opt.nmaps == NFIELD)
 		pm_usage_error("-m %s: more than %d mappings", arg, NFIELD);
@@ -654,6 +666,35 @@ hash64(const struct format *f, const char *s, size_t n)
 	return h == 0 ? 1 : h;
 }
 
+/*
+ * A product report without opportunity ids: the opportunity is its
+ * owner, account, name, stage, amount, close and created dates, the
+ * fields repeated on each of its lines.
+ */
+static uint64_t
+opportunity_hash(const struct input *in, const struct csv_row *row)
+{
+	static const enum field key[] = { F_REP, F_ACCOUNT, F_DEAL_NAME,
+		F_STAGE, F_AMOUNT, F_CLOSE, F_CREATED };
+	uint64_t h = 0x6f70706f7274756eULL;
+	const char *s;
+	size_t i, n;
+	int c;
+
+	for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
+		c = in->fc.map.col[key[i]];
+		s = "";
+		n = 0;
+		if (c >= 0 && (size_t)c < row->n) {
+			s = row->f[c];
+			n = row->len[c];
+			str_trim(&s, &n);
+		}
+		h = mix64(h ^ hash64(in->fc.fmt, s, n));
+	}
+	return h == 0 ? 1 : h;
+}
+
 /* The fingerprint of the record's CRM id, 0 when it has none. */
 static uint64_t
 id_hash(const struct input *in, const struct csv_row *row)
@@ -663,12 +704,12 @@ id_hash(const struct input *in, const struct csv_row *row)
 	size_t n;
 
 	if (c < 0 || (size_t)c >= row->n)
-		return 0;
+		return in->lines ? opportunity_hash(in, row) : 0;
 	s = row->f[c];
 	n = row->len[c];
 	str_trim(&s, &n);
 	if (n == 0)
-		return 0;
+		return in->lines ? opportunity_hash(in, row) : 0;
 	return hash64(in->fc.fmt, s, n);
 }
 
@@ -722,7 +763,8 @@ static void
 record_currency(const struct input *in, const struct csv_row *row,
     char cur[4])
 {
-	static const enum field amt[] = { F_AMOUNT, F_EST_AMOUNT };
+	static const enum field amt[] = { F_AMOUNT, F_EST_AMOUNT,
+		F_LINE_AMOUNT };
 	int c, i;
 
 	cur[0] = '\0';
@@ -730,7 +772,7 @@ record_currency(const struct input *in, const struct csv_row *row,
 	if (c >= 0 && (size_t)c < row->n &&
 	    currency_code(row->f[c], row->len[c], cur) == 0)
 		return;
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		c = in->fc.map.col[amt[i]];
 		if (c < 0 || (size_t)c >= row->n)
 			continue;
@@ -802,7 +844,14 @@ gather(struct input *in, const struct csv_row *row, struct evidence *ev)
 		}
 	}
 	/* Noted one record late, so that its filter line has arrived. */
-	if ((h = id_hash(in, row)) != 0)
+	h = id_hash(in, row);
+	if (in->lines) {
+		if (h == in->run)
+			h = 0;	/* the same opportunity's next line */
+		else
+			in->run = h;
+	}
+	if (h != 0)
 		idset_prefetch(ids, h);
 	if (pending_id != 0)
 		idset_note(ids, pending_id);
@@ -903,12 +952,15 @@ first_pass(struct input *in, struct encr *e)
 
 	memset(&ev, 0, sizeof(ev));
 	in->ncur = 0;
+	in->run = 0;
 	free_header(in);
 	r = csvr_open_fn(encr_read, e, in->name);
 	n = csvr_peek(r, &peek);
 	in->delim = opt.delim ? opt.delim : format_sniff_delim(peek, n);
 	csvr_set_delim(r, in->delim);
 	if (find_header(in, r)) {
+		in->lines = in->fc.fmt->kind == K_DEALS &&
+		    in->fc.map.col[F_LINE_AMOUNT] >= 0;
 		while ((rc = csvr_next(r, &row)) == 1)
 			if (!record_is_noise(&in->fc, &row) && in->fc.fmt->kind != K_FACTS) {
 				gather(in, &row, &ev);
@@ -958,6 +1010,10 @@ verbose_report(const struct input *in)
 			pm_warn("%s:   %-14s <- \"%s\"", in->name,
 			    field_name(f), in->fc.hdr[in->fc.map.col[f]]);
 	}
+	if (in->lines)
+		pm_warn("%s: one row per product line: money from \"%s\", "
+		    "an opportunity's counts on its first line", in->name,
+		    record_column(&in->fc, F_LINE_AMOUNT));
 }
 
 static void
@@ -1103,18 +1159,66 @@ reject(struct input *in, struct counts *c, const struct csv_row *row,
 		pm_warn_at(in->name, row->line, "%s", reason);
 }
 
+static void
+report_duplicate(const struct input *in, const struct rec *r,
+    struct counts *c)
+{
+	const char *skip = opt.dedupe ? ": skipped (--dedupe)" : "";
+
+	if (++c->dups > MAX_SHOWN)
+		return;
+	if (r->n[F_ID] > 0)
+		pm_warn_at(in->name, r->row->line, "duplicate id '%.*s'%s%s",
+		    (int)r->n[F_ID], r->v[F_ID], in->lines ? " (also in an "
+		    "earlier file)" : "", skip);
+	else
+		pm_warn_at(in->name, r->row->line, "duplicate opportunity "
+		    "'%.*s' of %s, %s, closing %.*s (also in an earlier "
+		    "file)%s", (int)r->n[F_DEAL_NAME], r->v[F_DEAL_NAME],
+		    r->rep, r->account, (int)r->n[F_CLOSE], r->v[F_CLOSE],
+		    skip);
+}
+
 /* Reports a CRM id seen before; 1 when --dedupe drops the record. */
 static int
 duplicate(const struct input *in, const struct rec *r, uint64_t h,
     struct counts *c)
 {
-	if (!idset_seen(ids, h))
+	if (idset_visit(ids, h, in->index) == 0)
 		return 0;
-	if (++c->dups <= MAX_SHOWN)
-		pm_warn_at(in->name, r->row->line, "duplicate id '%.*s'%s",
-		    (int)r->n[F_ID], r->v[F_ID],
-		    opt.dedupe ? ": skipped (--dedupe)" : "");
+	report_duplicate(in, r, c);
 	return opt.dedupe;
+}
+
+/*
+ * A line of a product report: the lines of one opportunity in one
+ * file are not duplicates, and only the first one keeps the
+ * opportunity's counts; an opportunity met in an earlier file is.
+ * 1 when --dedupe drops the line.
+ */
+static int
+product_line(struct input *in, struct rec *r, uint64_t h, struct counts *c)
+{
+	int v;
+
+	if (in->runstate == RUN_NEW) {
+		v = idset_visit(ids, h, in->index);
+		if (v == ID_EARLIER)	/* once per opportunity and file */
+			report_duplicate(in, r, c);
+		in->runstate = (v & ID_EARLIER) != 0 && opt.dedupe ?
+		    RUN_DROP : (v & ID_HERE) != 0 ? RUN_MORE : RUN_FIRST;
+	}
+	switch (in->runstate) {
+	case RUN_DROP:
+		return 1;
+	case RUN_FIRST:
+		in->runstate = RUN_MORE;
+		break;
+	default:
+		record_drop_once(r);
+		break;
+	}
+	return 0;
 }
 
 static void
@@ -1133,6 +1237,10 @@ one_record(struct input *in, struct counts *c, const struct csv_row *row,
 		return;
 	}
 	h = in->fc.fmt->kind != K_FACTS ? id_hash(in, row) : 0;
+	if (in->lines && h != in->run) {
+		in->run = h;	/* a rejected first line starts a run too */
+		in->runstate = RUN_NEW;
+	}
 	if (record_convert(&in->fc, &rules, row, r) != 0) {
 		reject(in, c, row, r->reason);
 		return;
@@ -1142,8 +1250,9 @@ one_record(struct input *in, struct counts *c, const struct csv_row *row,
 	 * no fact to give: skipped, so that every ok record is in the
 	 * facts and records = ok + skipped + rejected holds on the output.
 	 */
-	if (r->outcome == O_SKIP || r->nfacts == 0 ||
-	    (h != 0 && duplicate(in, r, h, c))) {
+	if (r->outcome == O_SKIP || r->nfacts == 0 || (h != 0 && (in->lines ?
+	    product_line(in, r, h, c) : duplicate(in, r, h, c))) ||
+	    r->nfacts == 0) {
 		c->skipped++;
 		return;
 	}
@@ -1167,6 +1276,8 @@ second_pass(struct input *in)
 	int rc;
 
 	memset(&c, 0, sizeof(c));
+	in->run = 0;
+	in->runstate = RUN_NEW;
 	rec = xmalloc(sizeof(*rec));
 	line = xmalloc(sizeof(*line));
 	if (in->fc.fmt != NULL)
@@ -1316,8 +1427,10 @@ main(int argc, char *argv[])
 	files = optind < argc ? argv + optind : stdin_only;
 	nin = optind < argc ? argc - optind : 1;
 	in = xcalloc((size_t)nin, sizeof(*in));
-	for (i = 0; i < nin; i++)
+	for (i = 0; i < nin; i++) {
 		open_input(&in[i], files[i]);
+		in[i].index = i + 1;
+	}
 	ids = idset_new();
 	for (i = 0; i < nin; i++)
 		prepare(&in[i]);

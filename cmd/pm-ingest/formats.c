@@ -18,6 +18,7 @@ static const char *const field_names[NFIELD] = {
 	"amount", "est_amount", "currency",
 	"close_date", "won_date", "lost_date", "expected_close", "created",
 	"type", "date", "metric", "value", "subtype",
+	"line_amount", "deal_name",
 };
 
 static const enum field req_facts[] = { F_DATE, F_REP, F_METRIC, F_VALUE,
@@ -46,12 +47,19 @@ static const struct colspec cols_sf[] = {
 	{ F_REP, "Opportunity Owner|Opportunity Owner: Full Name|"
 	    "Owner Full Name" },
 	{ F_ACCOUNT, "Account Name|Account Name: Account Name|Account" },
-	{ F_PRODUCT, "Product Name|Product|Product Family" },
+	{ F_PRODUCT, "Product Name|Product: Product Name|Product|"
+	    "Product Family" },
 	{ F_TEAM, "Owner Role|Opportunity Owner: Role|Sales Team|Team|Region" },
 	{ F_STAGE, "Stage" },
 	{ F_ISWON, "Won" },
 	{ F_ISCLOSED, "Closed" },
-	{ F_AMOUNT, "Amount|Total Price|Amount (converted)" },
+	{ F_AMOUNT, "Amount|Amount (converted)" },
+	/*
+	 * "Opportunities with Products": one row per line item, the
+	 * opportunity's Amount repeated on each.
+	 */
+	{ F_LINE_AMOUNT, "Total Price|Total Price (converted)" },
+	{ F_DEAL_NAME, "Opportunity Name" },
 	{ F_CURRENCY, "Amount Currency|Opportunity Currency|Currency" },
 	{ F_CLOSE, "Close Date" },
 	{ F_CREATED, "Created Date|Create Date" },
@@ -234,7 +242,8 @@ field_by_name(const char *name, enum field *out)
 		{ "create_date", F_CREATED }, { "created_date", F_CREATED },
 		{ "is_won", F_ISWON }, { "is_closed", F_ISCLOSED },
 		{ "expected", F_EXPECTED }, { "ref", F_ID },
-		{ "activity_type", F_TYPE }, { NULL, 0 }
+		{ "activity_type", F_TYPE }, { "total_price", F_LINE_AMOUNT },
+		{ "opportunity_name", F_DEAL_NAME }, { NULL, 0 }
 	};
 	int i;
 
@@ -261,7 +270,7 @@ field_is_date(enum field f)
 int
 field_is_amount(enum field f)
 {
-	return f == F_AMOUNT || f == F_EST_AMOUNT;
+	return f == F_AMOUNT || f == F_EST_AMOUNT || f == F_LINE_AMOUNT;
 }
 
 /*

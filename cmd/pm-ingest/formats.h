@@ -19,6 +19,7 @@ enum field {
 	F_AMOUNT, F_EST_AMOUNT, F_CURRENCY,
 	F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED, F_CREATED,
 	F_TYPE, F_DATE, F_METRIC, F_VALUE, F_SUBTYPE,
+	F_LINE_AMOUNT, F_DEAL_NAME,	/* product reports: one row per line */
 	NFIELD
 };
 

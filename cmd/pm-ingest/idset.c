@@ -14,7 +14,7 @@
 
 struct suspect {
 	uint64_t h;		/* 0: free slot */
-	int seen;		/* met in the second pass */
+	int first, last;	/* files it was met in, 0: not yet */
 };
 
 struct idset {
@@ -111,19 +111,28 @@ idset_seal(struct idset *s)
 }
 
 int
-idset_seen(struct idset *s, uint64_t h)
+idset_visit(struct idset *s, uint64_t h, int file)
 {
 	struct suspect *t;
+	int v;
 
 	if (s->n == 0)
 		return 0;
 	t = slot(s, h);
 	if (t->h == 0)
 		return 0;
-	if (t->seen)
-		return 1;
-	t->seen = 1;
-	return 0;
+	if (t->first == 0)
+		t->first = file;
+	v = (t->first != file ? ID_EARLIER : 0) | (t->last == file ?
+	    ID_HERE : 0);
+	t->last = file;
+	return v;
+}
+
+int
+idset_seen(struct idset *s, uint64_t h)
+{
+	return idset_visit(s, h, 1) != 0;
 }
 
 void

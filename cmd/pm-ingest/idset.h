@@ -23,6 +23,14 @@ void idset_note(struct idset *s, uint64_t h);
 void idset_seal(struct idset *s);
 /* Second pass: 1 if a record with this id came before, else 0. */
 int idset_seen(struct idset *s, uint64_t h);
+/*
+ * Second pass, file by file (file = 1, 2, ... in order): what came
+ * before a record with this id, as bits: ID_EARLIER, first met in an
+ * earlier file; ID_HERE, already met in this file.
+ */
+#define ID_EARLIER 1
+#define ID_HERE 2
+int idset_visit(struct idset *s, uint64_t h, int file);
 void idset_free(struct idset *s);
 
 #endif

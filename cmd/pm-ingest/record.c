@@ -42,7 +42,7 @@ record_cache_free(struct filectx *fc)
 
 static void
 add_fact(struct rec *r, pm_day day, const char *metric, size_t mlen,
-    int64_t v)
+    int64_t v, int once)
 {
 	struct fact *f;
 
@@ -54,9 +54,23 @@ add_fact(struct rec *r, pm_day day, const char *metric, size_t mlen,
 	f->metric = metric;
 	f->mlen = mlen;
 	f->value = v;
+	f->once = once;
 }
 
-#define ADD(r, day, metric, v) add_fact(r, day, metric, sizeof(metric) - 1, v)
+#define ADD(r, day, metric, v, once) \
+	add_fact(r, day, metric, sizeof(metric) - 1, v, once)
+
+void
+record_drop_once(struct rec *r)
+{
+	int i, k;
+
+	for (i = k = 0; i < r->nfacts; i++)
+		if (!r->facts[i].once)
+			r->facts[k++] = r->facts[i];
+	r->nfacts = k;
+	r->backwards = 0;	/* counted with the opportunity's cycle_days */
+}
 
 int
 str_is_space(unsigned char c)
@@ -460,14 +474,37 @@ classify(struct rec *r, enum outcome *o)
 	return 0;
 }
 
+/*
+ * The money of a deal record: *v, *once; 0 when unknown.  Only a won
+ * deal has an actual amount: Dynamics 365 sets a lost deal's Actual
+ * Revenue to 0, so the pipeline is the estimate.  A line of a product
+ * report has its own Total Price; a row without one (an opportunity
+ * with no products) stands for the whole opportunity, once.
+ */
+static int
+deal_money(const struct rec *r, enum outcome oc, const struct amount *a,
+    const int *known, int64_t *v, int *once)
+{
+	*once = 0;
+	if (r->fc->map.col[F_LINE_AMOUNT] >= 0) {
+		if (known[2]) {
+			*v = a[2].v;
+			return 1;
+		}
+		*once = 1;
+	}
+	*v = known[0] && !(oc != O_WON && known[1]) ? a[0].v : a[1].v;
+	return known[0] || known[1];
+}
+
 static int
 deal(struct rec *r, enum outcome *oc)
 {
 	enum field df[] = { F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED,
 		F_CREATED };
 	pm_day d[NFIELD], when;
-	int have[NFIELD] = { 0 }, kamt, kest, i, rc;
-	struct amount a[2];
+	int have[NFIELD] = { 0 }, k[3], i, rc, money, once;
+	struct amount a[3];
 	int64_t amt;
 
 	if (classify(r, oc) != 0)
@@ -479,10 +516,11 @@ deal(struct rec *r, enum outcome *oc)
 			return -1;
 		have[df[i]] = rc == MD_OK;
 	}
-	if (rec_amount(r, F_AMOUNT, &a[0], &kamt) != 0 ||
-	    rec_amount(r, F_EST_AMOUNT, &a[1], &kest) != 0)
+	if (rec_amount(r, F_AMOUNT, &a[0], &k[0]) != 0 ||
+	    rec_amount(r, F_EST_AMOUNT, &a[1], &k[1]) != 0 ||
+	    rec_amount(r, F_LINE_AMOUNT, &a[2], &k[2]) != 0)
 		return -1;
-	if ((kamt || kest) && apply_currency(r, a, 2) != 0)
+	if ((k[0] || k[1] || k[2]) && apply_currency(r, a, 3) != 0)
 		return -1;
 	switch (*oc) {
 	case O_WON:
@@ -501,30 +539,25 @@ deal(struct rec *r, enum outcome *oc)
 		when = have[F_EXPECTED] ? d[F_EXPECTED] : d[F_CLOSE];
 		break;
 	}
-	/*
-	 * Only a won deal has an actual amount: Dynamics 365 sets a lost
-	 * deal's Actual Revenue to 0, so the pipeline is the estimate.
-	 */
-	amt = kamt && !(*oc != O_WON && kest) ? a[0].v : a[1].v;
+	money = deal_money(r, *oc, a, k, &amt, &once);
 	if (*oc == O_WON) {
-		if (kamt || kest)
-			ADD(r, when, "revenue", amt);
-		ADD(r, when, "deals_won", FIXED_SCALE);
+		if (money)
+			ADD(r, when, "revenue", amt, once);
+		ADD(r, when, "deals_won", FIXED_SCALE, 1);
 		if (have[F_CREATED] && d[F_CREATED] <= when)
 			ADD(r, when, "cycle_days",
-			    (int64_t)(when - d[F_CREATED]) * FIXED_SCALE);
+			    (int64_t)(when - d[F_CREATED]) * FIXED_SCALE, 1);
 		else if (have[F_CREATED])
 			r->backwards = 1;
 	} else if (*oc == O_LOST)
-		ADD(r, when, "deals_lost", FIXED_SCALE);
+		ADD(r, when, "deals_lost", FIXED_SCALE, 1);
 	if (have[F_CREATED]) {
-		ADD(r, d[F_CREATED], "opps_created", FIXED_SCALE);
-		if (kamt || kest)
-			ADD(r, d[F_CREATED], "pipeline_created", amt);
+		ADD(r, d[F_CREATED], "opps_created", FIXED_SCALE, 1);
+		if (money)
+			ADD(r, d[F_CREATED], "pipeline_created", amt, once);
 	}
-	if (*oc == O_OPEN && (have[F_EXPECTED] || have[F_CLOSE]) &&
-	    (kamt || kest))
-		ADD(r, when, "open_pipeline", kest ? a[1].v : a[0].v);
+	if (*oc == O_OPEN && (have[F_EXPECTED] || have[F_CLOSE]) && money)
+		ADD(r, when, "open_pipeline", amt, once);
 	return 0;
 }
 
@@ -596,7 +629,7 @@ activity(struct rec *r, enum outcome *oc)
 	if (rc == MD_EMPTY)
 		return fail_rec(r, "%s: no activity date",
 		    record_column(r->fc, F_DATE));
-	add_fact(r, d, metric, strlen(metric), FIXED_SCALE);
+	add_fact(r, d, metric, strlen(metric), FIXED_SCALE, 0);
 	return 0;
 }
 
@@ -635,7 +668,7 @@ fact(struct rec *r)
 	if (fixed_parse(r->v[F_VALUE], r->n[F_VALUE], &v) != NUM_OK)
 		return fail_rec(r, "value: '%.*s' is not a number",
 		    (int)r->n[F_VALUE], r->v[F_VALUE]);
-	add_fact(r, d, metric, r->n[F_METRIC], v);
+	add_fact(r, d, metric, r->n[F_METRIC], v, 0);
 	return 0;
 }
 

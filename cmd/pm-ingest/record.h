@@ -54,6 +54,7 @@ struct fact {
 	const char *metric;
 	size_t mlen;
 	int64_t value;		/* 1/10000 units */
+	int once;		/* per opportunity: on its first line only */
 };
 
 struct rec {
@@ -79,6 +80,9 @@ int record_is_noise(const struct filectx *fc, const struct csv_row *row);
 /*
  * 0 with r's facts (none when r->outcome is O_SKIP), -1 with the
  * reason in r->reason.  Pointers in r are valid while row is.
+ * In a product report (a line_amount column) a deal's money facts are
+ * its line's, and the facts marked once belong to the opportunity:
+ * the caller keeps them on its first line only.
  */
 int record_convert(const struct filectx *fc, const struct rules *ru,
     const struct csv_row *row, struct rec *r);
@@ -87,6 +91,8 @@ const char *record_column(const struct filectx *fc, enum field f);
 /* Per-file memo of date parses: dates repeat in a column. */
 void record_cache_init(struct filectx *fc);
 void record_cache_free(struct filectx *fc);
+/* Drops r's once facts: a later line of the same opportunity. */
+void record_drop_once(struct rec *r);
 
 void str_trim(const char **s, size_t *n);
 int str_is_space(unsigned char c);

@@ -274,7 +274,7 @@ level_target(const struct targets *tg, const struct target **rows,
 		else if (star != NULL)
 			sum = star->value;
 		else
-			sum = best < nrows ? rows[best]->value : 0;
+			return 0;	/* no judged day: not a target of 0 */
 		*out = (int64_t)sum;
 		return 1;
 	}

@@ -1,0 +1,18 @@
+# pm-score: acceptance review regressions (qa-score).  Expected values
+# worked out by hand from tests/fixtures/score-qa; arithmetic noted.
+. "$(dirname "$0")/../lib.sh"
+F=$FIX/score-qa
+
+# A level target (win_rate) whose only row of the team covers none of a
+# new hire's days is no target at that level: Cy starts 2026-11-02, the
+# East row is for October only, so the '*' row (40) applies, not 0.
+# Ann: 3/(3+2) = 60.0 vs 60 -> 100.0; Cy: 1/2 = 50.0 vs 40 -> 125.0.
+# Mean 55, population sd 5: z +1.00, -1.00; median 55.0.
+t_run "level target of a new hire falls back to the next level" 0 \
+    pm-score -p quarter -t "$F/targets.csv" -r "$F/roster.csv" \
+    --metrics win_rate "$F/facts.csv"
+t_out "level target of a new hire: values" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+2026-Q4,Ann,East,win_rate,60.0,60.0,60.0,100.0,100.0,1,2,100.0,1.00,55.0,,
+2026-Q4,Cy,East,win_rate,50.0,50.0,40.0,125.0,125.0,2,2,0.0,-1.00,55.0,,
+"

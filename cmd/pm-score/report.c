@@ -457,12 +457,11 @@ attain(const struct ctx *c, uint32_t m, struct val v, int has_t, int64_t t,
 {
 	long double x;
 
-	if (!v.known || !has_t)
+	/* A target of 0 is no yardstick, whichever way is better. */
+	if (!v.known || !has_t || t == 0)
 		return 0;
 	x = val_ld(v);
 	if (higher_better(c, m)) {
-		if (t == 0)
-			return 0;
 		*out = (double)(x / ((long double)t / FIXED_SCALE) * 100);
 	} else {
 		if (v.n == 0)

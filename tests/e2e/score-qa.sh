@@ -16,3 +16,18 @@ t_out "level target of a new hire: values" \
 2026-Q4,Ann,East,win_rate,60.0,60.0,60.0,100.0,100.0,1,2,100.0,1.00,55.0,,
 2026-Q4,Cy,East,win_rate,50.0,50.0,40.0,125.0,125.0,2,2,0.0,-1.00,55.0,,
 "
+
+# A target of 0 leaves attainment empty for a lower-is-better metric too
+# (man page): Ann lost 2 in October against 0, attainment and pace empty.
+# November is in progress (as-of 2026-11-10): Cy starts 2026-11-02, so
+# projected = 1 x 29/9 = 3.22 and prev is empty; Ann 0, no target.
+# Lower is better: Ann rank 1; mean 0.5, sd 0.5: z -1.00, +1.00.
+t_run "target 0 of a lower-is-better metric" 0 \
+    pm-score -t "$F/targets0.csv" -r "$F/roster.csv" \
+    --metrics deals_lost "$F/facts.csv"
+t_out "target 0 of a lower-is-better metric: values" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+2026-10,Ann,East,deals_lost,2,2,0,,,1,1,,,2,,
+2026-11,Ann,East,deals_lost,0,0,,,,1,2,100.0,-1.00,0.5,2,-100.0
+2026-11,Cy,East,deals_lost,1,3.22,,,,2,2,0.0,1.00,0.5,,
+"

@@ -1249,6 +1249,7 @@ one_record(struct input *in, struct counts *c, const struct csv_row *row,
 	 * An open deal with no date and no amount (a bare prospect) has
 	 * no fact to give: skipped, so that every ok record is in the
 	 * facts and records = ok + skipped + rejected holds on the output.
+	 * So is a product line whose facts were all its opportunity's.
 	 */
 	if (r->outcome == O_SKIP || r->nfacts == 0 || (h != 0 && (in->lines ?
 	    product_line(in, r, h, c) : duplicate(in, r, h, c))) ||

@@ -540,6 +540,18 @@ cell_plain(const struct ctx *c, pm_day ps, const uint32_t *mem, size_t nmem,
 	return k;
 }
 
+/*
+ * A mean of attainments as a value, in steps of 1e-9: fine enough that
+ * writing it to 1 decimal rounds the true mean, not a rounded one.
+ */
+static struct val
+val_of_double(double x)
+{
+	if (fabs(x) < 9e9)
+		return val_make((__int128)llround(x * 1e9), 1000000000);
+	return val_make((__int128)llround(x), 1);
+}
+
 /* The composite: weighted mean of the capped attainments and paces. */
 static struct cell
 cell_score(const struct ctx *c, pm_day ps, const uint32_t *mem, size_t nmem,
@@ -568,12 +580,14 @@ cell_score(const struct ctx *c, pm_day ps, const uint32_t *mem, size_t nmem,
 	if (wa > 0) {
 		k.att_k = 1;
 		k.att = sa / wa;
-		k.act = val_make((__int128)llround(k.att * 1e6), 1000000);
+		k.act = val_of_double(k.att);
+		k.att = (double)val_ld(k.act);	/* one number, one rounding */
 	}
 	if (wp > 0) {
 		k.pace_k = k.proj_k = 1;
 		k.pace = sp / wp;
-		k.proj = val_make((__int128)llround(k.pace * 1e6), 1000000);
+		k.proj = val_of_double(k.pace);
+		k.pace = (double)val_ld(k.proj);
 	}
 	return k;
 }

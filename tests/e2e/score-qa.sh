@@ -31,3 +31,17 @@ t_out "target 0 of a lower-is-better metric: values" \
 2026-11,Ann,East,deals_lost,0,0,,,,1,2,100.0,-1.00,0.5,2,-100.0
 2026-11,Cy,East,deals_lost,1,3.22,,,,2,2,0.0,1.00,0.5,,
 "
+
+# The score's actual is its attainment and its projected its pace (SPEC):
+# written from one number, rounded once.  As-of 2026-11-12: revenue 10 vs
+# 1 is capped at 150 (pace too); calls target 1000 x 30/92 = 326.087,
+# attainment 3/326.087 = 0.92, pace 7.5/326.087 = 2.2999997 (projected
+# 3 x 30/12 = 7.5).  Score (150 + 0.92)/2 = 75.5; pace (150 + 2.2999997)/2
+# = 76.1499998 -> 76.1 in both columns (was 76.2 in projected).
+t_run "score: actual = attainment, projected = pace" 0 \
+    pm-score --as-of 2026-11-12 -t "$F/score-targets.csv" --metrics score \
+    "$F/score-facts.csv"
+t_out "score: actual = attainment, projected = pace: values" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
+2026-11,Ann,,score,75.5,76.1,100.0,75.5,76.1,1,1,,,75.5,,
+"

@@ -58,8 +58,10 @@ static const struct colspec cols_sf[] = {
 	 * "Opportunities with Products": one row per line item, the
 	 * opportunity's Amount repeated on each.
 	 */
-	{ F_LINE_AMOUNT, "Total Price|Total Price (converted)" },
-	{ F_DEAL_NAME, "Opportunity Name" },
+	{ F_LINE_AMOUNT, "Total Price|Total Price (converted)|"
+	    "Opportunity Product: Total Price|"
+	    "Opportunity Product: Total Price (converted)" },
+	{ F_DEAL_NAME, "Opportunity Name|Opportunity: Opportunity Name" },
 	{ F_CURRENCY, "Amount Currency|Opportunity Currency|Currency" },
 	{ F_CLOSE, "Close Date" },
 	{ F_CREATED, "Created Date|Create Date" },

@@ -189,6 +189,18 @@ t_grep "plain report: a repeated id is a duplicate" \
     "plain.csv:3: duplicate id '006X': skipped \(--dedupe\)$" "$T/err"
 t_eq "plain report: the first one kept" 2 "$(tail -n +2 "$T/out" | wc -l | tr -d ' ')"
 
+# Field labels prefixed with their object, as Lightning exports them when
+# two objects share a label.
+printf '%s\n' '"Opportunity Owner","Opportunity: Opportunity Name","Stage","Amount","Close Date","Product: Product Name","Opportunity Product: Total Price"' \
+    '"Ana","Big deal","Closed Won","$300.00","3/1/2026","Widget","$100.00"' \
+    '"Ana","Big deal","Closed Won","$300.00","3/1/2026","Gadget","$200.00"' >"$T/prefixed.csv"
+t_run "prefixed labels: exit 0" 0 pm-ingest -q "$T/prefixed.csv"
+t_out "prefixed labels: lines of one opportunity" "$H
+2026-03-01,Ana,revenue,100,,Widget,,$T/prefixed.csv:2
+2026-03-01,Ana,deals_won,1,,Widget,,$T/prefixed.csv:2
+2026-03-01,Ana,revenue,200,,Gadget,,$T/prefixed.csv:3
+"
+
 # -m line_amount makes any deal export a product report.
 printf '%s\n' 'owner,stage,amount,close_date,deal_id,item,line_total' \
     'Ana,won,300,2026-03-01,7,Widget,100' \

@@ -33,8 +33,8 @@ tool_objs = $(O)/cmd/$(1).o $(patsubst %.c,$(O)/%.o,$(wildcard cmd/$(1)/*.c))
 # libcsv is the one dependency: say which package to install, not a
 # compiler error, when it is missing.
 ifeq ($(filter clean help,$(MAKECMDGOALS))$(SKIP_DEPCHECK),)
-HAVE_LIBCSV := $(shell printf '\#include <csv.h>\n' | \
-	$(CC) $(CPPFLAGS) -E -x c - >/dev/null 2>&1 && echo yes)
+HAVE_LIBCSV := $(shell echo | $(CC) $(CPPFLAGS) -include csv.h -E -x c - \
+	>/dev/null 2>&1 && echo yes)
 ifneq ($(HAVE_LIBCSV),yes)
 $(error libcsv not found: install libcsv-dev (Debian/Ubuntu), libcsv-devel (Fedora) or libcsv (Homebrew))
 endif

@@ -27,8 +27,10 @@ COMMON_SRC = $(sort $(wildcard common/*.c))
 COMMON_OBJ = $(COMMON_SRC:%.c=$(O)/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
-# Each tool may have private modules in cmd/TOOL/*.c.
-tool_objs = $(O)/cmd/$(1).o $(patsubst %.c,$(O)/%.o,$(wildcard cmd/$(1)/*.c))
+# Each tool may have private modules in cmd/TOOL/*.c; they are archived
+# into $(O)/lib/libTOOL.a, which the tool and its unit tests link with
+# (tests/unit/test_SHORT_*.c, SHORT = the tool's name without "pm-").
+mod_objs = $(patsubst %.c,$(O)/%.o,$(wildcard cmd/$(1)/*.c))
 
 # libcsv is the one dependency: say which package to install, not a
 # compiler error, when it is missing.
@@ -53,9 +55,18 @@ $(O)/lib/libpm.a: $(COMMON_OBJ)
 	$(AR) rcs $@ $(COMMON_OBJ)
 
 define tool_rule
-$(BIN)/$(1): $(call tool_objs,$(1)) $(O)/lib/libpm.a
+$(O)/lib/lib$(1).a: $(call mod_objs,$(1))
 	@mkdir -p $$(@D)
-	$$(CC) $$(PM_CFLAGS) $$(CFLAGS) $$(LDFLAGS) -o $$@ $(call tool_objs,$(1)) $(O)/lib/libpm.a $$(LDLIBS)
+	rm -f $$@
+	$$(AR) rcs $$@ $(call mod_objs,$(1))
+
+$(BIN)/$(1): $(O)/cmd/$(1).o $(O)/lib/lib$(1).a $(O)/lib/libpm.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(PM_CFLAGS) $$(CFLAGS) $$(LDFLAGS) -o $$@ $(O)/cmd/$(1).o $(O)/lib/lib$(1).a $(O)/lib/libpm.a $$(LDLIBS)
+
+$(O)/tests/test_$(1:pm-%=%)_%: $(O)/tests/unit/test_$(1:pm-%=%)_%.o $(O)/lib/lib$(1).a $(O)/lib/libpm.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(PM_CFLAGS) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$< $(O)/lib/lib$(1).a $(O)/lib/libpm.a $$(LDLIBS) -lcmocka
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 

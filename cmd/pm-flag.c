@@ -230,7 +230,7 @@ write_list(struct out *o, const struct judgement *j)
 	order = xcalloc(s->nreps ? s->nreps : 1, sizeof(*order));
 	for (i = 0; i < s->nreps; i++)
 		order[i] = i;
-	qsort_r(order, s->nreps, sizeof(*order), cmp_name, s->rep_name);
+	sort_by_name(order, s->nreps, s->rep_name);
 	for (k = 0; k < F_NFLAGS; k++)
 		for (i = 0; i < s->nreps; i++) {
 			h = judge_hit(j, order[i], (enum flag)k);

@@ -51,8 +51,8 @@ void judge_free(struct judgement *j);
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
 
-/* qsort_r order of ids by their names (names: a char ** table). */
-int cmp_name(const void *a, const void *b, void *names);
+/* Sorts ids by their names in names (a char ** table). */
+void sort_by_name(uint32_t *ids, size_t n, char **names);
 
 /* A growing string for the notes. */
 struct sbuf {

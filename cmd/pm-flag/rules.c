@@ -463,15 +463,24 @@ tier_group(struct ctx *c, struct tier_rep *g, size_t n, const char *team)
 	}
 }
 
+/* qsort order of reps by value, lowest first, then by name. */
 static int
-cmp_value(const void *a, const void *b, void *higher)
+cmp_value_up(const void *a, const void *b)
 {
 	const struct tier_rep *x = a, *y = b;
 	int r = x->val < y->val ? -1 : x->val > y->val;
 
-	if (r == 0)
-		return strcmp(x->name, y->name);
-	return *(int *)higher ? -r : r;
+	return r != 0 ? r : strcmp(x->name, y->name);
+}
+
+/* The same, highest first (C11 has no qsort_r to pass the direction). */
+static int
+cmp_value_down(const void *a, const void *b)
+{
+	const struct tier_rep *x = a, *y = b;
+	int r = x->val > y->val ? -1 : x->val < y->val;
+
+	return r != 0 ? r : strcmp(x->name, y->name);
 }
 
 /*
@@ -492,7 +501,7 @@ rank_by_value(struct ctx *c, struct tier_rep *all)
 			all[n].val = r->v[c->act];
 			all[n++].name = c->s->rep_name[rep];
 		}
-	qsort_r(all, n, sizeof(*all), cmp_value, &c->higher);
+	qsort(all, n, sizeof(*all), c->higher ? cmp_value_down : cmp_value_up);
 	for (i = 0; i < n; i++)
 		all[i].rank = i > 0 && all[i].val == all[i - 1].val ?
 		    all[i - 1].rank : (int64_t)(i + 1) * FIXED_SCALE;
@@ -620,13 +629,30 @@ median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
 	return md->state[k] == 1;
 }
 
-/* qsort_r order of ids by their names (names: a char ** table). */
-int
-cmp_name(const void *a, const void *b, void *names)
+/* qsort order of pointers into a table of names, by the names. */
+static int
+cmp_name(const void *a, const void *b)
 {
-	char **v = names;
+	return strcmp(**(char **const *)a, **(char **const *)b);
+}
 
-	return strcmp(v[*(const uint32_t *)a], v[*(const uint32_t *)b]);
+/*
+ * Sorts ids by their names in names.  C11 has no qsort_r to pass the
+ * table, so this sorts pointers into it and takes the ids back from
+ * their offsets.
+ */
+void
+sort_by_name(uint32_t *ids, size_t n, char **names)
+{
+	char ***p = xcalloc(n ? n : 1, sizeof(*p));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = &names[ids[i]];
+	qsort(p, n, sizeof(*p), cmp_name);
+	for (i = 0; i < n; i++)
+		ids[i] = (uint32_t)(p[i] - names);
+	free(p);
 }
 
 /* The rep's activity into *act, the evidence into b; 0 when unknown. */
@@ -735,8 +761,7 @@ gaps(struct ctx *c)
 	md.order = xcalloc(s->nmetrics ? s->nmetrics : 1, sizeof(*md.order));
 	for (i = 0; i < s->nmetrics; i++)
 		md.order[i] = (uint32_t)i;
-	qsort_r(md.order, s->nmetrics, sizeof(*md.order), cmp_name,
-	    s->metric_name);
+	sort_by_name(md.order, s->nmetrics, s->metric_name);
 	for (rep = 0; rep < s->nreps; rep++)
 		gap_rules(c, &md, rep, scores_metric(s, "win_rate"));
 	free(md.v);

@@ -8,7 +8,7 @@ MANDIR   = $(PREFIX)/share/man
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PM_CFLAGS = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE -D_GNU_SOURCE \
+PM_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
 	    -DPM_VERSION='"$(VERSION)"' -Icommon
 LDLIBS  = -lcsv -lm
 
@@ -43,6 +43,10 @@ endif
 endif
 
 .PHONY: all check unit e2e demo bench install uninstall clean fuzz
+# Keep the objects that only a unit test links with: make would remove
+# them after the run, and its "rm ..." line would follow make check's
+# "N passed, N failed".
+.SECONDARY:
 all: $(TOOLS:%=$(BIN)/%)
 
 $(O)/%.o: %.c

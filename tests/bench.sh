@@ -44,7 +44,7 @@ load0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 note() { printf '%s\n' "$*" >>"$NOTES"; }
 
 # --- build the harness's own programs ---------------------------------
-PMFLAGS="-std=c11 -Wall -Wextra -D_DEFAULT_SOURCE -D_GNU_SOURCE -DPM_VERSION=\"bench\" -I$ROOT/common"
+PMFLAGS="-std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DPM_VERSION=\"bench\" -I$ROOT/common"
 echo "bench: building the generator and the baseline loops with $CC -O2"
 # shellcheck disable=SC2086
 $CC -O2 $PMFLAGS -o "$TOOLS/gen" "$ROOT/tests/bench/gen.c" \

@@ -4,7 +4,7 @@
 # never tested here (SPEC section 9).
 . "$(dirname "$0")/../lib.sh"
 
-CCF="-O2 -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE -D_GNU_SOURCE -DPM_VERSION=\"t\" -I$ROOT/common"
+CCF="-O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DPM_VERSION=\"t\" -I$ROOT/common"
 # shellcheck disable=SC2086
 if ! cc $CCF -o "$T/gen" "$ROOT/tests/bench/gen.c" "$ROOT/common/date.c" 2>"$T/cc.err" ||
     ! cc $CCF -o "$T/rowloop" "$ROOT/tests/bench/rowloop.c" "$ROOT"/common/*.c -lcsv -lm 2>>"$T/cc.err" ||

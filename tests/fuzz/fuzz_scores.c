@@ -7,6 +7,12 @@
  */
 /* fuzz-flags: -Wl,--wrap=exit,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=csv_free,--wrap=open,--wrap=close */
 /* fuzz-options: -close_fd_mask=2 -max_len=4096 */
+/*
+ * Linux only on purpose, as ld's --wrap above is: memfd_create and
+ * /proc/self/fd give the reader a file name without touching the disk.
+ * tests/e2e/hostile_fuzz.sh skips this target elsewhere.
+ */
+#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/mman.h>

@@ -26,7 +26,7 @@ if ! $CC -fsanitize=fuzzer,$san -o "$out/probe" "$out/probe.c" 2>/dev/null; then
 	[ "${FUZZ_OPTIONAL:-}" = 1 ] && exit 0
 	exit 69
 fi
-flags="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icommon -fsanitize=fuzzer,$san -fno-sanitize-recover=all"
+flags="-std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -Icommon -fsanitize=fuzzer,$san -fno-sanitize-recover=all"
 status=0
 for t in ${FUZZ_TARGETS:-tests/fuzz/fuzz_*.c}; do
 	name=$(basename "$t" .c)

@@ -2,6 +2,8 @@
 # line, instead of a compiler error (README quick start).  -nostdinc hides
 # csv.h from the check as a machine without libcsv-dev would.
 . "$(dirname "$0")/../lib.sh"
+# Run from make check, make's own flags (-j, jobserver) would add lines.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 out=$(make -s -C "$ROOT" CPPFLAGS=-nostdinc O="$T/o" BIN="$T/bin" 2>&1)
 rc=$?

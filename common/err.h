@@ -2,6 +2,7 @@
 #ifndef PM_ERR_H
 #define PM_ERR_H
 
+#include <stddef.h>
 #include <sysexits.h>
 
 extern const char *pm_prog;	/* set by pm_setprog() from argv[0] */

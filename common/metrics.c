@@ -46,17 +46,6 @@ metric_lookup(const char *name)
 }
 
 int
-metric_is_builtin(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < NBUILTIN; i++)
-		if (strcmp(builtin[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
-int
 metric_is_derived(enum metric_agg agg)
 {
 	return agg == AGG_WIN_RATE || agg == AGG_AVG_DEAL ||

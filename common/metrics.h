@@ -21,8 +21,6 @@ struct metric_def {
 
 /* The built-in definition of name, or the default (sum, higher, leading). */
 struct metric_def metric_lookup(const char *name);
-/* Whether name is a built-in metric with a definition of its own. */
-int metric_is_builtin(const char *name);
 /* Derived metrics are computed from other metrics, never from facts. */
 int metric_is_derived(enum metric_agg agg);
 /*

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "hash.h"
 #include "intern.h"
 
 struct intern {
@@ -12,19 +13,6 @@ struct intern {
 	uint64_t *hashes;
 	size_t n, cap;
 };
-
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h ^ (h >> 29);
-}
 
 struct intern *
 intern_new(void)
@@ -89,7 +77,7 @@ grow(struct intern *t)
 uint32_t
 intern_find(const struct intern *t, const char *s, size_t n)
 {
-	size_t i = probe(t, s, n, hash(s, n));
+	size_t i = probe(t, s, n, hash_bytes(s, n));
 
 	return t->slots[i] != 0 ? t->slots[i] - 1 : UINT32_MAX;
 }
@@ -97,7 +85,7 @@ intern_find(const struct intern *t, const char *s, size_t n)
 uint32_t
 intern_id(struct intern *t, const char *s, size_t n)
 {
-	uint64_t h = hash(s, n);
+	uint64_t h = hash_bytes(s, n);
 	size_t i = probe(t, s, n, h);
 
 	if (t->slots[i] != 0)

@@ -15,7 +15,10 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
+#include "sbuf.h"
 #include "scores.h"
+#include "sort.h"
+#include "strv.h"
 #include "pm-flag/flag.h"
 
 enum {
@@ -113,44 +116,23 @@ opt_tiers(struct flag_opts *o, const char *arg)
 	o->bottom = fixed_from_double(bot);
 }
 
-static void
-free_activity(struct flag_opts *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->nactivity; i++)
-		free(o->activity[i]);
-	free(o->activity);
-	o->activity = NULL;
-	o->nactivity = 0;
-}
-
 /* --activity calls,meetings; a second --activity replaces the first. */
 static void
 opt_activity(struct flag_opts *o, const char *arg)
 {
-	const char *p = arg, *e;
+	size_t empty;
 
-	free_activity(o);
-	do {
-		e = strchr(p, ',');
-		if (e == NULL)
-			e = p + strlen(p);
-		if (e == p)
-			pm_usage_error("--activity: empty metric name in '%s'",
-			    arg);
-		o->activity = xreallocarray(o->activity, o->nactivity + 1,
-		    sizeof(*o->activity));
-		o->activity[o->nactivity++] = xstrndup(p, (size_t)(e - p));
-		p = e + 1;
-	} while (*e != '\0');
+	free(o->activity);
+	o->activity = strv_split(arg, &o->nactivity, &empty);
+	if (empty > 0)
+		pm_usage_error("--activity: empty metric name in '%s'", arg);
 }
 
 /* The flags and the notes of one rep, each joined by "; ". */
 static void
 joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 {
-	struct sbuf f = { 0 }, n = { 0 };
+	struct sbuf f = SBUF_INIT, n = SBUF_INIT;
 	const struct hit *h;
 	int k;
 
@@ -158,12 +140,12 @@ joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 		h = judge_hit(j, rep, (enum flag)k);
 		if (h->value == NULL)
 			continue;
-		sb_printf(&f, "%s%s", f.n ? ";" : "", flag_name[k]);
-		sb_printf(&n, "%s%s: %s", n.n ? "; " : "", flag_name[k],
+		sbuf_printf(&f, "%s%s", f.n ? ";" : "", flag_name[k]);
+		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "", flag_name[k],
 		    h->note);
 	}
-	*flags = f.n ? sb_take(&f) : NULL;
-	*notes = n.n ? sb_take(&n) : NULL;
+	*flags = f.n ? sbuf_take(&f) : NULL;
+	*notes = n.n ? sbuf_take(&n) : NULL;
 	free(f.p);
 	free(n.p);
 }
@@ -230,7 +212,7 @@ write_list(struct out *o, const struct judgement *j)
 	order = xcalloc(s->nreps ? s->nreps : 1, sizeof(*order));
 	for (i = 0; i < s->nreps; i++)
 		order[i] = i;
-	sort_by_name(order, s->nreps, s->rep_name);
+	sort_ids_by_name(order, s->nreps, s->rep_name);
 	for (k = 0; k < F_NFLAGS; k++)
 		for (i = 0; i < s->nreps; i++) {
 			h = judge_hit(j, order[i], (enum flag)k);
@@ -325,6 +307,6 @@ main(int argc, char *argv[])
 	out_close(o);
 	judge_free(&j);
 	scores_free(s);
-	free_activity(&opt);
+	free(opt.activity);
 	return 0;
 }

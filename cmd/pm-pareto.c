@@ -16,6 +16,8 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
+#include "strv.h"
+#include "trim.h"
 #include "pm-pareto/decode.h"
 #include "pm-pareto/pareto.h"
 
@@ -208,12 +210,7 @@ parse_opts(int argc, char *argv[], struct opts *op)
 static int
 is_blank(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
+	return trim_span(&s, n) == 0;
 }
 
 static int
@@ -263,29 +260,6 @@ find_cols(const struct csvr *r, const struct csv_row *hdr,
 	c->key = need_col(r, hdr, op->meta.key, " (-k)");
 	c->group = op->g_set ? need_col(r, hdr, op->meta.group, " (-g)") : -1;
 	c->width = hdr->n;
-}
-
-static void
-keep_header(const struct csv_row *hdr, struct cols *c)
-{
-	size_t i;
-
-	c->nhdr = hdr->n;
-	c->hdr = xreallocarray(NULL, hdr->n, sizeof(*c->hdr));
-	for (i = 0; i < hdr->n; i++)
-		c->hdr[i] = xstrndup(hdr->f[i], hdr->len[i]);
-}
-
-static void
-free_header(struct cols *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nhdr; i++)
-		free(c->hdr[i]);
-	free(c->hdr);
-	c->hdr = NULL;
-	c->nhdr = 0;
 }
 
 /* A header repeated inside the data, as `cat a.csv b.csv` leaves it. */
@@ -402,7 +376,8 @@ read_data(const char *path, const struct opts *op, struct ptab *t,
 			add_row(r, &row, &c, op, t, ty);
 		} else {
 			find_cols(r, &row, op, &c);
-			keep_header(&row, &c);
+			c.hdr = strv_copy(row.f, row.len, row.n);
+			c.nhdr = row.n;
 		}
 		while (csvr_next_or_die(r, &row) == 1)
 			if (c.nhdr == 0 || !is_header_again(&row, &c))
@@ -410,7 +385,7 @@ read_data(const char *path, const struct opts *op, struct ptab *t,
 	}
 	if (d != NULL && dec_converted(d) > 0 && !op->quiet)
 		pm_warn("%s: not UTF-8: read as Windows-1252", path);
-	free_header(&c);
+	free(c.hdr);
 	csvr_close(r);
 	dec_close(d);
 }

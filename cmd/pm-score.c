@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "strv.h"
 #include "pm-score/score.h"
 
 enum {
@@ -99,23 +100,11 @@ date_arg(const char *opt, const char *arg, int today_ok)
 static char **
 split_list(const char *opt, const char *arg)
 {
-	char **v = NULL, *copy = xstrdup(arg), *p, *save = NULL;
-	const char *s;
-	size_t n = 0, len;
+	size_t n;
+	char **v = strv_split(arg, &n, NULL);
 
-	for (p = strtok_r(copy, ",", &save); p != NULL;
-	    p = strtok_r(NULL, ",", &save)) {
-		s = p;
-		len = trim_span(&s, strlen(p));
-		if (len == 0)
-			continue;
-		v = xreallocarray(v, n + 2, sizeof(*v));
-		v[n++] = xstrndup(s, len);
-	}
-	free(copy);
 	if (n == 0)
 		pm_usage_error("%s needs at least one metric name", opt);
-	v[n] = NULL;
 	return v;
 }
 
@@ -139,7 +128,6 @@ parse_weights(struct agg *a, struct opts *o, const char *arg)
 		if (strcmp(*p, "score") == 0)
 			pm_usage_error("-w cannot weigh the composite score");
 		sum += o->weights[o->nweights++].w;
-		free(*p);
 	}
 	free(list);
 	if (sum <= 0)

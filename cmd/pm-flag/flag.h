@@ -51,16 +51,4 @@ void judge_free(struct judgement *j);
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
 
-/* Sorts ids by their names in names (a char ** table). */
-void sort_by_name(uint32_t *ids, size_t n, char **names);
-
-/* A growing string for the notes. */
-struct sbuf {
-	char *p;
-	size_t n, cap;
-};
-void sb_printf(struct sbuf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-char *sb_take(struct sbuf *b);
-
 #endif

@@ -14,6 +14,9 @@
 #include "err.h"
 #include "metrics.h"
 #include "num.h"
+#include "sbuf.h"
+#include "sort.h"
+#include "trim.h"
 #include "flag.h"
 
 const char *const flag_name[F_NFLAGS] = {
@@ -36,50 +39,13 @@ struct ctx {
 	const struct score_row **run;	/* persist + 1 rows */
 };
 
-void
-sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->p ? b->p + b->n : NULL,
-		    b->p ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		if (n < 0)
-			pm_die(EX_SOFTWARE, "vsnprintf failed");
-		if (b->p != NULL && (size_t)n < b->cap - b->n) {
-			b->n += (size_t)n;
-			return;
-		}
-		b->cap = (b->cap + (size_t)n + 1) * 2;
-		b->p = xrealloc(b->p, b->cap);
-		b->p[b->n] = '\0';
-	}
-}
-
-char *
-sb_take(struct sbuf *b)
-{
-	char *p = b->p ? b->p : xstrdup("");
-
-	b->p = NULL;
-	b->n = b->cap = 0;
-	return p;
-}
-
 /* A number as the scores table wrote it, without surrounding spaces. */
 static char *
 text(const struct ctx *c, const struct score_row *r, enum sc_col col)
 {
 	const char *f = scores_field(c->s, r, col);
-	size_t n = strlen(f);
+	size_t n = trim_span(&f, strlen(f));
 
-	while (*f == ' ' || *f == '\t')
-		f++, n--;
-	while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t'))
-		n--;
 	return xstrndup(f, n);
 }
 
@@ -89,7 +55,7 @@ put_text(struct sbuf *b, const struct ctx *c, const struct score_row *r,
 {
 	char *t = text(c, r, col);
 
-	sb_printf(b, "%s", t);
+	sbuf_printf(b, "%s", t);
 	free(t);
 }
 
@@ -101,7 +67,7 @@ set_hit(struct ctx *c, uint32_t rep, enum flag f, const char *metric,
 
 	h->metric = metric;
 	h->value = value;
-	h->note = sb_take(note);
+	h->note = sbuf_take(note);
 }
 
 static const char *
@@ -115,9 +81,9 @@ static void
 put_span(struct sbuf *b, const struct ctx *c, size_t n)
 {
 	if (n <= 1)
-		sb_printf(b, " in %s", pkey(c, c->p));
+		sbuf_printf(b, " in %s", pkey(c, c->p));
 	else
-		sb_printf(b, " in %s..%s", pkey(c, c->p - (uint32_t)(n - 1)),
+		sbuf_printf(b, " in %s..%s", pkey(c, c->p - (uint32_t)(n - 1)),
 		    pkey(c, c->p));
 }
 
@@ -130,7 +96,7 @@ att_label(const struct ctx *c)
 static void
 put_act_label(struct sbuf *b, const struct ctx *c, uint32_t metric)
 {
-	sb_printf(b, "%s%s", c->progress ? "projected " : "",
+	sbuf_printf(b, "%s%s", c->progress ? "projected " : "",
 	    c->s->metric_name[metric]);
 }
 
@@ -139,7 +105,7 @@ put_pct(struct sbuf *b, int64_t v)
 {
 	char buf[NUM_BUFSIZE];
 
-	sb_printf(b, "%s%%", fixed_format(v, 4, buf));
+	sbuf_printf(b, "%s%%", fixed_format(v, 4, buf));
 }
 
 static const struct score_row *
@@ -177,7 +143,7 @@ static void
 rule_attainment_run(struct ctx *c, uint32_t rep, int below)
 {
 	size_t i, n = (size_t)c->o->persist;
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 	int64_t v;
 
 	if (!run_of(c, rep, n))
@@ -189,14 +155,14 @@ rule_attainment_run(struct ctx *c, uint32_t rep, int below)
 		if (below ? v >= c->o->under : v < c->o->over)
 			return;
 	}
-	sb_printf(&b, "%s ", att_label(c));
+	sbuf_printf(&b, "%s ", att_label(c));
 	for (i = 0; i < n; i++) {
-		sb_printf(&b, "%s", i ? ", " : "");
+		sbuf_printf(&b, "%s", i ? ", " : "");
 		put_text(&b, c, c->run[i], c->att);
-		sb_printf(&b, "%%");
+		sbuf_printf(&b, "%%");
 	}
 	put_span(&b, c, n);
-	sb_printf(&b, ", %s ", below ? "below" : "at or above");
+	sbuf_printf(&b, ", %s ", below ? "below" : "at or above");
 	put_pct(&b, below ? c->o->under : c->o->over);
 	set_hit(c, rep, below ? F_UNDERPERFORMER : F_HIGH_FLYER,
 	    c->s->metric_name[c->m], text(c, c->run[n - 1], c->att), &b);
@@ -207,7 +173,7 @@ static void
 rule_declining(struct ctx *c, uint32_t rep)
 {
 	size_t i, n = (size_t)c->o->persist + 1;
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 	int64_t prev = 0, v;
 
 	if (!run_of(c, rep, n))
@@ -221,13 +187,13 @@ rule_declining(struct ctx *c, uint32_t rep)
 		prev = v;
 	}
 	put_act_label(&b, c, c->m);
-	sb_printf(&b, " ");
+	sbuf_printf(&b, " ");
 	for (i = 0; i < n; i++) {
-		sb_printf(&b, "%s", i ? ", " : "");
+		sbuf_printf(&b, "%s", i ? ", " : "");
 		put_text(&b, c, c->run[i], c->act);
 	}
 	put_span(&b, c, n);
-	sb_printf(&b, ", %s in each of the last %ld periods",
+	sbuf_printf(&b, ", %s in each of the last %ld periods",
 	    c->higher ? "down" : "up", c->o->persist);
 	set_hit(c, rep, F_DECLINING, c->s->metric_name[c->m],
 	    text(c, c->run[n - 1], c->act), &b);
@@ -237,15 +203,15 @@ static void
 rule_target_hit(struct ctx *c, uint32_t rep)
 {
 	const struct score_row *r = cell(c, c->m, rep);
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 
 	if (r == NULL || !scores_known(r, c->att) || r->v[c->att] < HUNDRED)
 		return;
-	sb_printf(&b, "%s ", att_label(c));
+	sbuf_printf(&b, "%s ", att_label(c));
 	put_text(&b, c, r, c->att);
-	sb_printf(&b, "%%");
+	sbuf_printf(&b, "%%");
 	put_span(&b, c, 1);
-	sb_printf(&b, ", at or above 100%%");
+	sbuf_printf(&b, ", at or above 100%%");
 	set_hit(c, rep, F_TARGET_HIT, c->s->metric_name[c->m],
 	    text(c, r, c->att), &b);
 }
@@ -255,7 +221,7 @@ static void
 rule_personal_best(struct ctx *c, uint32_t rep)
 {
 	const struct score_row *r = cell(c, c->m, rep), *e, *best = NULL;
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 	size_t seen = 1;
 	uint32_t q, bestq = 0;
 	int64_t v;
@@ -280,12 +246,12 @@ rule_personal_best(struct ctx *c, uint32_t rep)
 	if (seen < 3)
 		return;
 	put_act_label(&b, c, c->m);
-	sb_printf(&b, " ");
+	sbuf_printf(&b, " ");
 	put_text(&b, c, r, c->act);
 	put_span(&b, c, 1);
-	sb_printf(&b, ", the best of %zu periods (previous best ", seen);
+	sbuf_printf(&b, ", the best of %zu periods (previous best ", seen);
 	put_text(&b, c, best, c->act);
-	sb_printf(&b, " in %s)", pkey(c, bestq));
+	sbuf_printf(&b, " in %s)", pkey(c, bestq));
 	set_hit(c, rep, F_PERSONAL_BEST, c->s->metric_name[c->m],
 	    text(c, r, c->act), &b);
 }
@@ -307,7 +273,7 @@ static void
 rule_most_improved(struct ctx *c)
 {
 	char buf[NUM_BUFSIZE];
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 	int64_t d, best = 0;
 	uint32_t rep;
 	size_t ties = 0;
@@ -326,14 +292,14 @@ rule_most_improved(struct ctx *c)
 	for (rep = 0; rep < c->s->nreps; rep++) {
 		if (!improvement(c, rep, &d) || d != best)
 			continue;
-		sb_printf(&b, "%s ", att_label(c));
+		sbuf_printf(&b, "%s ", att_label(c));
 		put_text(&b, c, c->run[0], c->att);
-		sb_printf(&b, "%% in %s to ", pkey(c, c->p - 1));
+		sbuf_printf(&b, "%% in %s to ", pkey(c, c->p - 1));
 		put_text(&b, c, c->run[1], c->att);
-		sb_printf(&b, "%% in %s, up %s points, the most of any rep",
+		sbuf_printf(&b, "%% in %s, up %s points, the most of any rep",
 		    pkey(c, c->p), double_format(fixed_to_double(d), 1, buf));
 		if (ties > 1)
-			sb_printf(&b, " (tied with %zu other%s)", ties - 1,
+			sbuf_printf(&b, " (tied with %zu other%s)", ties - 1,
 			    ties > 2 ? "s" : "");
 		set_hit(c, rep, F_MOST_IMPROVED, c->s->metric_name[c->m],
 		    xstrdup(buf), &b);
@@ -346,7 +312,7 @@ rule_biggest_deal(struct ctx *c)
 {
 	uint32_t m = scores_metric(c->s, "largest_deal"), rep;
 	const struct score_row *r;
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 	size_t ties = 0;
 	int64_t best = 0;
 
@@ -367,12 +333,12 @@ rule_biggest_deal(struct ctx *c)
 		if ((r = cell(c, m, rep)) == NULL ||
 		    !scores_known(r, c->act) || r->v[c->act] != best)
 			continue;
-		sb_printf(&b, "largest deal ");
+		sbuf_printf(&b, "largest deal ");
 		put_text(&b, c, r, c->act);
 		put_span(&b, c, 1);
-		sb_printf(&b, ", the biggest of the period");
+		sbuf_printf(&b, ", the biggest of the period");
 		if (ties > 1)
-			sb_printf(&b, " (tied with %zu other%s)", ties - 1,
+			sbuf_printf(&b, " (tied with %zu other%s)", ties - 1,
 			    ties > 2 ? "s" : "");
 		set_hit(c, rep, F_BIGGEST_DEAL, c->s->metric_name[m],
 		    text(c, r, c->act), &b);
@@ -414,17 +380,17 @@ tier_note(struct ctx *c, const struct tier_rep *t, size_t n, const char *team,
     enum flag f)
 {
 	char rank[NUM_BUFSIZE];
-	struct sbuf b = { 0 };
+	struct sbuf b = SBUF_INIT;
 	int64_t share;
 
 	share = f == F_TIER_TOP ? c->o->top : f == F_TIER_BOTTOM ?
 	    c->o->bottom : HUNDRED - c->o->top - c->o->bottom;
 	fixed_format(t->rank, 4, rank);
-	sb_printf(&b, "rank %s of %zu%s%s by %s", rank, n,
+	sbuf_printf(&b, "rank %s of %zu%s%s by %s", rank, n,
 	    team ? " in team " : "",
 	    team ? team : "", c->s->metric_name[c->m]);
 	put_span(&b, c, 1);
-	sb_printf(&b, ", in the %s ", f == F_TIER_TOP ? "top" :
+	sbuf_printf(&b, ", in the %s ", f == F_TIER_TOP ? "top" :
 	    f == F_TIER_BOTTOM ? "bottom" : "middle");
 	put_pct(&b, share);
 	set_hit(c, t->rep, f, c->s->metric_name[c->m], xstrdup(rank), &b);
@@ -463,24 +429,16 @@ tier_group(struct ctx *c, struct tier_rep *g, size_t n, const char *team)
 	}
 }
 
-/* qsort order of reps by value, lowest first, then by name. */
+/* Reps by value, the best first (higher: the highest), then by name. */
 static int
-cmp_value_up(const void *a, const void *b)
+cmp_value(const void *a, const void *b, void *higher)
 {
 	const struct tier_rep *x = a, *y = b;
 	int r = x->val < y->val ? -1 : x->val > y->val;
 
-	return r != 0 ? r : strcmp(x->name, y->name);
-}
-
-/* The same, highest first (C11 has no qsort_r to pass the direction). */
-static int
-cmp_value_down(const void *a, const void *b)
-{
-	const struct tier_rep *x = a, *y = b;
-	int r = x->val > y->val ? -1 : x->val < y->val;
-
-	return r != 0 ? r : strcmp(x->name, y->name);
+	if (r == 0)
+		return strcmp(x->name, y->name);
+	return *(const int *)higher ? -r : r;
 }
 
 /*
@@ -501,7 +459,7 @@ rank_by_value(struct ctx *c, struct tier_rep *all)
 			all[n].val = r->v[c->act];
 			all[n++].name = c->s->rep_name[rep];
 		}
-	qsort(all, n, sizeof(*all), c->higher ? cmp_value_down : cmp_value_up);
+	sort_with(all, n, sizeof(*all), cmp_value, &c->higher);
 	for (i = 0; i < n; i++)
 		all[i].rank = i > 0 && all[i].val == all[i - 1].val ?
 		    all[i - 1].rank : (int64_t)(i + 1) * FIXED_SCALE;
@@ -629,32 +587,6 @@ median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
 	return md->state[k] == 1;
 }
 
-/* qsort order of pointers into a table of names, by the names. */
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(**(char **const *)a, **(char **const *)b);
-}
-
-/*
- * Sorts ids by their names in names.  C11 has no qsort_r to pass the
- * table, so this sorts pointers into it and takes the ids back from
- * their offsets.
- */
-void
-sort_by_name(uint32_t *ids, size_t n, char **names)
-{
-	char ***p = xcalloc(n ? n : 1, sizeof(*p));
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		p[i] = &names[ids[i]];
-	qsort(p, n, sizeof(*p), cmp_name);
-	for (i = 0; i < n; i++)
-		ids[i] = (uint32_t)(p[i] - names);
-	free(p);
-}
-
 /* The rep's activity into *act, the evidence into b; 0 when unknown. */
 static int
 activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
@@ -674,15 +606,15 @@ activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
 		    !median(c, md, m, team_of(c, rep), &med) || med <= 0)
 			continue;
 		sum += (double)r->v[c->act] / (double)med;
-		sb_printf(b, "%s", n++ ? ", " : " (");
+		sbuf_printf(b, "%s", n++ ? ", " : " (");
 		put_act_label(b, c, m);
-		sb_printf(b, " ");
+		sbuf_printf(b, " ");
 		put_text(b, c, r, c->act);
-		sb_printf(b, " vs %s", fixed_format(med, 2, buf));
+		sbuf_printf(b, " vs %s", fixed_format(med, 2, buf));
 	}
 	if (n == 0)
 		return 0;
-	sb_printf(b, ")");
+	sbuf_printf(b, ")");
 	*act = sum / (double)n;
 	return 1;
 }
@@ -690,9 +622,9 @@ activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
 static void
 put_gap(struct sbuf *b, const struct ctx *c)
 {
-	sb_printf(b, ", more than ");
+	sbuf_printf(b, ", more than ");
 	put_pct(b, c->o->gap);
-	sb_printf(b, " below");
+	sbuf_printf(b, " below");
 }
 
 /*
@@ -704,7 +636,7 @@ gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
 {
 	const struct score_row *r = cell(c, c->m, rep), *w;
 	char pct[NUM_BUFSIZE], buf[NUM_BUFSIZE];
-	struct sbuf ev = { 0 }, b = { 0 };
+	struct sbuf ev = SBUF_INIT, b = SBUF_INIT;
 	int64_t act, med;
 	double mean;
 
@@ -715,13 +647,13 @@ gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
 		goto out;
 	if (act < HUNDRED - c->o->gap && r != NULL &&
 	    scores_known(r, c->att) && r->v[c->att] < HUNDRED) {
-		sb_printf(&b, "activity %s%% of the team median", pct);
+		sbuf_printf(&b, "activity %s%% of the team median", pct);
 		put_span(&b, c, 1);
-		sb_printf(&b, "%s", ev.p);
+		sbuf_printf(&b, "%s", ev.p);
 		put_gap(&b, c);
-		sb_printf(&b, ", and %s ", att_label(c));
+		sbuf_printf(&b, ", and %s ", att_label(c));
 		put_text(&b, c, r, c->att);
-		sb_printf(&b, "%% of target");
+		sbuf_printf(&b, "%% of target");
 		set_hit(c, rep, F_ACTIVITY_GAP, "activity", xstrdup(pct), &b);
 	}
 	if (wr == SC_NONE || act < HUNDRED ||
@@ -730,11 +662,11 @@ gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
 	    !((__int128)w->v[c->act] * HUNDRED <
 	    (__int128)med * (HUNDRED - c->o->gap)))
 		goto out;
-	sb_printf(&b, "activity %s%% of the team median", pct);
+	sbuf_printf(&b, "activity %s%% of the team median", pct);
 	put_span(&b, c, 1);
-	sb_printf(&b, "%s, but win_rate ", ev.p);
+	sbuf_printf(&b, "%s, but win_rate ", ev.p);
 	put_text(&b, c, w, c->act);
-	sb_printf(&b, "%% vs team median %s%%",
+	sbuf_printf(&b, "%% vs team median %s%%",
 	    double_format(fixed_to_double(med), 1, buf));
 	put_gap(&b, c);
 	set_hit(c, rep, F_CONVERSION_GAP, "win_rate", text(c, w, c->act), &b);
@@ -761,7 +693,7 @@ gaps(struct ctx *c)
 	md.order = xcalloc(s->nmetrics ? s->nmetrics : 1, sizeof(*md.order));
 	for (i = 0; i < s->nmetrics; i++)
 		md.order[i] = (uint32_t)i;
-	sort_by_name(md.order, s->nmetrics, s->metric_name);
+	sort_ids_by_name(md.order, s->nmetrics, s->metric_name);
 	for (rep = 0; rep < s->nreps; rep++)
 		gap_rules(c, &md, rep, scores_metric(s, "win_rate"));
 	free(md.v);

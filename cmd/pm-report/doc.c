@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "num.h"
+#include "sbuf.h"
 #include "report.h"
 
 struct doc *
@@ -32,23 +33,6 @@ add(struct doc *d, enum btype type)
 	memset(b, 0, sizeof(*b));
 	b->type = type;
 	return b;
-}
-
-static char *
-vfmt(const char *fmt, va_list ap)
-{
-	va_list aq;
-	char *s;
-	int n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		pm_die(EX_SOFTWARE, "cannot format a message");
-	s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
 }
 
 static char *
@@ -84,7 +68,7 @@ doc_para(struct doc *d, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	add(d, B_PARA)->a = vfmt(fmt, ap);
+	add(d, B_PARA)->a = sbuf_vfmt(fmt, ap);
 	va_end(ap);
 }
 
@@ -94,7 +78,7 @@ doc_note(struct doc *d, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	add(d, B_NOTE)->a = vfmt(fmt, ap);
+	add(d, B_NOTE)->a = sbuf_vfmt(fmt, ap);
 	va_end(ap);
 }
 
@@ -174,7 +158,7 @@ doc_cell(struct doc *d, enum tone tone, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	c->s = vfmt(fmt, ap);
+	c->s = sbuf_vfmt(fmt, ap);
 	va_end(ap);
 	c->tone = tone;
 }

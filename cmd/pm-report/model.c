@@ -11,6 +11,8 @@
 #include "err.h"
 #include "metrics.h"
 #include "num.h"
+#include "sort.h"
+#include "trim.h"
 #include "report.h"
 #include "model.h"
 
@@ -54,8 +56,6 @@ const char *const win_flags[] = {
 const char *const coaching_flags[] = {
 	"underperformer", "declining", "activity_gap", "conversion_gap", NULL
 };
-
-static const struct ctx *sort_ctx;
 
 static int
 flag_index(const char *f)
@@ -236,13 +236,14 @@ split_flags(struct rep *r, const struct srow *s)
 {
 	char *fl = xstrdup(s->flags), *f[MAXFLAGS], *p, *q;
 	int nf = 0, i, j;
+	size_t n;
 
 	for (p = fl; p != NULL && nf < MAXFLAGS; p = q) {
 		if ((q = strchr(p, ';')) != NULL)
 			*q++ = '\0';
-		while (*p == ' ')
-			p++;
-		if (*p != '\0')
+		n = trim_span((const char **)&p, strlen(p));
+		p[n] = '\0';
+		if (n > 0)
 			f[nf++] = p;
 	}
 	for (i = 0; i < nf; i++) {
@@ -258,10 +259,12 @@ split_flags(struct rep *r, const struct srow *s)
 	free(fl);
 }
 
+/* Board order: team when ranked by team, rank (ranked first), name. */
 static int
-cmprep(const void *a, const void *b)
+cmprep(const void *a, const void *b, void *ctx)
 {
 	const struct rep *x = a, *y = b;
+	const struct ctx *sort_ctx = ctx;
 	const struct srow *rx = row(sort_ctx, sort_ctx->sel, x->id,
 	    sort_ctx->lbm);
 	const struct srow *ry = row(sort_ctx, sort_ctx->sel, y->id,
@@ -326,8 +329,7 @@ collect_reps(struct ctx *c)
 	}
 	free(seen);
 	c->by_team = ranked_by_team(c);
-	sort_ctx = c;
-	qsort(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep);
+	sort_with(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep, c);
 	if (!t->has_flags)
 		return;
 	/* The leaderboard metric's flags first, then the others'. */

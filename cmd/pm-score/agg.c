@@ -10,6 +10,7 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
+#include "trim.h"
 #include "score.h"
 
 #define PARTIAL_NCOL 13
@@ -40,19 +41,6 @@ agg_init(struct agg *a)
 	a->delim = ',';
 	for (i = 0; i < NDCACHE; i++)
 		a->dcache[i].day = NO_DAY;
-}
-
-/* Leading and trailing spaces out: a rep is a display name. */
-size_t
-trim_span(const char **s, size_t n)
-{
-	while (n > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		n--;
-	}
-	while (n > 0 && ((*s)[n - 1] == ' ' || (*s)[n - 1] == '\t'))
-		n--;
-	return n;
 }
 
 uint32_t

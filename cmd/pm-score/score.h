@@ -14,6 +14,7 @@
 #include "date.h"
 #include "intern.h"
 #include "metrics.h"
+#include "trim.h"
 
 #define NO_ID UINT32_MAX
 #define NO_DAY INT32_MIN
@@ -88,7 +89,6 @@ void agg_write_partial(struct agg *a, const char *path);
 void agg_read_partial(struct agg *a, const char *path);
 void agg_dates(const struct agg *a, pm_day *first, pm_day *last,
     pm_day *last_event);
-size_t trim_span(const char **s, size_t n);
 
 /* targets.c */
 struct target {

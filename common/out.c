@@ -21,6 +21,9 @@ struct out {
 	char *buf;
 	size_t len;
 	int fields;		/* fields written in the current row */
+	/* out_mem(): fd is -1 and what is flushed piles up here. */
+	char *mem;
+	size_t memlen, memcap;
 };
 
 /*
@@ -96,6 +99,17 @@ write_all(struct out *o, const char *p, size_t n)
 {
 	ssize_t w;
 
+	if (o->fd == -1) {
+		if (n > o->memcap - o->memlen) {
+			while (n > o->memcap - o->memlen)
+				o->memcap = o->memcap ? o->memcap * 2 :
+				    OUT_BUFSIZE;
+			o->mem = xrealloc(o->mem, o->memcap + 1);
+		}
+		memcpy(o->mem + o->memlen, p, n);
+		o->memlen += n;
+		return;
+	}
 	while (n > 0) {
 		w = write(o->fd, p, n);
 		if (w < 0) {
@@ -208,6 +222,30 @@ out_discard(struct out *o)
 	}
 	free(o->buf);
 	free(o);
+}
+
+struct out *
+out_mem(void)
+{
+	struct out *o = xcalloc(1, sizeof(*o));
+
+	o->fd = -1;
+	o->buf = xmalloc(OUT_BUFSIZE);
+	return o;
+}
+
+char *
+out_mem_take(struct out *o, size_t *len)
+{
+	char *s;
+
+	flush(o);
+	s = o->mem != NULL ? o->mem : xmalloc(1);
+	s[o->memlen] = '\0';
+	*len = o->memlen;
+	free(o->buf);
+	free(o);
+	return s;
 }
 
 static void

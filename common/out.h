@@ -26,6 +26,13 @@ void out_close(struct out *o);
  * temporary file is removed); standard output is flushed.
  */
 void out_discard(struct out *o);
+/*
+ * An output to memory, for a document that is rendered, then encoded
+ * (pm-report -f email): out_mem_take() ends it and hands over what was
+ * written, NUL-terminated, for the caller to free.
+ */
+struct out *out_mem(void);
+char *out_mem_take(struct out *o, size_t *len);
 
 /* CSV rows (RFC 4180: comma, LF, quotes only where needed). */
 void csv_put_field(struct out *o, const char *s);

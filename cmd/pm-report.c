@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "err.h"
 #include "out.h"
+#include "pm-report/mime.h"
 #include "pm-report/report.h"
 
 enum {
@@ -17,6 +18,12 @@ enum {
 	OPT_DRIVERS,
 	OPT_REP,
 	OPT_ONE_ON_ONES,
+	OPT_TO,
+	OPT_CC,
+	OPT_FROM,
+	OPT_SUBJECT,
+	OPT_TEAM,
+	OPT_ALL,
 };
 
 static const struct option longopts[] = {
@@ -27,6 +34,12 @@ static const struct option longopts[] = {
 	{ "drivers", required_argument, NULL, OPT_DRIVERS },
 	{ "rep", required_argument, NULL, OPT_REP },
 	{ "one-on-ones", no_argument, NULL, OPT_ONE_ON_ONES },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "cc", required_argument, NULL, OPT_CC },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "subject", required_argument, NULL, OPT_SUBJECT },
+	{ "team", required_argument, NULL, OPT_TEAM },
+	{ "all", no_argument, NULL, OPT_ALL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "output", required_argument, NULL, 'o' },
@@ -43,21 +56,34 @@ _Noreturn static void
 usage(void)
 {
 	printf("%s",
-	    "Usage: pm-report [-f text|markdown|html] [-T TITLE] [-P PERIOD]\n"
-	    "                 [--pareto FILE] [--drivers FILE] [--rep NAME] [--one-on-ones]\n"
-	    "                 [-d C] [-o FILE] [-q] [FILE]...\n"
+	    "Usage: pm-report [-f text|markdown|html|email] [-T TITLE] [-P PERIOD]\n"
+	    "                 [--team NAME]... [--all] [--pareto FILE] [--drivers FILE]\n"
+	    "                 [--rep NAME] [--one-on-ones] [--to ADDR]... [--cc ADDR]...\n"
+	    "                 [--from ADDR] [--subject TEXT] [-d C] [-o FILE] [-q]\n"
+	    "                 [FILE]...\n"
 	    "\n"
-	    "Write the weekly report as text, Markdown or HTML from pm-flag (or\n"
-	    "pm-score) output: headline, leaderboard, wins, coaching focus,\n"
-	    "distribution, and optionally concentration, drivers and one-on-ones.\n"
+	    "Write the weekly report as text, Markdown, HTML or an e-mail from\n"
+	    "pm-flag (or pm-score) output: headline, leaderboard, wins, coaching\n"
+	    "focus, distribution, and optionally concentration, drivers and\n"
+	    "one-on-ones.\n"
 	    "\n"
-	    "  -f, --format FORMAT  text (default, 80 columns), markdown or html\n"
+	    "  -f, --format FORMAT  text (default, 80 columns), markdown, html or\n"
+	    "                       email (a MIME message for sendmail -t)\n"
 	    "  -T, --title TITLE    the report's title\n"
 	    "  -P, --period PERIOD  report on PERIOD (default: the latest)\n"
+	    "      --team NAME      only team NAME's reps (repeatable)\n"
+	    "      --all            every rep on the leaderboard (default: over 50\n"
+	    "                       reps, the teams, the top 20 and the bottom 10)\n"
 	    "      --pareto FILE    add a concentration section (pm-pareto output)\n"
 	    "      --drivers FILE   add \"What drives results\" (pm-score --drivers)\n"
 	    "      --rep NAME       only the one-on-one sheet of rep NAME\n"
-	    "      --one-on-ones    add a one-on-one sheet for every rep\n"
+	    "      --one-on-ones    add a one-on-one sheet for every rep (email: as\n"
+	    "                       an attached HTML file)\n"
+	    "      --to ADDR        email: a recipient (repeatable; a@x.org or\n"
+	    "                       Name <a@x.org>, several joined with commas)\n"
+	    "      --cc ADDR        email: a copy to ADDR (repeatable)\n"
+	    "      --from ADDR      email: the sender\n"
+	    "      --subject TEXT   email: the subject (default: title and period)\n"
 	    "  -d, --delimiter C    input field separator (default ,)\n"
 	    "  -o, --output FILE    write to FILE atomically\n"
 	    "  -q, --quiet          no warnings\n"
@@ -76,13 +102,28 @@ parse_format(const char *s)
 		return FMT_MARKDOWN;
 	if (strcmp(s, "html") == 0)
 		return FMT_HTML;
-	pm_usage_error("-f: unknown format '%s' (text, markdown or html)", s);
+	if (strcmp(s, "email") == 0 || strcmp(s, "eml") == 0)
+		return FMT_EMAIL;
+	pm_usage_error("-f: unknown format '%s' (text, markdown, html or "
+	    "email)", s);
+}
+
+/* --to, --cc, --from: addresses, or exit 64 saying what is wrong. */
+static void
+add_addrs(const char *opt, const char *arg, struct mime_addr **list, int *n)
+{
+	const char *err = mime_parse_addrs(arg, list, n);
+
+	if (err != NULL)
+		pm_usage_error("--%s: %s", opt, err);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct opts op = { .format = FMT_TEXT };
+	struct email em = { 0 };
+	const char *err;
 	const char *output = NULL;
 	unsigned char delim = 0;
 	struct out *o;
@@ -113,6 +154,30 @@ main(int argc, char *argv[])
 		case OPT_ONE_ON_ONES:
 			op.one_on_ones = 1;
 			break;
+		case OPT_TO:
+			add_addrs("to", optarg, &em.to, &em.nto);
+			break;
+		case OPT_CC:
+			add_addrs("cc", optarg, &em.cc, &em.ncc);
+			break;
+		case OPT_FROM:
+			add_addrs("from", optarg, &em.from, &em.nfrom);
+			if (em.nfrom > 1)
+				pm_usage_error("--from: one address");
+			break;
+		case OPT_SUBJECT:
+			if ((err = mime_check_text(optarg)) != NULL)
+				pm_usage_error("--subject: %s", err);
+			em.subject = optarg;
+			break;
+		case OPT_TEAM:
+			op.teams = xreallocarray(op.teams, (size_t)op.nteams + 1,
+			    sizeof(*op.teams));
+			op.teams[op.nteams++] = optarg;
+			break;
+		case OPT_ALL:
+			op.all = 1;
+			break;
 		case 'h':
 			usage();
 		case 'V':
@@ -130,6 +195,10 @@ main(int argc, char *argv[])
 			pm_usage_error(NULL);
 		}
 	}
+	if (op.format != FMT_EMAIL && (em.nto || em.ncc || em.nfrom ||
+	    em.subject != NULL))
+		pm_usage_error("--to, --cc, --from and --subject go with -f email");
+	em.quiet = op.quiet;
 	/* Like a shell redirection: a bad -o fails before any work. */
 	o = out_open(output);
 	table_load(&table, argv + optind, argc - optind, delim);
@@ -144,6 +213,9 @@ main(int argc, char *argv[])
 		break;
 	case FMT_HTML:
 		render_html(doc, o);
+		break;
+	case FMT_EMAIL:
+		render_email(doc, &em, o);
 		break;
 	}
 	out_close(o);

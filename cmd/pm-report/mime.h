@@ -24,6 +24,16 @@ struct mime_addr {
 
 enum mime_cte { MIME_QP, MIME_BASE64 };
 
+/* The envelope of pm-report -f email: its header fields. */
+struct email {
+	struct mime_addr *from, *to, *cc;
+	int nfrom, nto, ncc;
+	const char *subject;	/* NULL: the title and the period */
+	int quiet;
+};
+
+#define MIME_CLIP 102400	/* Gmail shows "[Message clipped]" above */
+
 /* base64 of n bytes in lines of MIME_LINE characters, each ending in LF. */
 void mime_base64(struct out *o, const char *s, size_t n);
 /*

@@ -436,3 +436,10 @@ render_html(const struct doc *d, struct out *o)
 		out_puts(o, "</ul>\n");
 	out_puts(o, "</body>\n</html>\n");
 }
+
+/* The escaping above, for the e-mail renderer (render_email.c). */
+void
+html_esc(struct out *o, const char *s)
+{
+	esc(o, s);
+}

@@ -118,11 +118,19 @@ struct chart *doc_chart(struct doc *d, enum chart_kind kind,
     const char *title, int n);
 void doc_page_break(struct doc *d);
 
-enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML };
+enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_EMAIL };
 
 void render_text(const struct doc *d, struct out *o);
 void render_markdown(const struct doc *d, struct out *o);
 void render_html(const struct doc *d, struct out *o);
+/* HTML that mail clients show: tables and inline styles, no SVG. */
+void render_email_html(const struct doc *d, struct out *o);
+struct email;
+/* The report as one MIME message (text, HTML, the sheets attached). */
+void render_email(const struct doc *d, const struct email *e,
+    struct out *o);
+/* & < > " ' escaped, control characters made visible. */
+void html_esc(struct out *o, const char *s);
 
 /* ---- shared by the renderers ---- */
 
@@ -146,6 +154,8 @@ struct doc {
 	struct block *b;
 	int n;
 	int cap;
+	int sheets_from;	/* first block of the one-on-ones, 0: none */
+	const char *period;	/* the period's key, NULL when no data */
 };
 
 /* Unicode sparkline of s into buf (3 bytes a point). */
@@ -180,6 +190,9 @@ struct opts {
 	const char *rep;
 	int one_on_ones;
 	int quiet;
+	int all;		/* --all: every rep on a long leaderboard */
+	const char **teams;	/* --team: only these teams' reps */
+	int nteams;
 };
 
 void build_report(struct doc *d, const struct table *t,

@@ -729,6 +729,7 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 	c->score = table_metric(t, "score");
 	c->lbm = pick_metric(c);
 	collect_reps(c);
+	d->period = t->periods[c->sel];
 	pl = period_label(t, c->sel);
 	len = strlen(pl) + 160;
 	sub = xmalloc(len);

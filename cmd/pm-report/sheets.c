@@ -201,6 +201,7 @@ sheets(struct doc *d, struct ctx *c)
 {
 	int k;
 
+	d->sheets_from = d->n;
 	doc_page_break(d);
 	doc_h2(d, "One-on-ones");
 	for (k = 0; k < c->nreps; k++) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make demo: the whole pipeline on the sample exports in examples/.
 #   pm-ingest | pm-score | pm-flag | pm-report
-# prints the text report and writes the HTML and Markdown reports, the
+# prints the text report and writes the HTML, Markdown and e-mail reports, the
 # facts, the scores and the pm-pareto summary to demo-out/ (or $DEMO_OUT).
 # Usage: sh examples/demo.sh [BINDIR]
 set -u
@@ -66,6 +66,9 @@ step "pm-report (markdown)" "$bin/pm-report" -f markdown -T "$title" \
     "$out/flags.csv"
 step "pm-report (text)" "$bin/pm-report" -T "$title" \
     --pareto "$out/pareto.csv" "$@" -o "$out/report.txt" "$out/flags.csv"
+step "pm-report (email)" "$bin/pm-report" -f email -T "$title" \
+    --to "Demo team <team@example.com>" --pareto "$out/pareto.csv" \
+    --one-on-ones "$@" -o "$out/report.eml" "$out/flags.csv"
 
 # pareto.txt: the summary, readable.
 column -s, -t <"$out/pareto.csv" >"$out/pareto.txt" 2>/dev/null ||
@@ -85,6 +88,8 @@ Written to $rel/:
                 a browser
   report.md     the report as Markdown, with the one-on-one sheets
   report.txt    the report above
+  report.eml    the report as an e-mail (text and HTML, the one-on-ones
+                attached): open it in a mail client, or pipe it to sendmail -t
   facts.csv     pm-ingest output      scores.csv  pm-score output
   flags.csv     pm-flag output        pareto.csv  pm-pareto -s (accounts)
   pareto.txt    the same, as columns  pareto-by-rep.csv  per rep's book

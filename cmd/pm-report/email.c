@@ -143,7 +143,9 @@ render_email(const struct doc *d, const struct email *e, struct out *o)
 	struct out *m = out_mem();
 	struct doc *sh;
 	char *subject, *msg, *html, *file;
-	size_t len, nh;
+	size_t len, nh, att = 0;
+	struct out *a;
+	char *part_s;
 
 	if (e->nfrom > 0)
 		mime_field_addrs(m, "From", e->from, e->nfrom);
@@ -166,17 +168,26 @@ render_email(const struct doc *d, const struct email *e, struct out *o)
 		sh = sheets_of(d);
 		html = rendered(render_html, sh, &nh);
 		file = attachment_name(d->period);
-		out_printf(m, "--" MIXED "\nContent-Type: text/html; "
+		/* Apart, to be measured: Gmail clips the body, not files. */
+		a = out_mem();
+		out_printf(a, "--" MIXED "\nContent-Type: text/html; "
 		    "charset=utf-8; name=\"%s\"\nContent-Disposition: "
 		    "attachment; filename=\"%s\"\n", file, file);
-		mime_body(m, html, nh);
-		out_puts(m, "\n--" MIXED "--\n");
+		mime_body(a, html, nh);
+		out_puts(a, "\n--" MIXED "--\n");
+		part_s = out_mem_take(a, &att);
+		out_write(m, part_s, att);
+		free(part_s);
 		free(html);
 		free(file);
 		free(sh->b);
 		free(sh);
 	}
 	msg = out_mem_take(m, &len);
+	if (!e->quiet && len - att > MIME_CLIP)
+		pm_warn("the message is %zu bytes: Gmail clips a message over "
+		    "%d (one message per --team keeps each smaller)",
+		    len - att, MIME_CLIP);
 	if (!e->quiet && e->nto == 0 && e->ncc == 0)
 		pm_warn("no --to or --cc: sendmail -t will find no recipient");
 	out_write(o, msg, len);

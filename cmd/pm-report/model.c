@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "metrics.h"
@@ -312,6 +313,8 @@ collect_reps(struct ctx *c)
 	for (i = 0; i < t->nrows; i++) {
 		const struct srow *s = &t->rows[i];
 
+		if (s->rep >= 0 && !in_scope(c, s->team))
+			continue;
 		if (s->period == c->sel && s->rep >= 0 && !seen[s->rep]) {
 			seen[s->rep] = 1;
 			c->reps = xreallocarray(c->reps, (size_t)c->nreps + 1,
@@ -381,6 +384,112 @@ trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
 	}
 }
 
+int
+in_scope(const struct ctx *c, const char *team)
+{
+	int i;
+
+	if (c->nteams == 0)
+		return 1;
+	for (i = 0; i < c->nteams; i++)
+		if (strcmp(c->teams[i], team) == 0)
+			return 1;
+	return 0;
+}
+
+/* A row of rteam counts in the total of team (NULL: the report's). */
+static int
+team_match(const struct ctx *c, const char *rteam, const char *team)
+{
+	return team != NULL ? strcmp(rteam, team) == 0 : in_scope(c, rteam);
+}
+
+const char *
+scope_rollup(const struct ctx *c, const char *team)
+{
+	if (team != NULL)
+		return team;
+	if (c->nteams == 0)
+		return "*";
+	return c->nteams == 1 ? c->teams[0] : NULL;
+}
+
+/* Several --team: the sum of their roll-up rows, for a summed metric. */
+static int
+sum_rollups(const struct ctx *c, int period, int metric, struct total *tt)
+{
+	int64_t a = 0, p = 0, g = 0;
+	int i, ka = 1, kp = 1, kg = 1;
+
+	if (metric_lookup(c->t->metrics[metric]).agg != AGG_SUM)
+		return 0;
+	for (i = 0; i < c->nteams; i++) {
+		const struct srow *r = table_rollup(c->t, period, metric,
+		    c->teams[i]);
+
+		if (r == NULL)
+			return 0;
+		ka &= KNOWN(r, C_ACTUAL);
+		kp &= KNOWN(r, C_PROJECTED);
+		kg &= KNOWN(r, C_TARGET);
+		fixed_add(&a, r->fx[C_ACTUAL]);
+		fixed_add(&p, r->fx[C_PROJECTED]);
+		fixed_add(&g, r->fx[C_TARGET]);
+	}
+	memset(tt, 0, sizeof(*tt));
+	tt->actual = fixed_to_double(a);
+	tt->has_actual = ka;
+	tt->projected = fixed_to_double(p);
+	tt->has_projected = kp;
+	tt->target = fixed_to_double(g);
+	tt->has_target = kg;
+	return 1;
+}
+
+/* The team named, else the one team named so ignoring case; or NULL. */
+static const char *
+find_team(const struct table *t, const char *want)
+{
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].team, want) == 0)
+			return t->rows[i].team;
+	for (i = 0; i < t->nrows; i++)
+		if (strcasecmp(t->rows[i].team, want) == 0 &&
+		    strcmp(t->rows[i].team, "*") != 0) {
+			if (found != NULL && strcmp(found, t->rows[i].team) != 0)
+				return NULL;
+			found = t->rows[i].team;
+		}
+	return found;
+}
+
+void
+resolve_teams(struct ctx *c)
+{
+	int i, j;
+
+	c->nteams = 0;
+	if (c->op->nteams == 0)
+		return;
+	c->teams = xcalloc((size_t)c->op->nteams, sizeof(*c->teams));
+	for (i = 0; i < c->op->nteams; i++) {
+		const char *tm = *c->op->teams[i] != '\0' &&
+		    strcmp(c->op->teams[i], "*") != 0 ?
+		    find_team(c->t, c->op->teams[i]) : NULL;
+
+		if (tm == NULL)
+			pm_die(EX_DATAERR, "--team: no team '%s' in the input",
+			    c->op->teams[i]);
+		for (j = 0; j < c->nteams && strcmp(c->teams[j], tm) != 0; j++)
+			;
+		if (j == c->nteams)
+			c->teams[c->nteams++] = tm;
+	}
+}
+
 /* The sum of a metric's actuals over a team's reps; 0 when none is known. */
 static int
 part_sum(const struct ctx *c, int period, const char *metric,
@@ -392,7 +501,7 @@ part_sum(const struct ctx *c, int period, const char *metric,
 	for (rep = 0; m >= 0 && rep < c->t->nreps; rep++) {
 		const struct srow *r = row(c, period, rep, m);
 
-		if (r == NULL || (team != NULL && strcmp(r->team, team) != 0) ||
+		if (r == NULL || !team_match(c, r->team, team) ||
 		    !KNOWN(r, col))
 			continue;
 		fixed_add(sum, r->fx[col]);
@@ -417,7 +526,7 @@ weighted_cycle(const struct ctx *c, int period, int metric, const char *team,
 
 		if (r == NULL || d == NULL || !KNOWN(r, C_ACTUAL) ||
 		    !KNOWN(d, C_ACTUAL) ||
-		    (team != NULL && strcmp(r->team, team) != 0))
+		    !team_match(c, r->team, team))
 			continue;
 		sum += r->v[C_ACTUAL] * d->v[C_ACTUAL];
 		w += d->v[C_ACTUAL];
@@ -489,7 +598,7 @@ sum_total(const struct ctx *c, int period, int metric, const char *team,
 	for (rep = 0; rep < t->nreps; rep++) {
 		const struct srow *r = row(c, period, rep, metric);
 
-		if (r == NULL || (team != NULL && strcmp(r->team, team) != 0))
+		if (r == NULL || !team_match(c, r->team, team))
 			continue;
 		if (KNOWN(r, C_ACTUAL)) {
 			fixed_add(&a, r->fx[C_ACTUAL]);
@@ -537,10 +646,13 @@ int
 team_total(const struct ctx *c, int period, int metric, const char *team,
     struct total *tt)
 {
-	const struct srow *r = table_rollup(c->t, period, metric,
-	    team != NULL ? team : "*");
+	const char *ru = scope_rollup(c, team);
+	const struct srow *r = ru != NULL ? table_rollup(c->t, period, metric,
+	    ru) : NULL;
 
 	if (r == NULL) {
+		if (ru == NULL && sum_rollups(c, period, metric, tt))
+			return 1;
 		sum_total(c, period, metric, team, tt);
 		return 0;
 	}
@@ -568,8 +680,9 @@ int
 prev_column(const struct ctx *c, int metric, const char *team,
     struct total *tt)
 {
-	const struct srow *r = table_rollup(c->t, c->sel, metric,
-	    team != NULL ? team : "*");
+	const char *ru = scope_rollup(c, team);
+	const struct srow *r = ru != NULL ? table_rollup(c->t, c->sel, metric,
+	    ru) : NULL;
 	int64_t sum = 0;
 	int k, n = 0;
 
@@ -582,8 +695,7 @@ prev_column(const struct ctx *c, int metric, const char *team,
 		return 0;
 	for (k = 0; k < c->nreps; k++)
 		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
-		    KNOWN(r, C_PREV) && (team == NULL ||
-		    strcmp(r->team, team) == 0)) {
+		    KNOWN(r, C_PREV) && team_match(c, r->team, team)) {
 			fixed_add(&sum, r->fx[C_PREV]);
 			n++;
 		}
@@ -610,7 +722,9 @@ ratio(const struct ctx *c, int metric, double actual, double target,
 int
 has_target(const struct ctx *c, int metric)
 {
-	const struct srow *r = table_rollup(c->t, c->sel, metric, "*");
+	const char *ru = scope_rollup(c, NULL);
+	const struct srow *r = ru != NULL ? table_rollup(c->t, c->sel, metric,
+	    ru) : NULL;
 	int k;
 
 	if (r != NULL && KNOWN(r, C_TARGET))

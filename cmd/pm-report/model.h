@@ -33,6 +33,8 @@ struct ctx {
 	int by_team;		/* ranks are within teams (pm-score --by-team) */
 	struct rep *reps;	/* in leaderboard order */
 	int nreps;
+	const char **teams;	/* --team, as the table spells them */
+	int nteams;
 };
 
 struct total {
@@ -56,6 +58,12 @@ char *who(const struct ctx *c, const struct rep *r);
 int pick_period(const struct ctx *c);
 int pick_metric(const struct ctx *c);
 void collect_reps(struct ctx *c);
+/* --team: the teams named, as the table spells them; exit 65 if absent. */
+void resolve_teams(struct ctx *c);
+/* Whether a rep of team belongs in the report (all, or a --team). */
+int in_scope(const struct ctx *c, const char *team);
+/* The roll-up team of a total: team, "*", the one --team, or NULL. */
+const char *scope_rollup(const struct ctx *c, const char *team);
 const struct flag *has_flag(const struct rep *r, const char *f);
 void trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
     double *v, unsigned char *known);

@@ -19,6 +19,10 @@
 #include "model.h"
 
 #define PREVIEW 5		/* names in the headline's "needs attention" */
+/* Above BOARD_MAX reps the leaderboard shows the top and the bottom. */
+#define BOARD_MAX 50
+#define BOARD_TOP 20
+#define BOARD_BOTTOM 10
 
 /* ---- headline ---- */
 
@@ -201,12 +205,21 @@ headline_people(struct doc *d, const struct ctx *c)
 	size_t ll = 0, la = 0;
 	int k, n = 0;
 
+	double best = INFINITY;
+
 	lead[0] = attn[0] = '\0';
+	/* 1 unless --team leaves the company's leader out. */
+	for (k = 0; k < c->nreps; k++) {
+		const struct srow *s = row(c, c->sel, c->reps[k].id, c->lbm);
+
+		if (s != NULL && KNOWN(s, C_RANK))
+			best = fmin(best, s->v[C_RANK]);
+	}
 	for (k = 0; k < c->nreps; k++) {
 		const struct rep *r = &c->reps[k];
 		const struct srow *s = row(c, c->sel, r->id, c->lbm);
 
-		if (s != NULL && KNOWN(s, C_RANK) && s->v[C_RANK] == 1 &&
+		if (s != NULL && KNOWN(s, C_RANK) && s->v[C_RANK] == best &&
 		    ll < sizeof(lead) - 100) {
 			snprintf(lead + ll, sizeof(lead) - ll, "%s%s",
 			    ll ? ", " : "", name(c, r->id));
@@ -274,6 +287,9 @@ headline(struct doc *d, struct ctx *c)
 		headline_table(d, c, head, targeted);
 		for (i = 0; i < nt; i++)
 			headline_row(d, c, show[0], tm[i], tm[i], targeted);
+		/* Several --team: their sum. */
+		if (c->nteams > 1)
+			headline_row(d, c, show[0], NULL, "Total", targeted);
 	}
 	if (c->sel > 0 && ns > 0)
 		doc_note(d, "Change is against %s%s.", t->periods[c->sel - 1],
@@ -386,22 +402,73 @@ board_row(struct doc *d, const struct ctx *c, const struct board *bd,
 	}
 }
 
+/* Whether the leaderboard shows the rep at board position k. */
+static int
+board_shows(const struct ctx *c, int k)
+{
+	return c->op->all || c->nreps <= BOARD_MAX || k < BOARD_TOP ||
+	    k >= c->nreps - BOARD_BOTTOM;
+}
+
+static int
+board_count(const struct ctx *c)
+{
+	return c->op->all || c->nreps <= BOARD_MAX ? c->nreps :
+	    BOARD_TOP + BOARD_BOTTOM;
+}
+
+/* A team's roll-up row, above the reps of a cut leaderboard. */
+static void
+board_team(struct doc *d, const struct ctx *c, const struct board *bd,
+    const char *team)
+{
+	const struct srow *r = table_rollup(c->t, c->sel, c->lbm, team);
+	char label[FMT_BUFSIZE + 16];
+	int done = c->in_progress == 0;
+
+	if (r == NULL)
+		return;
+	snprintf(label, sizeof(label), "%s (team)", team);
+	doc_row(d);
+	doc_cell(d, TONE_NONE, "%s", "");
+	doc_cell(d, TONE_NONE, "%s", label);
+	if (c->has_teams)
+		doc_cell(d, TONE_NONE, "%s", team);
+	num_cell(d, r, C_ACTUAL, bd->is_score && done ?
+	    att_tone(r->v[C_ACTUAL]) : TONE_NONE, bd->metric);
+	if (bd->tgt)
+		num_cell(d, r, C_ATTAIN, done ? att_tone(r->v[C_ATTAIN]) :
+		    TONE_NONE, NULL);
+	if (bd->pace)
+		num_cell(d, r, C_PACE, att_tone(r->v[C_PACE]),
+		    bd->is_score ? bd->metric : NULL);
+	if (bd->rev >= 0)
+		num_cell(d, table_rollup(c->t, c->sel, bd->rev, team), C_ACTUAL,
+		    TONE_NONE, "revenue");
+	if (bd->history) {
+		doc_cell(d, TONE_NONE, "%s", "");
+		doc_cell(d, TONE_NONE, "%s", "");
+	}
+}
+
 /* Each rep's attainment (pace while the period runs) against 100%. */
 static void
 board_chart(struct doc *d, const struct ctx *c, const struct board *bd)
 {
 	struct chart *ch;
 	double jv;
-	int k;
+	int k, n;
 
 	ch = doc_chart(d, CH_BARS, bd->is_score ? (c->in_progress ?
 	    "Projected composite score by rep (pace; 100 = on target)" :
 	    "Composite score by rep (100 = on target)") : (c->in_progress ?
 	    "Pace by rep (projected attainment)" : "Attainment by rep"),
-	    c->nreps);
-	for (k = 0; k < c->nreps; k++) {
-		ch->label[k] = xstrdup(name(c, c->reps[k].id));
-		ch->value[k] = judged(row(c, c->sel, c->reps[k].id, c->lbm),
+	    board_count(c));
+	for (k = 0, n = 0; k < c->nreps; k++) {
+		if (!board_shows(c, k))
+			continue;
+		ch->label[n] = xstrdup(name(c, c->reps[k].id));
+		ch->value[n++] = judged(row(c, c->sel, c->reps[k].id, c->lbm),
 		    &jv) ? jv : 0;
 	}
 	ch->ref = 100;
@@ -411,8 +478,9 @@ static void
 leaderboard(struct doc *d, struct ctx *c)
 {
 	const struct table *t = c->t;
+	const char **tm;
 	struct board bd;
-	int k;
+	int k, nt, cut;
 
 	bd.metric = t->metrics[c->lbm];
 	bd.is_score = c->lbm == c->score;
@@ -427,8 +495,22 @@ leaderboard(struct doc *d, struct ctx *c)
 	    "capped)" : metric_label(bd.metric), c->in_progress &&
 	    !bd.is_score ? " to date" : "");
 	board_columns(d, c, &bd);
+	cut = board_count(c) < c->nreps;
+	if (cut) {
+		tm = xcalloc((size_t)c->nreps + 1, sizeof(*tm));
+		nt = teams(c, tm);
+		for (k = 0; k < nt; k++)
+			board_team(d, c, &bd, tm[k]);
+		free(tm);
+	}
 	for (k = 0; k < c->nreps; k++)
-		board_row(d, c, &bd, &c->reps[k]);
+		if (board_shows(c, k))
+			board_row(d, c, &bd, &c->reps[k]);
+	if (cut)
+		doc_note(d, "%d more reps not shown: places %d to %d of %d "
+		    "(pm-report --all shows every rep).",
+		    c->nreps - board_count(c), BOARD_TOP + 1,
+		    c->nreps - BOARD_BOTTOM, c->nreps);
 	if (bd.history)
 		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
 		    "since %s. Trend: %s over the last %d periods%s.",
@@ -708,6 +790,21 @@ find_rep(const struct ctx *c, const char *want)
 
 static struct ctx report_ctx;
 
+/* The default title of a --team report: "Sales performance report: East". */
+static const char *
+team_title(const struct ctx *c)
+{
+	static char buf[512];
+	size_t len;
+	int i;
+
+	len = (size_t)snprintf(buf, sizeof(buf), "Sales performance report: ");
+	for (i = 0; i < c->nteams && len < sizeof(buf); i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+		    i ? (i + 1 == c->nteams ? " and " : ", ") : "", c->teams[i]);
+	return buf;
+}
+
 void
 build_report(struct doc *d, const struct table *t, const struct opts *op)
 {
@@ -728,7 +825,10 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 	c->sel = pick_period(c);
 	c->score = table_metric(t, "score");
 	c->lbm = pick_metric(c);
+	resolve_teams(c);
 	collect_reps(c);
+	if (op->title == NULL && c->nteams > 0)
+		title = team_title(c);
 	d->period = t->periods[c->sel];
 	pl = period_label(t, c->sel);
 	len = strlen(pl) + 160;

@@ -1,5 +1,6 @@
 # pm-tools: see README.md.  `make`, `make check`, `make check SANITIZE=1`,
-# `make demo`, `make bench`, `make install PREFIX=/usr/local DESTDIR=...`.
+# `make demo`, `make bench`, `make install PREFIX=/usr/local DESTDIR=...`,
+# `make clean [O=... BIN=...]`; NO_INSTALL=1: demo and check install nothing.
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -11,6 +12,33 @@ CFLAGS  ?= -O2 -g
 PM_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
 	    -DPM_VERSION='"$(VERSION)"' -Icommon
 LDLIBS  = -lcsv -lm
+
+# Homebrew on Apple silicon keeps its libraries out of the compiler's
+# default paths.
+ifeq ($(shell uname -s),Darwin)
+HOMEBREW := $(shell brew --prefix 2>/dev/null)
+ifneq ($(HOMEBREW),)
+CPPFLAGS += -I$(HOMEBREW)/include
+LDFLAGS  += -L$(HOMEBREW)/lib
+endif
+endif
+
+# libcsv (and cmocka for the unit tests): scripts/deps.sh says which
+# package to install, in one line, rather than a compiler error.  make
+# demo and make check install what is missing (SPEC section 20: the
+# README's two commands do the whole set-up); every other goal, and
+# NO_INSTALL=1, only say it.  make -n prints what would be installed.
+ifeq ($(filter clean uninstall help,$(MAKECMDGOALS))$(SKIP_DEPCHECK),)
+DEPS_NEED := libcsv $(if $(filter check,$(MAKECMDGOALS)),cmocka)
+DEPS_MISSING := $(shell CC='$(CC)' CPPFLAGS='$(CPPFLAGS)' \
+	LDFLAGS='$(LDFLAGS)' \
+	NO_INSTALL='$(if $(filter demo check,$(MAKECMDGOALS)),$(NO_INSTALL),1)' \
+	DEPS_DRY_RUN='$(if $(findstring n,$(firstword -$(MAKEFLAGS))),1,$(DEPS_DRY_RUN))' \
+	sh scripts/deps.sh $(DEPS_NEED))
+ifneq ($(DEPS_MISSING),)
+$(error $(DEPS_MISSING))
+endif
+endif
 
 ifeq ($(SANITIZE),1)
 O      ?= build-san
@@ -31,16 +59,6 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 # into $(O)/lib/libTOOL.a, which the tool and its unit tests link with
 # (tests/unit/test_SHORT_*.c, SHORT = the tool's name without "pm-").
 mod_objs = $(patsubst %.c,$(O)/%.o,$(wildcard cmd/$(1)/*.c))
-
-# libcsv is the one dependency: say which package to install, not a
-# compiler error, when it is missing.
-ifeq ($(filter clean help,$(MAKECMDGOALS))$(SKIP_DEPCHECK),)
-HAVE_LIBCSV := $(shell echo | $(CC) $(CPPFLAGS) -include csv.h -E -x c - \
-	>/dev/null 2>&1 && echo yes)
-ifneq ($(HAVE_LIBCSV),yes)
-$(error libcsv not found: install libcsv-dev (Debian/Ubuntu), libcsv-devel (Fedora) or libcsv (Homebrew))
-endif
-endif
 
 .PHONY: all check unit e2e demo bench install uninstall clean fuzz
 # Keep the objects that only a unit test links with: make would remove
@@ -102,7 +120,12 @@ uninstall:
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	rm -f $(DESTDIR)$(MANDIR)/man7/pm-tools.7
 
+# The default folders, and those of this O= and BIN=: only what the build
+# writes there, since BIN may be a folder of other programs.
 clean:
-	rm -rf bin build build-san
+	rm -rf bin build build-san build-fuzz demo-out bench-out
+	rm -rf $(addprefix $(O)/,cmd common lib tests)
+	rm -f $(TOOLS:%=$(BIN)/%)
+	rmdir $(BIN) $(O) 2>/dev/null || true
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

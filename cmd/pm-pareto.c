@@ -14,9 +14,9 @@
 #include "csvin.h"
 #include "date.h"
 #include "err.h"
+#include "facts.h"
 #include "num.h"
 #include "out.h"
-#include "strv.h"
 #include "trim.h"
 #include "pm-pareto/decode.h"
 #include "pm-pareto/pareto.h"
@@ -63,11 +63,6 @@ struct tally {
 	long counted;		/* rows that went into the table */
 	long rows;
 };
-
-/* The canonical facts columns, for a piece of facts without a header. */
-static char *facts_cols[] = { "date", "rep", "metric", "value", "account",
-    "product", "team", "ref" };
-#define FACTS_NCOLS 8
 
 _Noreturn static void
 usage(void)
@@ -224,14 +219,14 @@ find_col(const struct csv_row *hdr, const char *name)
 #define FACTS_HINT " (not facts? -v COLUMN sums a column of any CSV)"
 
 static int
-need_col(const struct csvr *r, const struct csv_row *hdr, const char *name,
-    const char *opt)
+need_col(const struct factsr *fr, const char *name, const char *opt)
 {
-	int i = find_col(hdr, name);
+	int i = factsr_col(fr, name);
 
 	if (i < 0)
-		pm_die_at(EX_DATAERR, csvr_name(r), hdr->line,
-		    "no column '%s' in the header%s", name, opt);
+		pm_die_at(EX_DATAERR, csvr_name(factsr_csvr(fr)),
+		    factsr_header(fr)->line, "no column '%s' in the header%s",
+		    name, opt);
 	return i;
 }
 
@@ -239,55 +234,23 @@ need_col(const struct csvr *r, const struct csv_row *hdr, const char *name,
 struct cols {
 	int key, group, metric, value;
 	int date;		/* facts: checked like pm-score does */
-	size_t width;
-	char **hdr;		/* the header's fields, to skip repeats */
-	size_t nhdr;
 };
 
 static void
-find_cols(const struct csvr *r, const struct csv_row *hdr,
-    const struct opts *op, struct cols *c)
+find_cols(const struct factsr *fr, const struct opts *op, struct cols *c)
 {
 	if (op->v_set) {
-		c->value = need_col(r, hdr, op->meta.value, " (-v)");
+		c->value = need_col(fr, op->meta.value, " (-v)");
 		c->metric = -1;
 		c->date = -1;
 	} else {
-		c->metric = need_col(r, hdr, "metric", FACTS_HINT);
-		c->value = need_col(r, hdr, "value", FACTS_HINT);
-		c->date = csv_find_col(hdr, "date");
+		c->metric = need_col(fr, facts_cols[FACT_METRIC], FACTS_HINT);
+		c->value = need_col(fr, facts_cols[FACT_VALUE], FACTS_HINT);
+		c->date = csv_find_col(factsr_header(fr),
+		    facts_cols[FACT_DATE]);
 	}
-	c->key = need_col(r, hdr, op->meta.key, " (-k)");
-	c->group = op->g_set ? need_col(r, hdr, op->meta.group, " (-g)") : -1;
-	c->width = hdr->n;
-}
-
-/* A header repeated inside the data, as `cat a.csv b.csv` leaves it. */
-static int
-is_header_again(const struct csv_row *row, const struct cols *c)
-{
-	size_t i;
-
-	if (c->nhdr != row->n || strcmp(row->f[0], c->hdr[0]) != 0)
-		return 0;
-	for (i = 1; i < row->n; i++)
-		if (strcmp(row->f[i], c->hdr[i]) != 0)
-			return 0;
-	return 1;
-}
-
-/*
- * A piece of facts cut by `parallel --pipe` has no header after the
- * first block: a first row of eight fields starting with a date is data
- * in the canonical column order.
- */
-static int
-is_headerless_facts(const struct csv_row *row)
-{
-	pm_day d;
-
-	return row->n == FACTS_NCOLS &&
-	    date_parse_iso(row->f[0], row->len[0], &d) == 0;
+	c->key = need_col(fr, op->meta.key, " (-k)");
+	c->group = op->g_set ? need_col(fr, op->meta.group, " (-g)") : -1;
 }
 
 static int64_t
@@ -320,7 +283,6 @@ add_row(const struct csvr *r, const struct csv_row *row,
 	pm_day d;
 
 	ty->rows++;
-	csv_check_width(r, row, c->width);
 	if (c->metric >= 0) {
 		mlen = strlen(op->meta.metric);
 		if (row->len[c->metric] != mlen ||
@@ -357,12 +319,11 @@ static void
 read_data(const char *path, const struct opts *op, struct ptab *t,
     struct tally *ty)
 {
-	static const struct csv_row canon = { FACTS_NCOLS, facts_cols, NULL,
-	    0 };
 	struct dec *d = NULL;
 	struct csvr *r;
+	struct factsr *fr;
 	struct csv_row row;
-	struct cols c = { 0 };
+	struct cols c;
 
 	if (op->v_set) {
 		d = dec_open(path);
@@ -370,23 +331,15 @@ read_data(const char *path, const struct opts *op, struct ptab *t,
 	} else
 		r = csvr_open(path);
 	csvr_set_delim(r, op->delim);
-	if (csvr_next_or_die(r, &row) == 1) {
-		if (!op->v_set && is_headerless_facts(&row)) {
-			find_cols(r, &canon, op, &c);
+	fr = factsr_open(r, op->v_set ? FR_ANY_CSV : FR_FACTS);
+	if (factsr_header(fr) != NULL) {
+		find_cols(fr, op, &c);
+		while (factsr_next(fr, &row) == 1)
 			add_row(r, &row, &c, op, t, ty);
-		} else {
-			find_cols(r, &row, op, &c);
-			c.hdr = strv_copy(row.f, row.len, row.n);
-			c.nhdr = row.n;
-		}
-		while (csvr_next_or_die(r, &row) == 1)
-			if (c.nhdr == 0 || !is_header_again(&row, &c))
-				add_row(r, &row, &c, op, t, ty);
 	}
 	if (d != NULL && dec_converted(d) > 0 && !op->quiet)
 		pm_warn("%s: not UTF-8: read as Windows-1252", path);
-	free(c.hdr);
-	csvr_close(r);
+	factsr_close(fr);
 	dec_close(d);
 }
 

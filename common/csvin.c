@@ -10,6 +10,7 @@
 
 #include "csvin.h"
 #include "err.h"
+#include "utf8.h"
 
 #define CHUNK (256 * 1024)
 #define LIBCSV_BLOCK (1024 * 1024)
@@ -339,44 +340,6 @@ count_lines(const char *s, size_t n)
 	return lines;
 }
 
-/* Length of the longest valid UTF-8 prefix of s. */
-static size_t
-utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-	size_t i = 0, k, len;
-	unsigned c;
-	unsigned long cp;
-
-	while (i < n) {
-		c = s[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			len = 2, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			len = 3, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			len = 4, cp = c & 0x07;
-		else
-			return i;
-		if (i + len > n)
-			return i;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 &&
-		    cp <= 0xdfff))) || (len == 4 && (cp < 0x10000 ||
-		    cp > 0x10ffff)))
-			return i;
-		i += len;
-	}
-	return n;
-}
-
 /* Any byte that is a control character or not ASCII. */
 static int
 is_odd(const unsigned char *s, size_t len)
@@ -436,8 +399,7 @@ check_field(struct csvr *r, const char *s, size_t len, int odd)
 		fail(r, r->cur_line, msg);
 		return 0;
 	}
-	if (r->check_utf8 && utf8_valid_prefix((const unsigned char *)s,
-	    len) != len) {
+	if (r->check_utf8 && !utf8_valid(s, len)) {
 		snprintf(msg, sizeof(msg), "field %zu: invalid UTF-8", k);
 		fail(r, r->cur_line, msg);
 		return 0;

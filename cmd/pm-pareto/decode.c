@@ -8,6 +8,7 @@
 
 #include "decode.h"
 #include "err.h"
+#include "utf8.h"
 
 #define DEC_CHUNK (256 * 1024)
 
@@ -17,14 +18,6 @@ struct dec {
 	unsigned char *in, *out;
 	size_t ilen, ipos, olen, opos;
 	size_t converted;
-};
-
-/* Windows-1252 0x80..0x9f; the five unassigned bytes keep their C1 code. */
-static const unsigned short cp1252_c1[32] = {
-	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178
 };
 
 struct dec *
@@ -64,58 +57,6 @@ dec_converted(const struct dec *d)
 	return d->converted;
 }
 
-/*
- * Length of the valid UTF-8 sequence at s: 1..4; 0 when it is invalid
- * (overlong, a surrogate, past U+10FFFF: the rules of csvin.c); -1 when
- * the n bytes end before it does.
- */
-static int
-seq_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
-	int len, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		lo = c == 0xe0 ? 0xa0 : 0x80;
-		hi = c == 0xed ? 0x9f : 0xbf;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		lo = c == 0xf0 ? 0x90 : 0x80;
-		hi = c == 0xf4 ? 0x8f : 0xbf;
-	} else
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((size_t)i >= n)
-			return -1;
-		if (s[i] < lo || s[i] > hi)
-			return 0;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return len;
-}
-
-static size_t
-put_cp1252(unsigned char c, unsigned char *o)
-{
-	unsigned cp = c < 0xa0 ? cp1252_c1[c - 0x80] : c;
-
-	if (cp < 0x800) {
-		o[0] = (unsigned char)(0xc0 | cp >> 6);
-		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	o[0] = (unsigned char)(0xe0 | cp >> 12);
-	o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
-	o[2] = (unsigned char)(0x80 | (cp & 0x3f));
-	return 3;
-}
-
 /* How many bytes at s are ASCII, eight at a time while it lasts. */
 static size_t
 ascii_run(const unsigned char *s, size_t n)
@@ -152,7 +93,7 @@ convert(struct dec *d)
 		i += run;
 		if (i == d->ilen)
 			break;
-		len = seq_len(s + i, d->ilen - i);
+		len = utf8_seq_len(s + i, d->ilen - i);
 		if (len < 0 && !d->eof)
 			break;
 		if (len > 0) {
@@ -160,7 +101,7 @@ convert(struct dec *d)
 			w += (size_t)len;
 			i += (size_t)len;
 		} else {
-			w += put_cp1252(s[i++], o + w);
+			w += utf8_from_cp1252(s[i++], (char *)o + w);
 			d->converted++;
 		}
 	}

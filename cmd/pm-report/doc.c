@@ -208,67 +208,6 @@ doc_page_break(struct doc *d)
 /* ---- helpers shared by the renderers ---- */
 
 /*
- * Terminal columns of the code point at s, its bytes in *len: 2 for the
- * East Asian wide and fullwidth ranges (a Japanese name takes twice the
- * room of a Latin one), 0 for combining marks, else 1.  The ranges are
- * Markus Kuhn's wcwidth(): no locale needed.
- */
-size_t
-u8_cols(const char *s, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c;
-	size_t n, i;
-
-	if (u[0] < 0x80) {
-		*len = 1;
-		return 1;
-	}
-	n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
-	c = n == 4 ? u[0] & 0x07 : n == 3 ? u[0] & 0x0F : u[0] & 0x1F;
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			break;
-		c = c << 6 | (u[i] & 0x3F);
-	}
-	*len = i;
-	if (i < n)
-		return 1;
-	if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
-	    (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE00 && c <= 0xFE0F) ||
-	    (c >= 0xFE20 && c <= 0xFE2F))
-		return 0;
-	if (c >= 0x1100 && (c <= 0x115F || c == 0x2329 || c == 0x232A ||
-	    (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
-	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-	    (c >= 0xFE10 && c <= 0xFE19) || (c >= 0xFE30 && c <= 0xFE6F) ||
-	    (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
-	    (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x1F900 && c <= 0x1F9FF) ||
-	    (c >= 0x20000 && c <= 0x2FFFD) || (c >= 0x30000 && c <= 0x3FFFD)))
-		return 2;
-	return 1;
-}
-
-/* Terminal columns of the first n bytes of s. */
-size_t
-u8_widthn(const char *s, size_t n)
-{
-	size_t w = 0, i = 0, len;
-
-	while (i < n && s[i] != '\0') {
-		w += u8_cols(s + i, &len);
-		i += len;
-	}
-	return w;
-}
-
-size_t
-u8_width(const char *s)
-{
-	return u8_widthn(s, strlen(s));
-}
-
-/*
  * Names come from CRM exports: a stray tab, newline or terminal escape
  * must not reach a terminal or break a table row.
  */

@@ -10,6 +10,7 @@
 
 #include "err.h"
 #include "report.h"
+#include "utf8.h"
 
 #define WIDTH 80
 #define GAP 2
@@ -22,7 +23,7 @@ u8_prefix(const char *s, size_t cols)
 	size_t i = 0, w = 0, cw, len;
 
 	while (s[i] != '\0') {
-		cw = u8_cols(s + i, &len);
+		cw = utf8_cols(s + i, &len);
 		if (w + cw > cols)
 			break;
 		w += cw;
@@ -42,7 +43,7 @@ pad(struct out *o, size_t n)
 static void
 put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
 {
-	size_t w = u8_width(s);
+	size_t w = utf8_width(s);
 
 	if (w > width) {
 		/* A wide character that does not fit leaves a column. */
@@ -50,7 +51,7 @@ put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
 		out_write(o, s, w);
 		out_puts(o, "\u2026");
 		if (!last)
-			pad(o, width - 1 - u8_widthn(s, w));
+			pad(o, width - 1 - utf8_widthn(s, w));
 		return;
 	}
 	if (al == AL_RIGHT)
@@ -72,14 +73,14 @@ wrap(struct out *o, const char *text, const char *prefix, size_t indent)
 	int fresh = 1;		/* nothing on this line after the prefix */
 
 	out_puts(o, prefix);
-	col = u8_width(prefix);
+	col = utf8_width(prefix);
 	for (;;) {
 		while (*p == ' ')
 			p++;
 		if (*p == '\0')
 			break;
 		wb = strcspn(p, " ");
-		ww = u8_widthn(p, wb);
+		ww = utf8_widthn(p, wb);
 		if (!fresh && col + 1 + ww > WIDTH) {
 			out_putc(o, '\n');
 			pad(o, indent);
@@ -93,7 +94,7 @@ wrap(struct out *o, const char *text, const char *prefix, size_t indent)
 			if (col < WIDTH) {
 				nb = u8_prefix(p, WIDTH - col);
 				out_write(o, p, nb);
-				ww -= u8_widthn(p, nb);
+				ww -= utf8_widthn(p, nb);
 				p += nb;
 				wb -= nb;
 			}
@@ -127,7 +128,7 @@ wrap_lead(struct out *o, const char *lead, const char *text,
 static void
 underline(struct out *o, const char *text, const char *ch)
 {
-	size_t w = u8_width(text), i;
+	size_t w = utf8_width(text), i;
 
 	if (w > WIDTH)
 		w = WIDTH;
@@ -157,11 +158,11 @@ table(const struct block *b, struct out *o)
 	w = xcalloc((size_t)nc, sizeof(*w));
 	txt = xcalloc(ncells + 1, sizeof(*txt));
 	for (i = 0; i < nc; i++)
-		w[i] = u8_width(b->cols[i].head);
+		w[i] = utf8_width(b->cols[i].head);
 	for (size_t k = 0; k < ncells; k++) {
 		txt[k] = cell_text(&b->cells[k]);
-		if (u8_width(txt[k]) > w[k % nc])
-			w[k % nc] = u8_width(txt[k]);
+		if (utf8_width(txt[k]) > w[k % nc])
+			w[k % nc] = utf8_width(txt[k]);
 	}
 	/* Shrink the widest flexible column until the table fits. */
 	for (;;) {
@@ -228,8 +229,8 @@ chart(const struct chart *c, struct out *o)
 	if (c->kind != CH_HIST)
 		return;
 	for (i = 0; i < c->n; i++) {
-		if (u8_width(c->label[i]) > lw)
-			lw = u8_width(c->label[i]);
+		if (utf8_width(c->label[i]) > lw)
+			lw = utf8_width(c->label[i]);
 		max = fmax(max, c->value[i]);
 	}
 	if (lw > 30)

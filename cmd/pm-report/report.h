@@ -160,11 +160,6 @@ struct doc {
 
 /* Unicode sparkline of s into buf (3 bytes a point). */
 char *sparkline(const struct series *s, char *buf, size_t size);
-/* Terminal columns of UTF-8 text: 2 for a wide (CJK) character. */
-size_t u8_width(const char *s);
-size_t u8_widthn(const char *s, size_t n);
-/* Columns of the code point at s; its length in bytes into *len. */
-size_t u8_cols(const char *s, size_t *len);
 /* A copy of s with control characters made visible and whitespace runs
  * kept: what is safe to show in a terminal. */
 char *clean_text(const char *s);

@@ -8,6 +8,7 @@
 
 #include "csvin.h"
 #include "err.h"
+#include "facts.h"
 #include "num.h"
 #include "out.h"
 #include "trim.h"
@@ -18,10 +19,6 @@
 static const char *const partial_cols[PARTIAL_NCOL + 1] = { "key", "shape",
     "period", "rep", "metric", "sum", "count", "max", "team", "team_date",
     "first", "last", "last_event", NULL };
-
-/* The canonical facts columns, for a piece that comes without a header. */
-static const char *const facts_cols[] = { "date", "rep", "metric", "value",
-    "account", "product", "team", "ref" };
 
 static struct group *table_new(size_t);
 
@@ -246,35 +243,23 @@ struct cols {
 };
 
 static void
-find_cols(struct csvr *r, const struct csv_row *hdr, struct cols *c)
+find_cols(const struct factsr *fr, struct cols *c)
 {
-	static const char *const need[] = { "date", "rep", "metric", "value" };
+	static const enum facts_col need[] = { FACT_DATE, FACT_REP,
+		FACT_METRIC, FACT_VALUE };
 	int *dst[] = { &c->date, &c->rep, &c->metric, &c->value };
+	const struct csv_row *hdr = factsr_header(fr);
 	size_t i;
 
 	for (i = 0; i < 4; i++) {
-		*dst[i] = csv_find_col(hdr, need[i]);
+		*dst[i] = factsr_col(fr, facts_cols[need[i]]);
 		if (*dst[i] < 0)
-			*dst[i] = csv_find_col_norm(hdr, need[i]);
-		if (*dst[i] < 0)
-			pm_die_at(EX_DATAERR, csvr_name(r), hdr->line,
-			    "no '%s' column in the header (facts need "
-			    "date,rep,metric,value)", need[i]);
+			pm_die_at(EX_DATAERR, csvr_name(factsr_csvr(fr)),
+			    hdr->line, "no '%s' column in the header (facts "
+			    "need date,rep,metric,value)", facts_cols[need[i]]);
 	}
-	c->team = csv_find_col(hdr, "team");
+	c->team = csv_find_col(hdr, facts_cols[FACT_TEAM]);
 	c->n = hdr->n;
-}
-
-/*
- * A piece of a facts file cut by `parallel --pipe` has no header: a first
- * row of 8 fields starting with a date is data in the canonical order.
- */
-static int
-looks_like_data(const struct csv_row *row)
-{
-	pm_day d;
-
-	return row->n == 8 && date_parse_iso(row->f[0], row->len[0], &d) == 0;
 }
 
 /* period_start() through a small cache: a file spans few distinct days. */
@@ -342,8 +327,6 @@ add_fact(struct agg *a, struct csvr *r, const struct cols *c,
 	size_t tn;
 	int rc;
 
-	if (row->n != c->n)
-		csv_check_width(r, row, c->n);
 	if (date_parse_iso(row->f[c->date], row->len[c->date], &day) != 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "date '%s' is not a YYYY-MM-DD date", row->f[c->date]);
@@ -382,32 +365,23 @@ add_fact(struct agg *a, struct csvr *r, const struct cols *c,
 void
 agg_read_facts(struct agg *a, const char *path)
 {
-	struct csv_row row, canon;
+	struct csv_row row;
 	struct cols c;
 	struct csvr *r;
-	size_t lens[8], i;
+	struct factsr *fr;
 
 	r = csvr_open(path);
 	csvr_set_delim(r, a->delim);
-	if (csvr_next_or_die(r, &row) == 0) {
-		csvr_close(r);
+	fr = factsr_open(r, FR_FACTS);
+	if (factsr_header(fr) == NULL) {
+		factsr_close(fr);
 		return;
 	}
-	if (looks_like_data(&row)) {
-		for (i = 0; i < 8; i++)
-			lens[i] = strlen(facts_cols[i]);
-		canon.n = 8;
-		canon.f = (char **)facts_cols;
-		canon.len = lens;
-		canon.line = row.line;
-		find_cols(r, &canon, &c);
-		add_fact(a, r, &c, &row);
-	} else
-		find_cols(r, &row, &c);
-	while (csvr_next_or_die(r, &row) == 1)
+	find_cols(fr, &c);
+	while (factsr_next(fr, &row) == 1)
 		add_fact(a, r, &c, &row);
 	pend_flush(a, r);
-	csvr_close(r);
+	factsr_close(fr);
 }
 
 /*

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
+#include "ingest.h"
 
 enum form { FM_YMD, FM_SLASH, FM_DOTTED, FM_NAMED };
 

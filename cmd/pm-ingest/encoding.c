@@ -10,8 +10,8 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "encoding.h"
 #include "err.h"
+#include "ingest.h"
 
 #define INBUF (64 * 1024)
 

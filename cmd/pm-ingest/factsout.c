@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "factsout.h"
+#include "ingest.h"
 
 size_t
 fmt_fixed2(int64_t v, char *buf)

@@ -8,7 +8,8 @@
 #include <strings.h>
 
 #include "err.h"
-#include "formats.h"
+#include "facts.h"
+#include "ingest.h"
 
 #define NORM 256
 
@@ -36,9 +37,10 @@ static const enum field req_activities[] = { F_REP, F_TYPE, F_DATE,
 static const enum field req_generic[] = { F_REP, F_STAGE, NFIELD };
 
 static const struct colspec cols_facts[] = {
-	{ F_DATE, "date" }, { F_REP, "rep" }, { F_METRIC, "metric" },
-	{ F_VALUE, "value" }, { F_ACCOUNT, "account" },
-	{ F_PRODUCT, "product" }, { F_TEAM, "team" }, { F_ID, "ref" },
+	{ F_DATE, FACTS_DATE }, { F_REP, FACTS_REP },
+	{ F_METRIC, FACTS_METRIC }, { F_VALUE, FACTS_VALUE },
+	{ F_ACCOUNT, FACTS_ACCOUNT }, { F_PRODUCT, FACTS_PRODUCT },
+	{ F_TEAM, FACTS_TEAM }, { F_ID, FACTS_REF },
 	{ 0, NULL }
 };
 

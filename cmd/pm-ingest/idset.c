@@ -8,7 +8,7 @@
 #include <sys/mman.h>
 
 #include "err.h"
-#include "idset.h"
+#include "ingest.h"
 
 #define BLOCKS (1u << 17)	/* 64-byte lines: 8 MiB */
 
@@ -143,4 +143,10 @@ idset_free(struct idset *s)
 	free(s->bloom);
 	free(s->tab);
 	free(s);
+}
+
+size_t
+idset_suspects(const struct idset *s)
+{
+	return s->n;
 }

@@ -8,10 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "err.h"
-#include "num.h"
 #include "amount.h"
-#include "record.h"
+#include "err.h"
+#include "ingest.h"
+#include "num.h"
 
 #define DCACHE 1024		/* date parses remembered per column */
 #define DCACHE_LEN 32
@@ -78,9 +78,8 @@ str_is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* s trimmed and its inner runs of white space (and NBSP) made one space. */
-static size_t
-collapse(const char *s, size_t n, char *buf, size_t cap)
+size_t
+str_collapse(const char *s, size_t n, char *buf, size_t cap)
 {
 	size_t i, o = 0;
 	int pend = 0;
@@ -561,9 +560,8 @@ deal(struct rec *r, enum outcome *oc)
 	return 0;
 }
 
-/* The metric of an activity type: calls, emails, meetings, tasks, slug. */
-static const char *
-activity_metric(const char *s, size_t n, char *buf, size_t cap)
+const char *
+record_activity_metric(const char *s, size_t n, char *buf, size_t cap)
 {
 	/* A word of the type that names the four metrics of the SPEC. */
 	static const struct {
@@ -616,10 +614,10 @@ activity(struct rec *r, enum outcome *oc)
 
 	*oc = O_OPEN;
 	if (r->n[F_TYPE] > 0)
-		metric = activity_metric(r->v[F_TYPE], r->n[F_TYPE], r->mbuf,
-		    sizeof(r->mbuf));
+		metric = record_activity_metric(r->v[F_TYPE], r->n[F_TYPE],
+		    r->mbuf, sizeof(r->mbuf));
 	else
-		metric = activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
+		metric = record_activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
 		    r->mbuf, sizeof(r->mbuf));
 	if (*metric == '\0')
 		return fail_rec(r, "%s: no activity type",
@@ -696,12 +694,13 @@ load_record(struct rec *r, const struct filectx *in,
 		r->v[f] = s;
 		r->n[f] = n;
 	}
-	r->nrep = collapse(r->v[F_REP], r->n[F_REP], r->rep, sizeof(r->rep));
-	r->naccount = collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT], r->account,
+	r->nrep = str_collapse(r->v[F_REP], r->n[F_REP], r->rep,
+	    sizeof(r->rep));
+	r->naccount = str_collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT], r->account,
 	    sizeof(r->account));
-	r->nproduct = collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,
+	r->nproduct = str_collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,
 	    sizeof(r->product));
-	r->nteam = collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
+	r->nteam = str_collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
 	    sizeof(r->team));
 	if (r->n[F_ID] > 0 && r->n[F_ID] < sizeof(r->ref)) {
 		memcpy(r->ref, r->v[F_ID], r->n[F_ID]);

@@ -4,11 +4,10 @@
  * three capital letters, and the currency found without the number is
  * the one found with it.
  */
-/* fuzz-sources: cmd/pm-ingest/amount.c */
 #include <stdint.h>
 #include <string.h>
 
-#include "../../cmd/pm-ingest/amount.h"
+#include "amount.h"
 
 static void
 check_cur(const char cur[4])

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../cmd/pm-ingest/dates.h"
+#include "../../cmd/pm-ingest/ingest.h"
 
 static void
 check_day(pm_day d)

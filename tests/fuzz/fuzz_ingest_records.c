@@ -6,7 +6,7 @@
  * crash: a converted record has facts on real days with a metric and a
  * rep, a rejected one a reason.
  */
-/* fuzz-sources: cmd/pm-ingest/amount.c cmd/pm-ingest/dates.c cmd/pm-ingest/formats.c cmd/pm-ingest/record.c */
+/* fuzz-sources: cmd/pm-ingest/dates.c cmd/pm-ingest/formats.c cmd/pm-ingest/record.c */
 /* fuzz-options: -max_len=4096 */
 #include <stdint.h>
 #include <stdio.h>
@@ -15,7 +15,7 @@
 
 #include "csvin.h"
 #include "err.h"
-#include "../../cmd/pm-ingest/record.h"
+#include "../../cmd/pm-ingest/ingest.h"
 
 #define CHECK(c) do {						\
 	if (!(c)) {							\

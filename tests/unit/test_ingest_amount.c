@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../cmd/pm-ingest/amount.c"
+#include "amount.h"
 
 static void
 expect(const char *s, int comma, int64_t want, const char *cur)

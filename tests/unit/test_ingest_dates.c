@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../cmd/pm-ingest/dates.c"
+#include "../../cmd/pm-ingest/ingest.h"
 
 static pm_day
 iso(const char *s)

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "num.h"
-#include "../../cmd/pm-ingest/factsout.c"
+#include "../../cmd/pm-ingest/ingest.h"
 
 static void
 fixed_agrees(void **state)

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../cmd/pm-ingest/formats.c"
+#include "../../cmd/pm-ingest/ingest.h"
 
 /* A header row from a comma-separated list (no quoting needed here). */
 static const char *

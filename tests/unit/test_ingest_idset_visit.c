@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../cmd/pm-ingest/idset.c"
+#include "../../cmd/pm-ingest/ingest.h"
 
 static void
 files(void **state)

@@ -9,10 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../cmd/pm-ingest/dates.c"
-#include "../../cmd/pm-ingest/amount.c"
-#include "../../cmd/pm-ingest/formats.c"
-#include "../../cmd/pm-ingest/record.c"
+#include "num.h"
+#include "../../cmd/pm-ingest/ingest.h"
 
 static char *hdr[] = { "id", "owner", "stage", "amount", "created",
 	"close_date", "account" };
@@ -182,7 +180,7 @@ names(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		n = collapse(cases[i].in, strlen(cases[i].in), buf, sizeof(buf));
+		n = str_collapse(cases[i].in, strlen(cases[i].in), buf, sizeof(buf));
 		assert_string_equal(buf, cases[i].out);
 		assert_int_equal(n, strlen(cases[i].out));
 	}
@@ -210,7 +208,7 @@ activity_types(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		m = activity_metric(cases[i].type, strlen(cases[i].type), buf,
+		m = record_activity_metric(cases[i].type, strlen(cases[i].type), buf,
 		    sizeof(buf));
 		if (strcmp(m, cases[i].metric) != 0)
 			fail_msg("'%s': %s, expected %s", cases[i].type, m,

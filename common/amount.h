@@ -4,8 +4,8 @@
  * sums stay exact; the currency, when the cell names one, comes back as
  * an ISO 4217 code.
  */
-#ifndef PM_INGEST_AMOUNT_H
-#define PM_INGEST_AMOUNT_H
+#ifndef PM_AMOUNT_H
+#define PM_AMOUNT_H
 
 #include <stddef.h>
 #include <stdint.h>

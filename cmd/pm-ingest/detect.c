@@ -1,0 +1,156 @@
+/*
+ * The first pass over one file: its charset, header and format, and
+ * the evidence that decides what a single value cannot (day-month
+ * orders, decimal marks, the majority currency); it notes every CRM id
+ * for the duplicate check of the second pass.  A file that is not valid
+ * UTF-8 is read again as Windows-1252.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "err.h"
+#include "ingest.h"
+
+#define CP1252 "WINDOWS-1252"
+
+/*
+ * One record's ids and currency.  An id is noted one record late, so
+ * that its filter line has arrived.
+ */
+static void
+note_record(struct ingest *g, struct input *in, const struct csv_row *row)
+{
+	char cur[4];
+	uint64_t h;
+
+	h = fp_id(in, row);
+	if (in->lines) {
+		if (h == in->run)
+			h = 0;	/* the same opportunity's next line */
+		else
+			in->run = h;
+	}
+	if (h != 0)
+		idset_prefetch(g->ids, h);
+	if (g->pending_id != 0)
+		idset_note(g->ids, g->pending_id);
+	g->pending_id = h;
+	if (in->fc.fmt->kind == K_DEALS) {
+		currency_of_record(in, row, cur);
+		if (cur[0] != '\0')
+			currency_count(in->cur, &in->ncur, cur, 1);
+	}
+}
+
+/*
+ * 0 after a clean pass; 1 when the bytes are not UTF-8 and the pass
+ * must be redone as Windows-1252.
+ */
+static int
+first_pass(struct ingest *g, struct input *in, struct encr *e)
+{
+	struct csvr *r;
+	struct csv_row row;
+	struct evidence ev;
+	const char *peek;
+	size_t n;
+	int rc;
+
+	memset(&ev, 0, sizeof(ev));
+	in->ncur = 0;
+	in->run = 0;
+	header_free(in);
+	r = csvr_open_fn(encr_read, e, in->name);
+	n = csvr_peek(r, &peek);
+	in->delim = g->opt.delim ? g->opt.delim : format_sniff_delim(peek, n);
+	csvr_set_delim(r, in->delim);
+	if (header_find(g, in, r)) {
+		in->lines = in->fc.fmt->kind == K_DEALS &&
+		    in->fc.map.col[F_LINE_AMOUNT] >= 0;
+		while ((rc = csvr_next(r, &row)) == 1)
+			if (!record_is_noise(&in->fc, &row) &&
+			    in->fc.fmt->kind != K_FACTS) {
+				evidence_gather(g, in, &row, &ev);
+				note_record(g, in, &row);
+			}
+		evidence_decide(g, in, &ev);
+	} else
+		while ((rc = csvr_next(r, &row)) == 1)
+			;
+	(void)rc;
+	if (in->empty && *csvr_error(r) != '\0') {
+		/* Not empty: malformed from its first record on. */
+		in->empty = 0;
+		snprintf(in->why, sizeof(in->why), "no header row: %s",
+		    csvr_error(r));
+	}
+	if (in->charset == NULL && !csvr_error_is_io(r) &&
+	    strstr(csvr_error(r), "invalid UTF-8") != NULL) {
+		csvr_close(r);
+		return 1;
+	}
+	csvr_close(r);
+	return 0;
+}
+
+static void
+verbose_report(const struct input *in)
+{
+	int f;
+
+	pm_warn("%s: format %s (%s), header on line %ld, delimiter '%s', "
+	    "encoding %s", in->name, in->fc.fmt->name, in->forced ? "forced" :
+	    "detected", in->hdr_line, in->delim == '\t' ? "\\t" :
+	    (char[]){ (char)in->delim, '\0' }, in->charset ? in->charset :
+	    "UTF-8");
+	for (f = 0; f < NFIELD; f++) {
+		if (in->fc.map.col[f] < 0)
+			continue;
+		if (field_is_date(f))
+			pm_warn("%s:   %-14s <- \"%s\" (%s)", in->name,
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
+			    mdate_order_name(in->fc.order[f]));
+		else if (field_is_amount(f))
+			pm_warn("%s:   %-14s <- \"%s\" (decimal %s)", in->name,
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
+			    in->fc.comma[f] ? "comma" : "point");
+		else
+			pm_warn("%s:   %-14s <- \"%s\"", in->name,
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]]);
+	}
+	if (in->lines)
+		pm_warn("%s: one row per product line: money from \"%s\", "
+		    "an opportunity's counts on its first line", in->name,
+		    record_column(&in->fc, F_LINE_AMOUNT));
+}
+
+void
+detect_file(struct ingest *g, struct input *in)
+{
+	struct encr *e;
+	size_t i;
+
+	input_reopen(in);
+	input_charset(g, in);
+	in->forced = g->opt.force != NULL;
+	for (;;) {
+		e = encr_open(in->fd, in->start, in->charset);
+		if (e == NULL)
+			pm_usage_error("--encoding %s: not a charset iconv "
+			    "knows", in->charset);
+		if (first_pass(g, in, e) == 0)
+			break;
+		encr_close(e);
+		in->charset = CP1252;
+		pm_warn("%s: not valid UTF-8; reading it as Windows-1252 "
+		    "(use --encoding to say otherwise)", in->name);
+	}
+	encr_close(e);
+	input_close(in);
+	for (i = 0; in->fc.fmt != NULL && i < in->ncur; i++)
+		currency_count(g->allcur, &g->nallcur, in->cur[i].cur,
+		    in->cur[i].n);
+	if (g->opt.verbose && in->fc.fmt != NULL)
+		verbose_report(in);
+}

@@ -1,0 +1,456 @@
+/*
+ * pm-ingest's private header: every module of the program, by the
+ * order in which a file goes through them.
+ *
+ *   options.c      -m, --won/--lost, --rates: what holds for the run
+ *   input.c        opening inputs, spooling pipes, the charset (BOM)
+ *   encoding.c     bytes to UTF-8 (iconv) for the readers
+ *   header.c       the header row and the format (formats.c: the table)
+ *   evidence.c     what a column shows over the file: day-month order,
+ *                  decimal mark
+ *   currency.c     the currencies of a file and of the run
+ *   fingerprint.c  CRM id fingerprints (idset.c: duplicates)
+ *   detect.c       the first pass over one file, using the above
+ *   record.c       one record to its facts (dates.c: dates, amount.h:
+ *                  amounts, in common/)
+ *   emit.c         the second pass: facts, rejects, the summary
+ *   factsout.c     writing facts rows fast
+ *
+ * The whole run's state is one struct ingest, passed to each step; what
+ * the first pass learns about a file is its struct input.
+ */
+#ifndef PM_INGEST_H
+#define PM_INGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "amount.h"
+#include "csvin.h"
+#include "date.h"
+
+/* ---- dates.c ---- */
+
+/*
+ * Dates as CRMs write them: ISO dates and date-times, M/D/YYYY and
+ * D/M/YYYY (2-digit years, times, AM/PM), D.M.YYYY, YYYY/MM/DD,
+ * 01-Mar-2026, Mar 1, 2026.  A time or zone is checked but ignored: the
+ * date is the calendar date as written.  Whether 03/04/2026 is March or
+ * April is the caller's decision, made from evidence over a column.
+ */
+enum dorder { DO_UNKNOWN, DO_MDY, DO_DMY, DO_YMD };
+
+enum {
+	MD_OK = 0,
+	MD_EMPTY = 1,		/* blank: not known */
+	MD_INVALID = -1,	/* not a date */
+	MD_CONTRA = -2,		/* a date only in the other day-month order */
+	MD_AMBIG = -3		/* needs an order and none was given */
+};
+
+/* What a value says about the day-month order of its column. */
+enum { EV_NONE, EV_AMBIG, EV_MDY, EV_DMY, EV_BAD };
+
+int mdate_parse(const char *s, size_t n, enum dorder order, pm_day *out);
+int mdate_evidence(const char *s, size_t n);
+/* "dmy", "mdy", "ymd" (any case); -1 otherwise. */
+int mdate_order_parse(const char *s, enum dorder *out);
+const char *mdate_order_name(enum dorder o);
+
+/* ---- formats.c ---- */
+
+/*
+ * The CRM export formats pm-ingest knows: for each, the header names
+ * (compared ignoring case, spaces and punctuation) that feed each
+ * canonical field, the fields it cannot do without, and its default
+ * day-month order.  Detection picks, for a header row, the format that
+ * recognises the most columns.
+ */
+enum field {
+	F_ID, F_REP, F_ACCOUNT, F_PRODUCT, F_TEAM,
+	F_STAGE, F_STATUS, F_ISWON, F_ISCLOSED,
+	F_AMOUNT, F_EST_AMOUNT, F_CURRENCY,
+	F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED, F_CREATED,
+	F_TYPE, F_DATE, F_METRIC, F_VALUE, F_SUBTYPE,
+	F_LINE_AMOUNT, F_DEAL_NAME,	/* product reports: one row per line */
+	NFIELD
+};
+
+enum kind { K_DEALS, K_ACTIVITIES, K_FACTS };
+
+/* Detection tiers: a lower tier wins whenever one of its formats fits. */
+enum tier { T_EXACT, T_CRM, T_ACTIVITIES, T_GENERIC };
+
+struct colspec {
+	enum field field;
+	const char *names;	/* "|"-separated, in order of preference */
+};
+
+struct format {
+	const char *name;
+	const char *desc;
+	enum kind kind;
+	enum tier tier;
+	enum dorder order;	/* for D/M vs M/D when the data cannot tell */
+	const enum field *required;	/* ends with NFIELD */
+	const struct colspec *cols;	/* ends with names NULL */
+};
+
+/* Column index per field, -1 when the file has none. */
+struct mapping {
+	int col[NFIELD];
+};
+
+extern const struct format formats[];
+
+const struct format *format_by_name(const char *name);
+const char *field_name(enum field f);
+int field_by_name(const char *name, enum field *out);
+int field_is_date(enum field f);
+int field_is_amount(enum field f);
+/* Maps hdr by fmt's names; 0 when every required field was found. */
+int format_map(const struct format *fmt, const struct csv_row *hdr,
+    struct mapping *m);
+/* The best format for hdr, or NULL; *m gets its mapping. */
+const struct format *format_detect(const struct csv_row *hdr,
+    struct mapping *m);
+/*
+ * The field separator of a file from its first bytes: of , ; tab |,
+ * the one that splits the first lines most consistently (quotes
+ * respected); ',' when none does.
+ */
+unsigned char format_sniff_delim(const char *buf, size_t n);
+/* "rep, stage" etc.: the required columns, for an error message. */
+void format_required_names(const struct format *fmt, char *buf, size_t n);
+
+/* ---- record.c ---- */
+
+/*
+ * One CRM record to its facts (SPEC section 2): the record's fields
+ * mapped and cleaned, its outcome (won, lost, open), its dates and
+ * amounts checked, and the facts it yields, without writing anything.
+ * What was decided for the whole file comes in struct filectx, what
+ * holds for the whole run in struct rules.
+ */
+#define MAX_FACTS 8
+#define NAME_MAX_LEN 1024
+
+struct rate {
+	char cur[4];
+	int64_t e9;		/* value of one unit in the base, x 1e9 */
+};
+
+struct rules {
+	char **won, **lost;	/* --won, --lost */
+	size_t nwon, nlost;
+	const struct rate *rates;	/* --rates */
+	size_t nrates;
+	const char *rates_path;
+	char majority[4];	/* the currency of most records */
+	int mixed;		/* more than one currency in the inputs */
+};
+
+struct dcache;
+
+struct filectx {
+	const char *name;	/* for FILE:LINE refs */
+	const struct format *fmt;
+	struct mapping map;
+	enum dorder order[NFIELD];	/* per date column */
+	int comma[NFIELD];	/* per amount column: decimal comma */
+	char **hdr;		/* header names, for messages */
+	size_t hdr_n;
+	struct dcache *dcache;	/* date parses, NULL for none */
+};
+
+enum outcome { O_OPEN, O_WON, O_LOST, O_SKIP };
+
+struct fact {
+	pm_day day;
+	const char *metric;
+	size_t mlen;
+	int64_t value;		/* 1/10000 units */
+	int once;		/* per opportunity: on its first line only */
+};
+
+struct rec {
+	const struct filectx *fc;
+	const struct rules *ru;
+	const struct csv_row *row;
+	const char *v[NFIELD];	/* trimmed field values, "" if none */
+	size_t n[NFIELD];
+	char rep[NAME_MAX_LEN], account[NAME_MAX_LEN];
+	char product[NAME_MAX_LEN], team[NAME_MAX_LEN];
+	size_t nrep, naccount, nproduct, nteam;
+	char ref[NAME_MAX_LEN];
+	enum outcome outcome;
+	int backwards;		/* won before created: no cycle_days */
+	struct fact facts[MAX_FACTS];
+	int nfacts;
+	char mbuf[256];		/* an activity's or a fact's metric */
+	char reason[1024];	/* why the record was rejected */
+};
+
+/* Title, footer and total lines, blank records, repeated headers. */
+int record_is_noise(const struct filectx *fc, const struct csv_row *row);
+/*
+ * 0 with r's facts (none when r->outcome is O_SKIP), -1 with the
+ * reason in r->reason.  Pointers in r are valid while row is.
+ * In a product report (a line_amount column) a deal's money facts are
+ * its line's, and the facts marked once belong to the opportunity:
+ * the caller keeps them on its first line only.
+ */
+int record_convert(const struct filectx *fc, const struct rules *ru,
+    const struct csv_row *row, struct rec *r);
+/* The header name of a mapped field, for messages. */
+const char *record_column(const struct filectx *fc, enum field f);
+/* Per-file memo of date parses: dates repeat in a column. */
+void record_cache_init(struct filectx *fc);
+void record_cache_free(struct filectx *fc);
+/* Drops r's once facts: a later line of the same opportunity. */
+void record_drop_once(struct rec *r);
+
+/* The metric of an activity type: calls, emails, meetings, tasks, slug. */
+const char *record_activity_metric(const char *s, size_t n, char *buf,
+    size_t cap);
+
+/* s without the white space around it. */
+void str_trim(const char **s, size_t *n);
+/*
+ * s trimmed, its inner runs of white space (and NBSP) made one space,
+ * into buf; its length, or cap when it did not fit.
+ */
+size_t str_collapse(const char *s, size_t n, char *buf, size_t cap);
+int str_is_space(unsigned char c);
+uint32_t str_hash32(const char *s, size_t n);
+
+/* ---- encoding.c ---- */
+
+/*
+ * Input bytes to UTF-8: a reader for csvr_open_fn() over a seekable
+ * file descriptor that converts with iconv(3) when the file is not
+ * UTF-8 (UTF-16 with a BOM, Windows-1252, or what --encoding says).
+ * Bytes the source charset cannot map become U+FFFD and are counted.
+ */
+struct encr;
+
+/*
+ * The charset a file's first bytes announce with a BOM ("UTF-16LE",
+ * "UTF-16BE"), and the BOM length in *skip; NULL for none or UTF-8.
+ */
+const char *enc_sniff_bom(const unsigned char *buf, size_t n, size_t *skip);
+/* Whether iconv can convert from charset to UTF-8. */
+int enc_known(const char *charset);
+/* charset NULL reads UTF-8 as it is.  NULL if iconv cannot convert. */
+struct encr *encr_open(int fd, off_t start, const char *charset);
+/* Back to the start, to read the file again. */
+void encr_rewind(struct encr *e);
+ssize_t encr_read(void *ctx, char *buf, size_t n);
+size_t encr_replaced(const struct encr *e);
+void encr_close(struct encr *e);
+
+/* ---- idset.c ---- */
+
+/*
+ * Duplicate CRM ids in memory that does not grow with the input.  The
+ * first pass notes every id's 64-bit fingerprint in a fixed-size Bloom
+ * filter; an id the filter may have seen before becomes a suspect.  The
+ * second pass tracks only the suspects exactly, so it tells the first
+ * record of an id from the later ones.  Memory: the filter (8 MiB,
+ * whatever the input) and 16 bytes per suspect, which
+ * are the real duplicates and about one id in 10^4 (per million ids).
+ */
+struct idset;
+
+struct idset *idset_new(void);
+/* Starts loading where h will be noted: note it a record later. */
+void idset_prefetch(const struct idset *s, uint64_t h);
+/* First pass: one record with this id fingerprint (never 0). */
+void idset_note(struct idset *s, uint64_t h);
+/* Between the passes: drops the filter. */
+void idset_seal(struct idset *s);
+/* Second pass: 1 if a record with this id came before, else 0. */
+int idset_seen(struct idset *s, uint64_t h);
+/*
+ * Second pass, file by file (file = 1, 2, ... in order): what came
+ * before a record with this id, as bits: ID_EARLIER, first met in an
+ * earlier file; ID_HERE, already met in this file.
+ */
+#define ID_EARLIER 1
+#define ID_HERE 2
+int idset_visit(struct idset *s, uint64_t h, int file);
+/* How many ids are tracked exactly (the suspects), after idset_seal(). */
+size_t idset_suspects(const struct idset *s);
+void idset_free(struct idset *s);
+
+/* ---- factsout.c ---- */
+
+/*
+ * Writing facts rows fast: one buffer per row and one write, because
+ * a record yields up to six rows that share every field but three.
+ * The number and date formats are those of num.h and date.h
+ * (csv_put_fixed, date_format), done without printf.
+ */
+/* v (1/10000 units) at most 2 decimals, zeros trimmed; its length. */
+size_t fmt_fixed2(int64_t v, char *buf);
+/* YYYY-MM-DD, 10 bytes, no NUL. */
+size_t fmt_date(pm_day day, char *buf);
+/* s as one CSV field (quoted when needed) at buf; its length (<= 2n+2). */
+size_t fmt_field(const char *s, size_t n, char *buf);
+
+/* ---- options.c ---- */
+
+struct usermap {
+	enum field field;
+	char *column;
+};
+
+/* The command line, as main() parsed it. */
+struct ingest_opts {
+	const struct format *force;	/* -f */
+	struct usermap maps[NFIELD];	/* -m FIELD=COLUMN */
+	int nmaps;
+	enum dorder order;		/* --date-format */
+	int decimal_comma;
+	const char *encoding;
+	int dedupe, strict, quiet, verbose;
+	unsigned char delim;		/* -d, 0: sniffed */
+	const char *rejects_path;
+	const char *output;
+};
+
+/* -m FIELD=COLUMN into o; exits 64 when it is malformed. */
+void opt_add_map(struct ingest_opts *o, const char *arg);
+/* A comma-separated list (--won, --lost), trimmed, appended to *list. */
+void opt_split_list(const char *arg, char ***list, size_t *n);
+/* --rates FILE (currency,rate) into ru; exits 65 on a bad file. */
+void opt_load_rates(struct rules *ru, const char *path);
+/* Frees what the options allocated. */
+void opt_free(struct ingest_opts *o, struct rules *ru);
+
+/* ---- the run and its inputs ---- */
+
+#define MAX_CURRENCIES 256
+
+struct curcount {
+	char cur[4];
+	long n;
+};
+
+struct evcache;
+
+/* What holds for the whole run: passed to every step. */
+struct ingest {
+	struct ingest_opts opt;
+	struct rules rules;
+	struct out *out, *rej;		/* facts; --rejects or NULL */
+	struct idset *ids;		/* CRM ids over all files */
+	uint64_t pending_id;		/* the first pass's last id, to note */
+	struct curcount allcur[MAX_CURRENCIES];	/* records per currency */
+	size_t nallcur;
+	struct evcache *evcache;	/* evidence.c's date memo */
+	char *rbuf;			/* a rejected record as CSV */
+	size_t rcap;
+	int failed;			/* exit status so far */
+};
+
+/*
+ * A product report lists an opportunity's lines together as a rule:
+ * a run of records with one id is noted once in the first pass and
+ * looked up once in the second, so only ids that come back after other
+ * records are tracked.
+ */
+enum { RUN_NEW, RUN_FIRST, RUN_MORE, RUN_DROP };
+
+/* One input file and what the first pass learned about it. */
+struct input {
+	const char *name;
+	int fd;
+	FILE *spool;
+	int reopen;		/* a named regular file: open it per pass */
+	off_t start;
+	const char *charset;	/* NULL: UTF-8 */
+	unsigned char delim;
+	struct filectx fc;	/* format, mapping, header, orders, marks */
+	int forced;
+	long hdr_index;		/* records before the header */
+	long hdr_line;
+	char why[1024];		/* when fmt is NULL */
+	int empty;		/* not even a header */
+	struct curcount cur[MAX_CURRENCIES];
+	size_t ncur;
+	int index;		/* 1, 2, ...: for duplicates across files */
+	int lines;		/* a product report: one row per line item */
+	uint64_t run;		/* the opportunity of the last record */
+	int runstate;		/* RUN_*: what its first line decided */
+};
+
+/* ---- input.c ---- */
+
+/* Opens path ("-": standard input); a pipe is spooled to $TMPDIR. */
+void input_open(struct input *in, const char *path);
+/* Opens a named file again for a pass: any number of files may be named. */
+void input_reopen(struct input *in);
+/* Closes what input_reopen() opened, after a pass. */
+void input_close(struct input *in);
+/* After the last pass: closes the spool too. */
+void input_done(struct input *in);
+/* The file's charset: a BOM's, --encoding's, or NULL for UTF-8. */
+void input_charset(const struct ingest *g, struct input *in);
+
+/* ---- header.c ---- */
+
+/*
+ * Reads up to the header row and decides the format and mapping; 1
+ * when found.  Else 0 with in->why, or in->empty for an empty file.
+ */
+int header_find(const struct ingest *g, struct input *in, struct csvr *r);
+void header_free(struct input *in);
+
+/* ---- evidence.c ---- */
+
+/* What the values of each mapped date and amount column show. */
+struct evidence {
+	long mdy[NFIELD], dmy[NFIELD], ambig[NFIELD];
+	long dot[NFIELD], comma[NFIELD];
+	long lone_dot[NFIELD], lone_comma[NFIELD];	/* 12.500, 12,500 */
+};
+
+/* Adds one record's dates and amounts to ev. */
+void evidence_gather(struct ingest *g, const struct input *in,
+    const struct csv_row *row, struct evidence *ev);
+/* Each date column's day-month order and each amount's decimal mark. */
+void evidence_decide(const struct ingest *g, struct input *in,
+    const struct evidence *ev);
+void evidence_free(struct ingest *g);
+
+/* ---- currency.c ---- */
+
+/* Adds k records in cur to the table t of *n entries. */
+void currency_count(struct curcount *t, size_t *n, const char *cur, long k);
+/* The currency a record names (column or cell), "" if none. */
+void currency_of_record(const struct input *in, const struct csv_row *row,
+    char cur[4]);
+/* Says which files' majority currency is not the run's. */
+void currency_warn(const struct ingest *g, const struct input *in, int nin);
+/* This file's majority currency into g->rules, for record_convert(). */
+void currency_decide(struct ingest *g, const struct input *in);
+
+/* ---- fingerprint.c ---- */
+
+/* The fingerprint of the record's CRM id (never 0), 0 when it has none. */
+uint64_t fp_id(const struct input *in, const struct csv_row *row);
+
+/* ---- detect.c ---- */
+
+/* The first pass over one file: header, format, evidence, ids. */
+void detect_file(struct ingest *g, struct input *in);
+
+/* ---- emit.c ---- */
+
+/* The second pass over one file: its facts, rejects and summary. */
+void emit_file(struct ingest *g, struct input *in);
+
+#endif

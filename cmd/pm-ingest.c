@@ -135,10 +135,10 @@ main(int argc, char *argv[])
 			opt_add_map(&g->opt, optarg);
 			break;
 		case OPT_WON:
-			opt_split_list(optarg, &g->rules.won, &g->rules.nwon);
+			opt_add_list(&g->opt.won_arg, optarg);
 			break;
 		case OPT_LOST:
-			opt_split_list(optarg, &g->rules.lost, &g->rules.nlost);
+			opt_add_list(&g->opt.lost_arg, optarg);
 			break;
 		case OPT_DATE_FORMAT:
 			if (mdate_order_parse(optarg, &g->opt.order) != 0)
@@ -186,6 +186,7 @@ main(int argc, char *argv[])
 			pm_usage_error(NULL);
 		}
 	}
+	opt_finish(&g->opt, &g->rules);
 	if (list)
 		list_formats(g->opt.output);
 	if (g->opt.encoding != NULL) {

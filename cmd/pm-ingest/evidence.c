@@ -7,19 +7,13 @@
 #include <string.h>
 
 #include "amount.h"
+#include "dcache.h"
 #include "err.h"
 #include "ingest.h"
 
-#define DCACHE_LEN 32		/* date evidence remembered per value */
-#define DCACHE 1024
-
-/* mdate_evidence() per column and value: a column holds few dates. */
+/* mdate_evidence() per date field and value: a column holds few dates. */
 struct evcache {
-	struct {
-		unsigned char len;
-		signed char ev;
-		char s[DCACHE_LEN];
-	} e[NFIELD][DCACHE];
+	struct dcache f[NFIELD];
 };
 
 /*
@@ -48,20 +42,16 @@ lone_mark(const char *s, size_t n)
 static int
 evidence_cached(struct ingest *g, int f, const char *s, size_t n)
 {
-	unsigned h;
+	pm_day unused = 0;
+	int ev;
 
-	if (n >= DCACHE_LEN)
-		return mdate_evidence(s, n);
 	if (g->evcache == NULL)
 		g->evcache = xcalloc(1, sizeof(*g->evcache));
-	h = str_hash32(s, n) & (DCACHE - 1);
-	if (g->evcache->e[f][h].len != n ||
-	    memcmp(g->evcache->e[f][h].s, s, n) != 0) {
-		g->evcache->e[f][h].len = (unsigned char)n;
-		memcpy(g->evcache->e[f][h].s, s, n);
-		g->evcache->e[f][h].ev = (signed char)mdate_evidence(s, n);
+	if (!dcache_get(&g->evcache->f[f], s, n, &ev, &unused)) {
+		ev = mdate_evidence(s, n);
+		dcache_put(&g->evcache->f[f], s, n, ev, 0);
 	}
-	return g->evcache->e[f][h].ev;
+	return ev;
 }
 
 void

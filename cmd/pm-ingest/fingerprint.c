@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ingest.h"
+#include "trim.h"
 
 /* Mixes 64 bits well (the murmur3 finaliser). */
 static uint64_t
@@ -65,7 +66,7 @@ opportunity_hash(const struct input *in, const struct csv_row *row)
 		if (c >= 0 && (size_t)c < row->n) {
 			s = row->f[c];
 			n = row->len[c];
-			str_trim(&s, &n);
+			n = trim_span(&s, n);
 		}
 		h = mix64(h ^ hash64(in->fc.fmt, s, n));
 	}
@@ -83,7 +84,7 @@ fp_id(const struct input *in, const struct csv_row *row)
 		return in->lines ? opportunity_hash(in, row) : 0;
 	s = row->f[c];
 	n = row->len[c];
-	str_trim(&s, &n);
+	n = trim_span(&s, n);
 	if (n == 0)
 		return in->lines ? opportunity_hash(in, row) : 0;
 	return hash64(in->fc.fmt, s, n);

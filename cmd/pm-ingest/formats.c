@@ -10,6 +10,7 @@
 #include "err.h"
 #include "facts.h"
 #include "ingest.h"
+#include "sort.h"
 
 #define NORM 256
 
@@ -288,13 +289,12 @@ struct hnorm {
 	size_t n;
 };
 
-static struct hnorm *sort_h;	/* for cmp_idx: C11 has no qsort_r */
-
 static int
-cmp_idx(const void *a, const void *b)
+cmp_idx(const void *a, const void *b, void *arg)
 {
+	const struct hnorm *h = arg;
 	int i = *(const int *)a, j = *(const int *)b;
-	int c = strcmp(sort_h->norm[i], sort_h->norm[j]);
+	int c = strcmp(h->norm[i], h->norm[j]);
 
 	return c != 0 ? c : (i > j) - (i < j);
 }
@@ -363,8 +363,7 @@ normalise_header(const struct csv_row *hdr, struct hnorm *h)
 		csv_normalise(hdr->f[i], h->norm[i], NORM);
 		h->idx[i] = (int)i;
 	}
-	sort_h = h;
-	qsort(h->idx, h->n, sizeof(*h->idx), cmp_idx);
+	sort_with(h->idx, h->n, sizeof(*h->idx), cmp_idx, h);
 }
 
 static void

@@ -10,28 +10,21 @@
 #include "csvin.h"
 #include "err.h"
 #include "ingest.h"
+#include "strv.h"
 
 #define MAX_TITLE_ROWS 50	/* rows searched for the header */
 
 static void
 keep_header(struct input *in, const struct csv_row *row)
 {
-	size_t i;
-
 	in->fc.hdr_n = row->n;
-	in->fc.hdr = xreallocarray(NULL, row->n, sizeof(*in->fc.hdr));
-	for (i = 0; i < row->n; i++)
-		in->fc.hdr[i] = xstrdup(row->f[i]);
+	in->fc.hdr = strv_copy(row->f, row->len, row->n);
 	in->hdr_line = row->line;
 }
 
 void
 header_free(struct input *in)
 {
-	size_t i;
-
-	for (i = 0; i < in->fc.hdr_n; i++)
-		free(in->fc.hdr[i]);
 	free(in->fc.hdr);
 	in->fc.hdr = NULL;
 	in->fc.hdr_n = 0;

@@ -143,7 +143,7 @@ struct rate {
 };
 
 struct rules {
-	char **won, **lost;	/* --won, --lost */
+	char **won, **lost;	/* --won, --lost (strv.h) */
 	size_t nwon, nlost;
 	const struct rate *rates;	/* --rates */
 	size_t nrates;
@@ -152,7 +152,7 @@ struct rules {
 	int mixed;		/* more than one currency in the inputs */
 };
 
-struct dcache;
+struct dcaches;
 
 struct filectx {
 	const char *name;	/* for FILE:LINE refs */
@@ -162,7 +162,7 @@ struct filectx {
 	int comma[NFIELD];	/* per amount column: decimal comma */
 	char **hdr;		/* header names, for messages */
 	size_t hdr_n;
-	struct dcache *dcache;	/* date parses, NULL for none */
+	struct dcaches *dcache;	/* date parses, NULL for none */
 };
 
 enum outcome { O_OPEN, O_WON, O_LOST, O_SKIP };
@@ -216,15 +216,11 @@ void record_drop_once(struct rec *r);
 const char *record_activity_metric(const char *s, size_t n, char *buf,
     size_t cap);
 
-/* s without the white space around it. */
-void str_trim(const char **s, size_t *n);
 /*
  * s trimmed, its inner runs of white space (and NBSP) made one space,
  * into buf; its length, or cap when it did not fit.
  */
 size_t str_collapse(const char *s, size_t n, char *buf, size_t cap);
-int str_is_space(unsigned char c);
-uint32_t str_hash32(const char *s, size_t n);
 
 /* ---- encoding.c ---- */
 
@@ -319,12 +315,15 @@ struct ingest_opts {
 	unsigned char delim;		/* -d, 0: sniffed */
 	const char *rejects_path;
 	const char *output;
+	char *won_arg, *lost_arg;	/* --won, --lost, joined */
 };
 
 /* -m FIELD=COLUMN into o; exits 64 when it is malformed. */
 void opt_add_map(struct ingest_opts *o, const char *arg);
-/* A comma-separated list (--won, --lost), trimmed, appended to *list. */
-void opt_split_list(const char *arg, char ***list, size_t *n);
+/* Another --won or --lost list, joined to those before it in *acc. */
+void opt_add_list(char **acc, const char *arg);
+/* After the options: the --won and --lost lists into ru. */
+void opt_finish(struct ingest_opts *o, struct rules *ru);
 /* --rates FILE (currency,rate) into ru; exits 65 on a bad file. */
 void opt_load_rates(struct rules *ru, const char *path);
 /* Frees what the options allocated. */

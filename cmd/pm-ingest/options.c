@@ -10,30 +10,27 @@
 #include "csvin.h"
 #include "err.h"
 #include "ingest.h"
+#include "sbuf.h"
+#include "strv.h"
+#include "trim.h"
 
 void
-opt_split_list(const char *arg, char ***list, size_t *n)
+opt_add_list(char **acc, const char *arg)
 {
-	const char *p = arg, *comma;
-	size_t len;
+	char *joined = *acc != NULL ? sbuf_fmt("%s,%s", *acc, arg) :
+	    xstrdup(arg);
 
-	while (*p != '\0') {
-		comma = strchr(p, ',');
-		len = comma != NULL ? (size_t)(comma - p) : strlen(p);
-		while (len > 0 && str_is_space((unsigned char)*p)) {
-			p++;
-			len--;
-		}
-		while (len > 0 && str_is_space((unsigned char)p[len - 1]))
-			len--;
-		if (len > 0) {
-			*list = xreallocarray(*list, *n + 1, sizeof(**list));
-			(*list)[(*n)++] = xstrndup(p, len);
-		}
-		if (comma == NULL)
-			break;
-		p = comma + 1;
-	}
+	free(*acc);
+	*acc = joined;
+}
+
+void
+opt_finish(struct ingest_opts *o, struct rules *ru)
+{
+	if (o->won_arg != NULL)
+		ru->won = strv_split(o->won_arg, &ru->nwon, NULL);
+	if (o->lost_arg != NULL)
+		ru->lost = strv_split(o->lost_arg, &ru->nlost, NULL);
 }
 
 void
@@ -67,7 +64,7 @@ parse_rate(const char *s, size_t n, int64_t *out9)
 	size_t i = 0;
 	int frac = -1, any = 0;
 
-	str_trim(&s, &n);
+	n = trim_span(&s, n);
 	for (; i < n; i++) {
 		if (s[i] == '.' && frac < 0) {
 			frac = 0;
@@ -138,13 +135,10 @@ opt_load_rates(struct rules *ru, const char *path)
 void
 opt_free(struct ingest_opts *o, struct rules *ru)
 {
-	size_t i;
 	int k;
 
-	for (i = 0; i < ru->nwon; i++)
-		free(ru->won[i]);
-	for (i = 0; i < ru->nlost; i++)
-		free(ru->lost[i]);
+	free(o->won_arg);
+	free(o->lost_arg);
 	free(ru->won);
 	free(ru->lost);
 	free((void *)ru->rates);

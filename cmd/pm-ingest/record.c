@@ -9,22 +9,15 @@
 #include <strings.h>
 
 #include "amount.h"
+#include "dcache.h"
 #include "err.h"
 #include "ingest.h"
+#include "trim.h"
 #include "num.h"
 
-#define DCACHE 1024		/* date parses remembered per column */
-#define DCACHE_LEN 32
-
-struct dcache_ent {
-	unsigned char len;
-	signed char rc;
-	char s[DCACHE_LEN];
-	pm_day day;
-};
-
-struct dcache {
-	struct dcache_ent e[NFIELD][DCACHE];
+/* A date parse cache per field: a column holds few distinct dates. */
+struct dcaches {
+	struct dcache f[NFIELD];
 };
 
 void
@@ -72,12 +65,6 @@ record_drop_once(struct rec *r)
 	r->backwards = 0;	/* counted with the opportunity's cycle_days */
 }
 
-int
-str_is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 size_t
 str_collapse(const char *s, size_t n, char *buf, size_t cap)
 {
@@ -100,7 +87,7 @@ str_collapse(const char *s, size_t n, char *buf, size_t cap)
 	}
 
 	for (i = 0; i < n && o + 2 < cap; i++) {
-		if (str_is_space((unsigned char)s[i]) || (i + 1 < n &&
+		if (trim_is_space((unsigned char)s[i]) || (i + 1 < n &&
 		    (unsigned char)s[i] == 0xc2 &&
 		    (unsigned char)s[i + 1] == 0xa0)) {
 			if ((unsigned char)s[i] == 0xc2)
@@ -116,17 +103,6 @@ str_collapse(const char *s, size_t n, char *buf, size_t cap)
 	buf[o] = '\0';
 	/* Cut short: cap, which no whole value has, so that it is rejected. */
 	return i < n ? cap : o;
-}
-
-void
-str_trim(const char **s, size_t *n)
-{
-	while (*n > 0 && str_is_space((unsigned char)**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && str_is_space((unsigned char)(*s)[*n - 1]))
-		(*n)--;
 }
 
 /*
@@ -160,7 +136,7 @@ in_list(char **list, size_t nlist, const char *s, size_t n)
 {
 	size_t i;
 
-	str_trim(&s, &n);
+	n = trim_span(&s, n);
 	for (i = 0; i < nlist; i++)
 		if (strlen(list[i]) == n && strncasecmp(list[i], s, n) == 0)
 			return 1;
@@ -181,7 +157,7 @@ prefix_ci(const char *s, const char *word)
 static int
 total_label(const char *s, size_t n)
 {
-	str_trim(&s, &n);
+	n = trim_span(&s, n);
 	if (n >= 11 && prefix_ci(s, "grand total"))
 		return 1;
 	if (n >= 4 && prefix_ci(s, "sub")) {
@@ -200,7 +176,7 @@ total_label(const char *s, size_t n)
 		s++;
 		n--;
 	}
-	str_trim(&s, &n);
+	n = trim_span(&s, n);
 	return n == 0 || *s == ':' || *s == '(';
 }
 
@@ -217,8 +193,8 @@ record_is_noise(const struct filectx *in, const struct csv_row *row)
 	for (i = 0; i < row->n; i++) {
 		s = row->f[i];
 		n = row->len[i];
-		if (n > 0 && str_is_space((unsigned char)*s))
-			str_trim(&s, &n);
+		if (n > 0 && trim_is_space((unsigned char)*s))
+			n = trim_span(&s, n);
 		if (n == 0)
 			continue;
 		nonempty++;
@@ -261,47 +237,22 @@ fail_rec(struct rec *r, const char *fmt, ...)
 	return -1;
 }
 
-uint32_t
-str_hash32(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* A date field of the record: MD_OK, MD_EMPTY, or -1 with a reason. */
 static int
 rec_date(struct rec *r, enum field f, pm_day *day)
 {
 	const char *s = r->v[f];
 	size_t n = r->n[f];
-	struct dcache_ent *ce = NULL;
-	struct dcache *dc = r->fc->dcache;
+	struct dcaches *dc = r->fc->dcache;
 	int rc;
 
 	if (n == 0)
 		return MD_EMPTY;
-	if (n < DCACHE_LEN && dc != NULL) {
-		ce = &dc->e[f][str_hash32(s, n) & (DCACHE - 1)];
-		if (ce->len == n && memcmp(ce->s, s, n) == 0) {
-			*day = ce->day;
-			rc = ce->rc;
-			goto done;
-		}
+	if (dc == NULL || !dcache_get(&dc->f[f], s, n, &rc, day)) {
+		rc = mdate_parse(s, n, r->fc->order[f], day);
+		if (dc != NULL)
+			dcache_put(&dc->f[f], s, n, rc, *day);
 	}
-	rc = mdate_parse(s, n, r->fc->order[f], day);
-	if (ce != NULL) {
-		ce->len = (unsigned char)n;
-		memcpy(ce->s, s, n);
-		ce->rc = (signed char)rc;
-		ce->day = *day;
-	}
-done:
 	switch (rc) {
 	case MD_OK:
 	case MD_EMPTY:
@@ -416,7 +367,7 @@ truth(const char *s, size_t n, int *v)
 		NULL };
 	int i;
 
-	str_trim(&s, &n);
+	n = trim_span(&s, n);
 	for (i = 0; yes[i] != NULL; i++)
 		if (strlen(yes[i]) == n && strncasecmp(yes[i], s, n) == 0) {
 			*v = 1;
@@ -690,7 +641,7 @@ load_record(struct rec *r, const struct filectx *in,
 		}
 		s = row->f[c];
 		n = row->len[c];
-		str_trim(&s, &n);
+		n = trim_span(&s, n);
 		r->v[f] = s;
 		r->n[f] = n;
 	}

@@ -100,6 +100,8 @@ write_all(struct out *o, const char *p, size_t n)
 	ssize_t w;
 
 	if (o->fd == -1) {
+		if (n == 0)
+			return;
 		if (n > o->memcap - o->memlen) {
 			while (n > o->memcap - o->memlen)
 				o->memcap = o->memcap ? o->memcap * 2 :

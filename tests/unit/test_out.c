@@ -173,6 +173,37 @@ teardown(void **state)
 	return rmdir(dir);
 }
 
+/* out_mem(): nothing written is an empty string; large writes grow it. */
+static void
+memory_output(void **state)
+{
+	struct out *o = out_mem();
+	size_t n, i;
+	char *s, *big;
+
+	(void)state;
+	s = out_mem_take(o, &n);
+	assert_int_equal(n, 0);
+	assert_string_equal(s, "");
+	free(s);
+	/* Past the 256 KiB buffer, in small writes and one large one. */
+	big = malloc(600000);
+	assert_non_null(big);
+	for (i = 0; i < 600000; i++)
+		big[i] = (char)('a' + i % 26);
+	o = out_mem();
+	for (i = 0; i < 300000; i++)
+		out_putc(o, big[i]);
+	out_write(o, big + 300000, 300000);
+	out_printf(o, "%d", 42);
+	s = out_mem_take(o, &n);
+	assert_int_equal(n, 600002);
+	assert_memory_equal(s, big, 600000);
+	assert_string_equal(s + 600000, "42");
+	free(s);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -180,6 +211,7 @@ main(void)
 		cmocka_unit_test(quoting_and_numbers),
 		cmocka_unit_test(atomic_output),
 		cmocka_unit_test(exit_codes),
+		cmocka_unit_test(memory_output),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -207,6 +207,17 @@ doc_page_break(struct doc *d)
 
 /* ---- helpers shared by the renderers ---- */
 
+const char *
+doc_title_of(const struct doc *d)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->b[i].type == B_TITLE)
+			return d->b[i].a;
+	return "Sales performance report";
+}
+
 /*
  * Names come from CRM exports: a stray tab, newline or terminal escape
  * must not reach a terminal or break a table row.

@@ -21,22 +21,11 @@
 #define ALT "=_pm-report.alt"
 #define MIXED "=_pm-report.mixed"
 
-static const char *
-title_of(const struct doc *d)
-{
-	int i;
-
-	for (i = 0; i < d->n; i++)
-		if (d->b[i].type == B_TITLE)
-			return d->b[i].a;
-	return "Sales performance report";
-}
-
 /* The title and the period key, as the subject, unless it has it. */
 static char *
 default_subject(const struct doc *d)
 {
-	char *t = clean_text(title_of(d)), *s;
+	char *t = clean_text(doc_title_of(d)), *s;
 	size_t n;
 
 	if (d->period == NULL || strstr(t, d->period) != NULL)
@@ -66,11 +55,11 @@ sheets_of(const struct doc *d)
 	struct doc *s = doc_new();
 	const struct block *t = d->n > 0 && d->b[0].type == B_TITLE ?
 	    &d->b[0] : NULL;
-	size_t len = strlen(title_of(d)) + 32;
+	size_t len = strlen(doc_title_of(d)) + 32;
 	char *title = xmalloc(len);
 	int i;
 
-	snprintf(title, len, "One-on-ones: %s", title_of(d));
+	snprintf(title, len, "One-on-ones: %s", doc_title_of(d));
 	doc_title(s, title, t != NULL ? t->b : NULL);
 	free(title);
 	s->cap = s->n + (d->n - d->sheets_from);

@@ -200,17 +200,6 @@ chart(const struct chart *c, struct out *o)
 	out_puts(o, "</table>\n");
 }
 
-static const char *
-title_of(const struct doc *d)
-{
-	int i;
-
-	for (i = 0; i < d->n; i++)
-		if (d->b[i].type == B_TITLE)
-			return d->b[i].a;
-	return "Sales performance report";
-}
-
 static void
 item(const struct block *b, struct out *o)
 {
@@ -232,7 +221,7 @@ render_email_html(const struct doc *d, struct out *o)
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width,initial-scale=1\">\n"
 	    "<meta name=\"color-scheme\" content=\"light\">\n<title>");
-	html_esc(o, title_of(d));
+	html_esc(o, doc_title_of(d));
 	out_puts(o, "</title></head>\n<body style=\"margin:0;padding:0;"
 	    "background:#ffffff\">\n<table role=\"presentation\" "
 	    "width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\">"

@@ -334,17 +334,6 @@ chart(const struct chart *c, struct out *o)
 	out_puts(o, "</figcaption></figure>\n");
 }
 
-static const char *
-doc_title_text(const struct doc *d)
-{
-	int i;
-
-	for (i = 0; i < d->n; i++)
-		if (d->b[i].type == B_TITLE)
-			return d->b[i].a;
-	return "Sales performance report";
-}
-
 void
 render_html(const struct doc *d, struct out *o)
 {
@@ -354,7 +343,7 @@ render_html(const struct doc *d, struct out *o)
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
-	esc(o, doc_title_text(d));
+	esc(o, doc_title_of(d));
 	out_printf(o, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
 	for (i = 0; i < d->n; i++) {
 		const struct block *b = &d->b[i];

@@ -158,6 +158,8 @@ struct doc {
 	const char *period;	/* the period's key, NULL when no data */
 };
 
+/* The document's title, or the default one. */
+const char *doc_title_of(const struct doc *d);
 /* Unicode sparkline of s into buf (3 bytes a point). */
 char *sparkline(const struct series *s, char *buf, size_t size);
 /* A copy of s with control characters made visible and whitespace runs

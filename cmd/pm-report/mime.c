@@ -13,12 +13,14 @@
  * line a field starts on, and the lone "." and "From " lines that
  * sendmail and mbox would act on.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "mime.h"
+#include "utf8.h"
 
 static const char b64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -152,50 +154,16 @@ mime_body(struct out *o, const char *s, size_t n)
 
 /* ---- checking option text ---- */
 
-/* Bytes of the UTF-8 sequence at s (n left), 0 when it is not valid. */
-static size_t
-u8_seq(const unsigned char *s, size_t n, unsigned *cp)
-{
-	size_t len, i;
-	unsigned c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2, c = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3, c = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	/* Overlong forms, surrogates and beyond U+10FFFF. */
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0;
-	*cp = c;
-	return len;
-}
-
 const char *
 mime_check_text(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, len;
-	unsigned cp;
+	uint32_t cp;
 
+	if (!utf8_valid(s, n))
+		return "not valid UTF-8";
 	while (i < n) {
-		if ((len = u8_seq(u + i, n - i, &cp)) == 0)
-			return "not valid UTF-8";
+		len = utf8_decode(s + i, n - i, &cp);
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
 			return "a control character (a newline, a tab, ...)";
 		i += len;
@@ -245,9 +213,9 @@ static void
 field_encoded(struct field *f, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0, room, max, take, len, k;
+	size_t n = strlen(s), i = 0, room, max, take, k;
 	char w[MIME_WORD + 1];
-	unsigned cp;
+	int len;
 
 	while (i < n) {
 		room = f->col + 1 < MIME_LINE ? MIME_LINE - f->col - 1 : 0;
@@ -260,11 +228,11 @@ field_encoded(struct field *f, const char *s)
 			room = MIME_WORD;
 		}
 		max = (room - 12) / 4 * 3;
-		for (take = 0; i + take < n; take += len) {
-			len = u8_seq(u + i + take, n - i - take, &cp);
-			if (len == 0)
+		for (take = 0; i + take < n; take += (size_t)len) {
+			len = utf8_seq_len(u + i + take, n - i - take);
+			if (len <= 0)
 				len = 1;	/* checked before; never split */
-			if (take + len > max)
+			if (take + (size_t)len > max)
 				break;
 		}
 		memcpy(w, "=?utf-8?B?", 10);
@@ -275,7 +243,7 @@ field_encoded(struct field *f, const char *s)
 		}
 		memcpy(w + len, "?=", 2);
 		len += 2;
-		field_token(f, w, len);
+		field_token(f, w, (size_t)len);
 		i += take;
 	}
 }

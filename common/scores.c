@@ -14,12 +14,9 @@
 #include "num.h"
 #include "scores.h"
 
-const char *const scores_colname[SC_NCOL] = {
-	"period", "rep", "team", "metric",
-	"actual", "projected", "target", "attainment", "pace",
-	"rank", "reps", "percentile", "zscore", "median", "prev", "change",
-	"flags", "notes"
-};
+#define SC_NAME_(id, name, kind) name,
+const char *const scores_colname[SC_NCOL] = { SC_COLUMNS(SC_NAME_) };
+#undef SC_NAME_
 
 struct loader {
 	struct scores *s;

@@ -12,18 +12,53 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * The columns of the table: the one list of its vocabulary.  pm-score
+ * writes those before SC_FLAGS, in this order; pm-flag adds the rest.
+ * A new column is one line here (its number, if a number: SC_NUM), and
+ * every tool that reads or writes the table knows its name.
+ * X(ID, name, kind): kind SC_KEY (a key of the row), SC_NUM (a number,
+ * parsed into v[]) or SC_TEXT.
+ */
+#define SC_COLUMNS(X) \
+	X(PERIOD, "period", SC_KEY) \
+	X(REP, "rep", SC_KEY) \
+	X(TEAM, "team", SC_KEY) \
+	X(METRIC, "metric", SC_KEY) \
+	X(ACTUAL, "actual", SC_NUM) \
+	X(PROJECTED, "projected", SC_NUM) \
+	X(TARGET, "target", SC_NUM) \
+	X(ATTAINMENT, "attainment", SC_NUM) \
+	X(PACE, "pace", SC_NUM) \
+	X(RANK, "rank", SC_NUM) \
+	X(REPS, "reps", SC_NUM) \
+	X(PERCENTILE, "percentile", SC_NUM) \
+	X(ZSCORE, "zscore", SC_NUM) \
+	X(MEDIAN, "median", SC_NUM) \
+	X(PREV, "prev", SC_NUM) \
+	X(CHANGE, "change", SC_NUM) \
+	X(FLAGS, "flags", SC_TEXT) \
+	X(NOTES, "notes", SC_TEXT)
+
+enum sc_kind { SC_KEY, SC_NUM, SC_TEXT };
+
+#define SC_ENUM_(id, name, kind) SC_##id,
 enum sc_col {
-	SC_PERIOD, SC_REP, SC_TEAM, SC_METRIC,
-	SC_ACTUAL, SC_PROJECTED, SC_TARGET, SC_ATTAINMENT, SC_PACE,
-	SC_RANK, SC_REPS, SC_PERCENTILE, SC_ZSCORE, SC_MEDIAN, SC_PREV,
-	SC_CHANGE,
-	SC_FLAGS, SC_NOTES,
+	SC_COLUMNS(SC_ENUM_)
 	SC_NCOL
 };
-#define SC_BIT(c) (1u << (c))
-/* Columns SC_ACTUAL..SC_CHANGE are numbers. */
-#define SC_IS_NUMBER(c) ((c) >= SC_ACTUAL && (c) <= SC_CHANGE)
+#undef SC_ENUM_
 
+/* The columns pm-score writes: SC_PERIOD up to SC_FLAGS. */
+#define SC_NSCORE SC_FLAGS
+
+#define SC_BIT(c) (1u << (c))
+#define SC_NUMBIT_(id, name, kind) | ((kind) == SC_NUM ? SC_BIT(SC_##id) : 0u)
+/* The set of the number columns, and whether c is one. */
+#define SC_NUMBERS (0u SC_COLUMNS(SC_NUMBIT_))
+#define SC_IS_NUMBER(c) ((SC_NUMBERS & SC_BIT(c)) != 0)
+
+/* Column names, by enum sc_col. */
 extern const char *const scores_colname[SC_NCOL];
 
 #define SC_NONE UINT32_MAX

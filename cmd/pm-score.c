@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "out.h"
 #include "strv.h"
 #include "pm-score/score.h"
 
@@ -108,8 +109,13 @@ split_list(const char *opt, const char *arg)
 	return v;
 }
 
+/*
+ * -w METRIC=WEIGHT,...: checked now, the metric names kept in *names to
+ * become ids once the aggregator exists (before the facts, so that the
+ * weighted metrics are numbered first, as they are listed).
+ */
 static void
-parse_weights(struct agg *a, struct opts *o, const char *arg)
+parse_weights(struct score_opts *o, char ***names, const char *arg)
 {
 	char **list = split_list("-w", arg), **p, *eq;
 	double sum = 0;
@@ -121,7 +127,9 @@ parse_weights(struct agg *a, struct opts *o, const char *arg)
 		*eq = '\0';
 		o->weights = xreallocarray(o->weights, o->nweights + 1,
 		    sizeof(*o->weights));
-		o->weights[o->nweights].metric = agg_metric(a, *p, strlen(*p));
+		*names = xreallocarray(*names, o->nweights + 1,
+		    sizeof(**names));
+		(*names)[o->nweights] = xstrdup(*p);
 		o->weights[o->nweights].w = cli_double("-w", eq + 1);
 		if (o->weights[o->nweights].w < 0)
 			pm_usage_error("-w weight of %s is negative", *p);
@@ -152,29 +160,34 @@ looks_like_metric(const char *s)
 int
 main(int argc, char *argv[])
 {
-	struct agg a;
-	struct opts o;
-	const char *targets = NULL, *roster = NULL, *why;
+	struct agg_cfg cfg = { { P_MONTH, 1 }, 0, 0, ',' };
+	struct score_opts o;
+	struct targets *tg = NULL;
+	struct cells cells;
+	struct agg *a;
+	struct out *out;
+	const char *targets = NULL, *roster = NULL, *output = NULL, *why;
+	char **wnames = NULL;
 	int c, partial = 0, merge = 0, i, nfiles;
 	long lag = -1;
+	size_t k;
 
 	pm_setprog(argv);
-	agg_init(&a);
 	memset(&o, 0, sizeof(o));
 	o.cap = 150;
 	o.from = o.to = NO_DAY;
 	while ((c = getopt_long(argc, argv, "p:t:r:w:hVo:d:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
-			if (period_type_parse(optarg, &a.cfg.type) != 0)
+			if (period_type_parse(optarg, &cfg.period.type) != 0)
 				pm_usage_error("-p '%s' is not day, week, "
 				    "month, quarter or year", optarg);
-			a.type_given = 1;
+			cfg.type_given = 1;
 			break;
 		case OPT_FISCAL_START:
-			a.cfg.fiscal_start = (int)cli_long("--fiscal-start",
-			    optarg, 1, 12);
-			a.fs_given = 1;
+			cfg.period.fiscal_start = (int)cli_long(
+			    "--fiscal-start", optarg, 1, 12);
+			cfg.fs_given = 1;
 			break;
 		case 't':
 			targets = optarg;
@@ -183,7 +196,7 @@ main(int argc, char *argv[])
 			roster = optarg;
 			break;
 		case 'w':
-			parse_weights(&a, &o, optarg);
+			parse_weights(&o, &wnames, optarg);
 			break;
 		case OPT_CAP:
 			o.cap = cli_double("--cap", optarg);
@@ -231,17 +244,17 @@ main(int argc, char *argv[])
 			lag = cli_long("--lag", optarg, 0, 1000);
 			break;
 		case 'o':
-			o.output = optarg;
+			output = optarg;
 			break;
 		case 'h':
 			usage();
 		case 'V':
 			pm_version();
 		case 'd':
-			a.delim = cli_delim(optarg);
+			cfg.delim = cli_delim(optarg);
 			break;
 		case 'q':
-			a.quiet = 1;
+			o.quiet = 1;
 			break;
 		case '?':
 			pm_usage_error(NULL);
@@ -261,30 +274,43 @@ main(int argc, char *argv[])
 		pm_usage_error("--partial and --drivers do not go together");
 	if (o.from != NO_DAY && o.to != NO_DAY && o.to < o.from)
 		pm_usage_error("--to is before --from");
+	out = out_open(output);
+	a = agg_new(&cfg);
+	for (k = 0; k < o.nweights; k++) {
+		o.weights[k].metric = agg_metric(a, wnames[k],
+		    strlen(wnames[k]));
+		free(wnames[k]);
+	}
+	free(wnames);
 	nfiles = argc - optind;
 	for (i = 0; i < (nfiles > 0 ? nfiles : 1); i++) {
 		if (merge)
-			agg_read_partial(&a, nfiles > 0 ? argv[optind + i] : NULL);
+			agg_read_partial(a, nfiles > 0 ? argv[optind + i] : NULL);
 		else
-			agg_read_facts(&a, nfiles > 0 ? argv[optind + i] : NULL);
+			agg_read_facts(a, nfiles > 0 ? argv[optind + i] : NULL);
 	}
-	if (a.nderived > 0 && !a.quiet)
+	if (agg_nderived(a) > 0 && !o.quiet)
 		pm_warn("%ld facts of derived metrics (win_rate, avg_deal, "
 		    "largest_deal, coverage) ignored: they are computed from "
-		    "their parts", a.nderived);
-	if (partial) {
-		agg_write_partial(&a, o.output);
-		return 0;
+		    "their parts", agg_nderived(a));
+	if (partial)
+		agg_write_partial(a, out);
+	else {
+		if (targets != NULL)
+			tg = targets_read(a, targets, cfg.delim);
+		if (roster != NULL)
+			roster_read(a, roster, cfg.delim);
+		cells_init(&cells, a, &o, tg);
+		if (o.drivers != NULL)
+			drivers_write(&cells, out);
+		else
+			table_write(&cells, out);
+		cells_free(&cells);
 	}
-	if (targets != NULL) {
-		targets_read(&a, &o.tg, targets);
-		o.have_targets = 1;
-	}
-	if (roster != NULL)
-		roster_read(&a, roster);
-	if (o.drivers != NULL)
-		drivers_report(&a, &o);
-	else
-		score_report(&a, &o);
+	out_close(out);
+	targets_free(tg);
+	agg_free(a);
+	free(o.metrics);
+	free(o.weights);
 	return 0;
 }

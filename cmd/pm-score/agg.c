@@ -1,6 +1,8 @@
 /*
- * The aggregation state of pm-score: reading facts into it, and writing
- * and reading it as a partial (SPEC section 10).
+ * The aggregator of pm-score: reading facts into it, and writing and
+ * reading it as a partial (SPEC section 10).  Its layout (a hash table
+ * whose slots hold the groups, a batch of pending facts whose slots are
+ * prefetched, a cache of period starts) is its own business.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include "csvin.h"
 #include "err.h"
 #include "facts.h"
+#include "intern.h"
 #include "num.h"
 #include "out.h"
 #include "trim.h"
@@ -20,24 +23,152 @@ static const char *const partial_cols[PARTIAL_NCOL + 1] = { "key", "shape",
     "period", "rep", "metric", "sum", "count", "max", "team", "team_date",
     "first", "last", "last_event", NULL };
 
+#define M_SEEN 1		/* the metric has facts */
+#define M_CHECKED 2		/* M_DERIVED is known */
+#define M_DERIVED 4		/* a derived metric's name */
+#define M_FORECAST 8		/* open_pipeline: dated by expected close */
+
+struct group {
+	pm_day period;		/* first day */
+	uint32_t rep, metric;
+	struct stats s;
+};
+
+/* A fact read and waiting to be added (see pend_add). */
+struct pending {
+	pm_day period;
+	uint32_t rep, metric;
+	int64_t v;
+	long line;
+};
+
+#define NPEND 32		/* facts per prefetched batch */
+#define NDCACHE 1024		/* period starts remembered */
+
+struct agg {
+	struct agg_cfg cfg;
+	int shape_seen;			/* a partial row has set cfg */
+	struct intern *reps, *metrics, *teams;
+	struct repinfo *ri;
+	size_t nri;
+	unsigned char *mseen;	/* per metric id: M_* flags */
+	size_t nmseen;
+	struct group *g;	/* open addressing; rep NO_ID = empty */
+	size_t ng, nslots;
+	long nderived;		/* facts named after a derived metric */
+	struct daycache {
+		pm_day day, period;
+	} dcache[NDCACHE];		/* of period_start() */
+	struct pending pend[NPEND];
+	size_t npend;
+};
+
 static struct group *table_new(size_t);
 
-void
-agg_init(struct agg *a)
+struct agg *
+agg_new(const struct agg_cfg *cfg)
 {
+	struct agg *a;
 	size_t i;
 
-	memset(a, 0, sizeof(*a));
-	a->cfg.type = P_MONTH;
-	a->cfg.fiscal_start = 1;
+	a = xcalloc(1, sizeof(*a));
+	a->cfg = *cfg;
 	a->reps = intern_new();
 	a->metrics = intern_new();
 	a->teams = intern_new();
 	a->nslots = 1024;
 	a->g = table_new(a->nslots);
-	a->delim = ',';
 	for (i = 0; i < NDCACHE; i++)
 		a->dcache[i].day = NO_DAY;
+	return a;
+}
+
+void
+agg_free(struct agg *a)
+{
+	if (a == NULL)
+		return;
+	intern_free(a->reps);
+	intern_free(a->metrics);
+	intern_free(a->teams);
+	free(a->ri);
+	free(a->mseen);
+	free(a->g);
+	free(a);
+}
+
+long
+agg_nderived(const struct agg *a)
+{
+	return a->nderived;
+}
+
+const struct period_cfg *
+agg_periods(const struct agg *a)
+{
+	return &a->cfg.period;
+}
+
+uint32_t
+agg_team(struct agg *a, const char *s, size_t n)
+{
+	return intern_id(a->teams, s, n);
+}
+
+uint32_t
+agg_metric_id(const struct agg *a, const char *name)
+{
+	return intern_find(a->metrics, name, strlen(name));
+}
+
+size_t
+agg_nreps(const struct agg *a)
+{
+	return intern_count(a->reps);
+}
+
+size_t
+agg_nmetrics(const struct agg *a)
+{
+	return intern_count(a->metrics);
+}
+
+const char *
+agg_rep_name(const struct agg *a, uint32_t rep)
+{
+	return intern_str(a->reps, rep);
+}
+
+const char *
+agg_metric_name(const struct agg *a, uint32_t metric)
+{
+	return intern_str(a->metrics, metric);
+}
+
+const char *
+agg_team_name(const struct agg *a, uint32_t team)
+{
+	return intern_str(a->teams, team);
+}
+
+int
+agg_metric_seen(const struct agg *a, uint32_t m)
+{
+	return m != NO_ID && m < a->nmseen && (a->mseen[m] & M_SEEN);
+}
+
+const struct repinfo *
+agg_repinfo(const struct agg *a, uint32_t rep)
+{
+	return &a->ri[rep];
+}
+
+void
+agg_set_roster(struct agg *a, uint32_t rep, uint32_t team, pm_day start)
+{
+	a->ri[rep].in_roster = 1;
+	a->ri[rep].rteam = team;
+	a->ri[rep].start = start;
 }
 
 uint32_t
@@ -114,7 +245,7 @@ gslot(const struct agg *a, pm_day p, uint32_t rep, uint32_t metric)
 	return i;
 }
 
-struct stats *
+const struct stats *
 agg_find(const struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
 {
 	size_t i = gslot(a, period, rep, metric);
@@ -168,7 +299,7 @@ agg_get(struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
 	a->mseen[metric] |= M_SEEN;
 	if (++a->ng * 2 > a->nslots) {
 		grow(a);
-		return agg_find(a, period, rep, metric);
+		return &a->g[gslot(a, period, rep, metric)].s;
 	}
 	return &g->s;
 }
@@ -237,13 +368,13 @@ is_forecast_id(struct agg *a, uint32_t m)
 	return a->mseen[m] & M_FORECAST;
 }
 
-struct cols {
+struct fact_cols {
 	int date, rep, metric, value, team;
 	size_t n;
 };
 
 static void
-find_cols(const struct factsr *fr, struct cols *c)
+find_cols(const struct factsr *fr, struct fact_cols *c)
 {
 	static const enum facts_col need[] = { FACT_DATE, FACT_REP,
 		FACT_METRIC, FACT_VALUE };
@@ -270,7 +401,7 @@ day_period(struct agg *a, pm_day day)
 
 	if (dc->day != day) {
 		dc->day = day;
-		dc->period = period_start(&a->cfg, day);
+		dc->period = period_start(&a->cfg.period, day);
 	}
 	return dc->period;
 }
@@ -317,7 +448,7 @@ pend_add(struct agg *a, struct csvr *r, pm_day period, uint32_t rep,
 }
 
 static void
-add_fact(struct agg *a, struct csvr *r, const struct cols *c,
+add_fact(struct agg *a, struct csvr *r, const struct fact_cols *c,
     const struct csv_row *row)
 {
 	pm_day day;
@@ -366,12 +497,12 @@ void
 agg_read_facts(struct agg *a, const char *path)
 {
 	struct csv_row row;
-	struct cols c;
+	struct fact_cols c;
 	struct csvr *r;
 	struct factsr *fr;
 
 	r = csvr_open(path);
-	csvr_set_delim(r, a->delim);
+	csvr_set_delim(r, a->cfg.delim);
 	fr = factsr_open(r, FR_FACTS);
 	if (factsr_header(fr) == NULL) {
 		factsr_close(fr);
@@ -426,8 +557,8 @@ pkey_cmp(const void *x, const void *y)
 static char *
 shape(const struct agg *a, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s:%d", period_type_name(a->cfg.type),
-	    a->cfg.fiscal_start);
+	snprintf(buf, n, "%s:%d", period_type_name(a->cfg.period.type),
+	    a->cfg.period.fiscal_start);
 	return buf;
 }
 
@@ -505,10 +636,9 @@ write_rep(struct out *o, const struct agg *a, const char *key,
  * period shape so that partials of different periods cannot be mixed.
  */
 void
-agg_write_partial(struct agg *a, const char *path)
+agg_write_partial(const struct agg *a, struct out *o)
 {
 	struct pkey *k;
-	struct out *o;
 	size_t nk = 0, i, nrep = intern_count(a->reps);
 	char day[DATE_BUFSIZE], shp[32];
 	uint32_t rep;
@@ -531,7 +661,6 @@ agg_write_partial(struct agg *a, const char *path)
 	}
 	qsort(k, nk, sizeof(*k), pkey_cmp);
 	shape(a, shp, sizeof(shp));
-	o = out_open(path);
 	csv_put_row(o, partial_cols);
 	for (i = 0; i < nk; i++) {
 		if (k[i].idx < a->nslots)
@@ -543,7 +672,6 @@ agg_write_partial(struct agg *a, const char *path)
 		free(k[i].key);
 	}
 	free(k);
-	out_close(o);
 }
 
 /* Partial input. */
@@ -601,13 +729,13 @@ p_shape(struct agg *a, struct csvr *r, const struct csv_row *row,
 	fs = strtol(colon + 1, NULL, 10);
 	if (fs < 1 || fs > 12)
 		goto bad;
-	if ((a->type_given && t != a->cfg.type) ||
-	    (a->fs_given && fs != a->cfg.fiscal_start))
+	if ((a->cfg.type_given && t != a->cfg.period.type) ||
+	    (a->cfg.fs_given && fs != a->cfg.period.fiscal_start))
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "partial made with period '%s:%ld', but the options say "
 		    "'%s'", row->f[1], fs, shape(a, want, sizeof(want)));
-	a->cfg.type = t;
-	a->cfg.fiscal_start = (int)fs;
+	a->cfg.period.type = t;
+	a->cfg.period.fiscal_start = (int)fs;
 	*seen = 1;
 	return;
 bad:
@@ -637,10 +765,10 @@ add_partial(struct agg *a, struct csvr *r, const struct csv_row *row,
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "key '%s' is not a pm-score partial key", row->f[0]);
 	p = p_day(r, row, 2, 0);
-	if (period_start(&a->cfg, p) != p)
+	if (period_start(&a->cfg.period, p) != p)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "period '%s' does not start a %s", row->f[2],
-		    period_type_name(a->cfg.type));
+		    period_type_name(a->cfg.period.type));
 	rep = agg_rep(a, row->f[3], row->len[3]);
 	metric = agg_metric(a, row->f[4], row->len[4]);
 	s = agg_get(a, p, rep, metric);
@@ -666,7 +794,7 @@ agg_read_partial(struct agg *a, const char *path)
 	size_t i;
 
 	r = csvr_open(path);
-	csvr_set_delim(r, a->delim);
+	csvr_set_delim(r, a->cfg.delim);
 	while (csvr_next_or_die(r, &row) == 1) {
 		if (strcmp(row.f[0], "key") == 0) {
 			for (i = 0; i < PARTIAL_NCOL; i++)

@@ -1,7 +1,8 @@
 /*
  * What drives results (SPEC section 11): for each leading metric and lag,
  * the pairs (rep, period t) with the metric in period t and the outcome
- * in period t + lag, and how they go together.
+ * in period t + lag, and how they go together.  The values come from the
+ * cells (cells.c), as in the scores table.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -10,7 +11,8 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
-#include "report.h"
+#include "sort.h"
+#include "score.h"
 
 struct drow {
 	uint32_t metric;
@@ -54,12 +56,12 @@ pearson(const double *x, const double *y, size_t n, double *slope)
 	return (double)(sxy / sqrtl(sxx * syy));
 }
 
-static const double *rank_v;
-
+/* Indices by their values in v (arg). */
 static int
-idx_cmp(const void *a, const void *b)
+idx_cmp(const void *a, const void *b, void *arg)
 {
-	double x = rank_v[*(const size_t *)a], y = rank_v[*(const size_t *)b];
+	const double *v = arg;
+	double x = v[*(const size_t *)a], y = v[*(const size_t *)b];
 
 	return x < y ? -1 : x > y;
 }
@@ -72,8 +74,7 @@ avg_ranks(const double *v, size_t n, double *r)
 
 	for (i = 0; i < n; i++)
 		idx[i] = i;
-	rank_v = v;
-	qsort(idx, n, sizeof(*idx), idx_cmp);
+	sort_with(idx, n, sizeof(*idx), idx_cmp, (void *)v);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && v[idx[j]] == v[idx[i]]; j++)
 			;
@@ -110,10 +111,10 @@ correlate(struct drow *d, const double *x, const double *y, size_t n)
 }
 
 static void
-pairs_for(const struct ctx *c, uint32_t m, uint32_t outcome, int lag,
+pairs_for(const struct cells *c, uint32_t m, uint32_t outcome, int lag,
     struct drow *d)
 {
-	const struct period_cfg *cfg = &c->a->cfg;
+	const struct period_cfg *cfg = agg_periods(c->a);
 	double *x = NULL, *y = NULL;
 	size_t n = 0, cap = 0, nact, i;
 	pm_day ps, pl, last;
@@ -133,10 +134,10 @@ pairs_for(const struct ctx *c, uint32_t m, uint32_t outcome, int lag,
 			pl = period_next(cfg, pl);
 		if (pl > last)
 			break;
-		nact = active_reps(c, ps, c->act);
+		nact = cells_active(c, ps, c->act);
 		for (i = 0; i < nact; i++) {
-			vx = cell_of(c, ps, &c->act[i], 1, 0, m).act;
-			vy = cell_of(c, pl, &c->act[i], 1, 0, outcome).act;
+			vx = cells_get(c, ps, &c->act[i], 1, 0, m).act;
+			vy = cells_get(c, pl, &c->act[i], 1, 0, outcome).act;
 			if (!vx.known || !vy.known)
 				continue;
 			if (n == cap) {
@@ -153,12 +154,12 @@ pairs_for(const struct ctx *c, uint32_t m, uint32_t outcome, int lag,
 	free(y);
 }
 
-static const struct ctx *drow_ctx;
-
+/* Strongest first; rows that look tied by metric name and lag. */
 static int
-drow_cmp(const void *a, const void *b)
+drow_cmp(const void *a, const void *b, void *arg)
 {
 	const struct drow *x = a, *y = b;
+	const struct cells *c = arg;
 	/* As shown: rows that look tied are ordered by name and lag. */
 	double ax = round(fabs(x->spearman) * 1000);
 	double ay = round(fabs(y->spearman) * 1000);
@@ -168,8 +169,8 @@ drow_cmp(const void *a, const void *b)
 		return x->known ? -1 : 1;
 	if (x->known && ax != ay)
 		return ax > ay ? -1 : 1;
-	r = strcmp(intern_str(drow_ctx->a->metrics, x->metric),
-	    intern_str(drow_ctx->a->metrics, y->metric));
+	r = strcmp(agg_metric_name(c->a, x->metric),
+	    agg_metric_name(c->a, y->metric));
 	if (r != 0)
 		return r;
 	return x->lag - y->lag;
@@ -180,7 +181,7 @@ drow_cmp(const void *a, const void *b)
  * unclear when the relation is weak or rests on too few pairs.
  */
 static const char *
-direction(const struct ctx *c, const struct drow *d, uint32_t outcome)
+direction(const struct cells *c, const struct drow *d, uint32_t outcome)
 {
 	double s;
 
@@ -196,14 +197,14 @@ direction(const struct ctx *c, const struct drow *d, uint32_t outcome)
 
 /* Whether --metrics (when given) names m. */
 static int
-listed(const struct opts *o, const struct agg *a, uint32_t m)
+listed(const struct cells *c, uint32_t m)
 {
 	char **p;
 
-	if (o->metrics == NULL)
+	if (c->o->metrics == NULL)
 		return 1;
-	for (p = o->metrics; *p != NULL; p++)
-		if (strcmp(*p, intern_str(a->metrics, m)) == 0)
+	for (p = c->o->metrics; *p != NULL; p++)
+		if (strcmp(*p, agg_metric_name(c->a, m)) == 0)
 			return 1;
 	return 0;
 }
@@ -212,40 +213,35 @@ static const char *const header[] = { "metric", "lag", "pairs", "spearman",
     "pearson", "slope", "direction", NULL };
 
 void
-drivers_report(struct agg *a, struct opts *o)
+drivers_write(struct cells *c, struct out *out)
 {
-	struct ctx c;
+	const struct score_opts *o = c->o;
 	struct drow *rows = NULL;
-	struct out *out;
 	size_t n = 0, i, nm;
 	uint32_t outcome, m;
 	int lag;
 
-	ctx_init(&c, a, o);
-	outcome = intern_find(a->metrics, o->drivers, strlen(o->drivers));
-	if (outcome == NO_ID || (!(outcome < a->nmseen &&
-	    (a->mseen[outcome] & M_SEEN)) &&
-	    !metric_is_derived(c.defs[outcome].agg)))
+	outcome = agg_metric_id(c->a, o->drivers);
+	if (outcome == NO_ID || (!agg_metric_seen(c->a, outcome) &&
+	    !metric_is_derived(c->defs[outcome].agg)))
 		pm_die(EX_DATAERR, "no facts of the outcome metric '%s'",
 		    o->drivers);
-	nm = intern_count(a->metrics);
+	nm = agg_nmetrics(c->a);
 	for (m = 0; m < nm; m++) {
-		if (m == outcome || m >= a->nmseen ||
-		    !(a->mseen[m] & M_SEEN) || !c.defs[m].leading ||
-		    metric_is_derived(c.defs[m].agg) || !listed(o, a, m))
+		if (m == outcome || !agg_metric_seen(c->a, m) ||
+		    !c->defs[m].leading || metric_is_derived(c->defs[m].agg) ||
+		    !listed(c, m))
 			continue;
 		for (lag = 0; lag <= o->lag; lag++) {
 			rows = xreallocarray(rows, n + 1, sizeof(*rows));
 			memset(&rows[n], 0, sizeof(rows[n]));
-			pairs_for(&c, m, outcome, lag, &rows[n++]);
+			pairs_for(c, m, outcome, lag, &rows[n++]);
 		}
 	}
-	drow_ctx = &c;
-	qsort(rows, n, sizeof(*rows), drow_cmp);
-	out = out_open(o->output);
+	sort_with(rows, n, sizeof(*rows), drow_cmp, c);
 	csv_put_row(out, header);
 	for (i = 0; i < n; i++) {
-		csv_put_field(out, intern_str(a->metrics, rows[i].metric));
+		csv_put_field(out, agg_metric_name(c->a, rows[i].metric));
 		csv_put_long(out, rows[i].lag);
 		csv_put_long(out, (long)rows[i].pairs);
 		csv_put_double(out, rows[i].spearman, 3, rows[i].known);
@@ -254,9 +250,8 @@ drivers_report(struct agg *a, struct opts *o)
 			csv_put_fixed(out, fixed_from_double(rows[i].slope));
 		else
 			csv_put_empty(out);
-		csv_put_field(out, direction(&c, &rows[i], outcome));
+		csv_put_field(out, direction(c, &rows[i], outcome));
 		csv_end_row(out);
 	}
-	out_close(out);
 	free(rows);
 }

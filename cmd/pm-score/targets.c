@@ -12,7 +12,24 @@
 #include "csvin.h"
 #include "err.h"
 #include "num.h"
+#include "trim.h"
 #include "score.h"
+
+struct target {
+	pm_day first, last;	/* NO_DAY: every period (*) */
+	uint32_t rep;		/* NO_ID: every rep */
+	uint32_t team;		/* NO_ID: every team */
+	uint32_t metric;
+	int64_t value;
+	long line;
+};
+
+struct targets {
+	struct target *t;	/* by metric, rep (NO_ID last), line */
+	size_t n;
+	const struct target **rows;	/* scratch for targets_for() */
+	size_t *days;
+};
 
 static int
 is_star(const char *s, size_t n)
@@ -50,20 +67,20 @@ trimmed(const char *s, size_t n, char *buf, size_t bufsz)
  * come with another separator: -d applies when their header has it.
  */
 static struct csvr *
-open_side(const struct agg *a, const char *path)
+open_side(const char *path, unsigned char delim)
 {
 	struct csvr *r = csvr_open(path);
 	const char *buf, *nl;
 	size_t n;
 
 	csvr_set_delim(r, ',');
-	if (a->delim == ',')
+	if (delim == ',')
 		return r;
 	n = csvr_peek(r, &buf);
 	if ((nl = memchr(buf, '\n', n)) != NULL)
 		n = (size_t)(nl - buf);
-	if (memchr(buf, a->delim, n) != NULL)
-		csvr_set_delim(r, a->delim);
+	if (memchr(buf, delim, n) != NULL)
+		csvr_set_delim(r, delim);
 	return r;
 }
 
@@ -99,9 +116,11 @@ lower_bound(const struct targets *tg, uint32_t metric, uint32_t rep)
 	return lo;
 }
 
-void
-targets_read(struct agg *a, struct targets *tg, const char *path)
+struct targets *
+targets_read(struct agg *a, const char *path, unsigned char delim)
 {
+	struct targets *tg = xcalloc(1, sizeof(*tg));
+	int fs = agg_periods(a)->fiscal_start;
 	struct csv_row row;
 	struct target *t;
 	struct csvr *r;
@@ -110,7 +129,7 @@ targets_read(struct agg *a, struct targets *tg, const char *path)
 	const char *s;
 	char key[64];
 
-	r = open_side(a, path);
+	r = open_side(path, delim);
 	if (csvr_next_or_die(r, &row) == 0)
 		pm_die(EX_DATAERR, "%s: empty targets file", csvr_name(r));
 	cp = col(r, &row, "period", 1);
@@ -130,20 +149,19 @@ targets_read(struct agg *a, struct targets *tg, const char *path)
 		if (is_star(row.f[cp], row.len[cp]))
 			t->first = t->last = NO_DAY;
 		else if (period_parse_key(trimmed(row.f[cp], row.len[cp], key,
-		    sizeof(key)), a->cfg.fiscal_start, &t->first,
+		    sizeof(key)), fs, &t->first,
 		    &t->last) != 0)
 			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
 			    "period '%s' is not a period key (2026-11, "
 			    "2026-Q4, 2026-W47, 2026, %s...) or '*'",
-			    row.f[cp], a->cfg.fiscal_start > 1 ?
+			    row.f[cp], fs > 1 ?
 			    "FY2027-Q1" : "2026-11-23");
 		t->rep = is_star(row.f[cr], row.len[cr]) ? NO_ID :
 		    agg_rep(a, row.f[cr], row.len[cr]);
 		t->team = NO_ID;
 		if (ct >= 0 && !is_star(row.f[ct], row.len[ct])) {
 			s = row.f[ct];
-			t->team = intern_id(a->teams, s,
-			    trim_span(&s, row.len[ct]));
+			t->team = agg_team(a, s, trim_span(&s, row.len[ct]));
 		}
 		s = row.f[cm];
 		if (trim_span(&s, row.len[cm]) == 0)
@@ -159,20 +177,43 @@ targets_read(struct agg *a, struct targets *tg, const char *path)
 	qsort(tg->t, tg->n, sizeof(*tg->t), target_cmp);
 	tg->rows = xreallocarray(NULL, tg->n + 1, sizeof(*tg->rows));
 	tg->days = xreallocarray(NULL, tg->n + 1, sizeof(*tg->days));
+	return tg;
 }
 
 void
-roster_read(struct agg *a, const char *path)
+targets_free(struct targets *tg)
+{
+	if (tg == NULL)
+		return;
+	free(tg->t);
+	free(tg->rows);
+	free(tg->days);
+	free(tg);
+}
+
+int
+targets_have(const struct targets *tg, uint32_t m)
+{
+	size_t i;
+
+	for (i = 0; tg != NULL && i < tg->n; i++)
+		if (tg->t[i].metric == m)
+			return 1;
+	return 0;
+}
+
+void
+roster_read(struct agg *a, const char *path, unsigned char delim)
 {
 	struct csv_row row;
-	struct repinfo *ri;
 	struct csvr *r;
 	int cr, ct, cs;
-	uint32_t rep;
+	uint32_t rep, team;
+	pm_day start;
 	const char *s;
 	size_t n, tn;
 
-	r = open_side(a, path);
+	r = open_side(path, delim);
 	if (csvr_next_or_die(r, &row) == 0)
 		pm_die(EX_DATAERR, "%s: empty roster file", csvr_name(r));
 	cr = col(r, &row, "rep", 1);
@@ -186,24 +227,23 @@ roster_read(struct agg *a, const char *path)
 			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
 			    "rep is empty");
 		rep = agg_rep(a, row.f[cr], row.len[cr]);
-		ri = &a->ri[rep];
-		ri->in_roster = 1;
-		ri->rteam = NO_ID;
+		team = NO_ID;
 		if (ct >= 0) {
 			s = row.f[ct];
 			tn = trim_span(&s, row.len[ct]);
 			if (tn > 0)
-				ri->rteam = intern_id(a->teams, s, tn);
+				team = agg_team(a, s, tn);
 		}
-		ri->start = NO_DAY;
+		start = NO_DAY;
 		if (cs >= 0) {
 			s = row.f[cs];
 			tn = trim_span(&s, row.len[cs]);
-			if (tn > 0 && date_parse_iso(s, tn, &ri->start) != 0)
+			if (tn > 0 && date_parse_iso(s, tn, &start) != 0)
 				pm_die_at(EX_DATAERR, csvr_name(r), row.line,
 				    "start_date '%s' is not a YYYY-MM-DD date",
 				    row.f[cs]);
 		}
+		agg_set_roster(a, rep, team, start);
 	}
 	csvr_close(r);
 }
@@ -217,17 +257,6 @@ level(const struct target *t, uint32_t rep, uint32_t team)
 	if (t->team != NO_ID)
 		return t->team == team ? 1 : -1;
 	return 0;
-}
-
-static __int128
-round_div(__int128 n, __int128 d)
-{
-	__int128 q;
-
-	if (n < 0)
-		return -round_div(-n, d);
-	q = (2 * n + d) / (2 * d);
-	return q;
 }
 
 /*
@@ -280,26 +309,25 @@ level_target(const struct targets *tg, const struct target **rows,
 	}
 	for (i = 0; i < nrows; i++)
 		if (days[i] > 0)
-			sum += round_div((__int128)rows[i]->value *
+			sum += val_rdiv((__int128)rows[i]->value *
 			    (__int128)days[i],
 			    rows[i]->last - rows[i]->first + 1);
 	if (star != NULL && nstar > 0)
-		sum += round_div((__int128)star->value * (__int128)nstar,
+		sum += val_rdiv((__int128)star->value * (__int128)nstar,
 		    pe - ps + 1);
 	*out = (int64_t)sum;
 	return 1;
 }
 
 int
-target_for(const struct targets *tg, pm_day ps,
-    pm_day pe, pm_day from, uint32_t rep, uint32_t team, uint32_t metric,
-    int prorate, int64_t *out)
+targets_for(const struct targets *tg, pm_day ps, pm_day pe, pm_day from,
+    uint32_t rep, uint32_t team, uint32_t metric, int prorate, int64_t *out)
 {
 	const struct target *star;
 	size_t i, first, nrows;
 	int lv;
 
-	if (tg->n == 0)
+	if (tg == NULL || tg->n == 0)
 		return 0;
 	for (lv = 2; lv >= 0; lv--) {
 		nrows = 0;

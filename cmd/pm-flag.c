@@ -296,10 +296,10 @@ main(int argc, char *argv[])
 			pm_usage_error(NULL);
 		}
 	}
+	o = out_open(output);
 	s = scores_load(argv + optind, (size_t)(argc - optind), delim,
 	    REQUIRED);
 	judge(&j, s, &opt);
-	o = out_open(output);
 	if (list)
 		write_list(o, &j);
 	else

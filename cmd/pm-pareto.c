@@ -514,6 +514,7 @@ main(int argc, char *argv[])
 
 	pm_setprog(argv);
 	parse_opts(argc, argv, &op);
+	o = out_open(op.output);
 	argc -= optind;
 	argv += optind;
 	if (op.merge) {
@@ -527,7 +528,6 @@ main(int argc, char *argv[])
 			read_data(argv[i], &op, t, &ty);
 		warn_tally(&op, &ty);
 	}
-	o = out_open(op.output);
 	if (op.partial)
 		ptab_write_partial(t, &op.meta, o);
 	else if (op.summary)

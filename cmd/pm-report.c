@@ -199,7 +199,6 @@ main(int argc, char *argv[])
 	    em.subject != NULL))
 		pm_usage_error("--to, --cc, --from and --subject go with -f email");
 	em.quiet = op.quiet;
-	/* Like a shell redirection: a bad -o fails before any work. */
 	o = out_open(output);
 	table_load(&table, argv + optind, argc - optind, delim);
 	doc = doc_new();

@@ -3,6 +3,11 @@
  * large buffer whose every write is checked.  A write error is exit 74,
  * a closed pipe ends the program quietly, a failed run never leaves a
  * partial FILE behind.
+ *
+ * Every tool opens its output once its options are checked and before
+ * it reads any input, as a shell redirection would: a bad -o fails at
+ * once (exit 73), not after a long run; a run that fails later leaves
+ * FILE as it was (see out_open and the pending temporary file).
  */
 #ifndef PM_OUT_H
 #define PM_OUT_H

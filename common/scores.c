@@ -1,9 +1,10 @@
 /*
- * The scores table in memory.  One allocation per row holds its fields;
- * a cube of row numbers, metrics x reps x periods, answers "this rep's
- * revenue in 2026-09" without a search.  The table is small (pm-score
- * writes one row per rep, period and metric), so holding it is fine.
+ * The scores table in memory.  The rows' fields live in large blocks
+ * that never move (one allocation per block, not per row or field); a
+ * cube of row numbers, metrics x reps x periods, answers "this rep's
+ * revenue in 2026-09" without a search.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,41 @@ struct loader {
 	size_t cap;
 };
 
+/* A block of the arena that holds the rows' fields. */
+struct scores_block {
+	struct scores_block *next;
+	size_t used, size;
+	_Alignas(max_align_t) char data[];
+};
+
+#define BLOCK_SIZE ((size_t)1 << 20)
+
+/* n bytes of the arena, aligned for pointers and sizes. */
+static void *
+arena_alloc(struct scores *s, size_t n)
+{
+	struct scores_block *b = s->blocks;
+	const size_t align = _Alignof(max_align_t);
+	size_t size;
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (b == NULL || b->size - b->used < n) {
+		size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+		b = xmalloc(sizeof(*b) + size);
+		b->used = 0;
+		b->size = size;
+		b->next = s->blocks;
+		s->blocks = b;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+/* The row's fields and their lengths, copied into the arena. */
 static char **
-dup_fields(const struct csv_row *row, size_t **lenp)
+dup_fields(struct scores *s, const struct csv_row *row, size_t **lenp)
 {
 	size_t i, total = 0;
 	char **f, *p;
@@ -33,7 +67,7 @@ dup_fields(const struct csv_row *row, size_t **lenp)
 
 	for (i = 0; i < row->n; i++)
 		total += row->len[i] + 1;
-	f = xmalloc(row->n * (sizeof(*f) + sizeof(*len)) + total);
+	f = arena_alloc(s, row->n * (sizeof(*f) + sizeof(*len)) + total);
 	len = (size_t *)(f + row->n);
 	p = (char *)(len + row->n);
 	for (i = 0; i < row->n; i++) {
@@ -161,7 +195,7 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 	}
 	r = &s->rows[s->nrows++];
 	memset(r, 0, sizeof(*r));
-	r->f = dup_fields(row, &r->len);
+	r->f = dup_fields(s, row, &r->len);
 	r->line = row->line;
 	r->file = file;
 	parse_numbers(r, s, name);
@@ -227,21 +261,49 @@ cmp_key(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Renumbers the periods chronologically (by their keys' bytes). */
-static void
-sort_periods(struct scores *s, const struct intern *per)
+/*
+ * Sorts names (the strings of t) in byte order and returns map[id] =
+ * the id's position in that order: chronological for period keys of
+ * one type (2026-09 < 2026-10, 2026-W09 < 2026-W10), and for names an
+ * order that does not depend on the order of the input.
+ */
+static uint32_t *
+by_name(char **names, size_t n, const struct intern *t)
 {
 	uint32_t *map;
 	size_t i;
 
-	qsort(s->period_key, s->nperiods, sizeof(*s->period_key), cmp_key);
-	map = xcalloc(s->nperiods ? s->nperiods : 1, sizeof(*map));
-	for (i = 0; i < s->nperiods; i++)
-		map[intern_find(per, s->period_key[i],
-		    strlen(s->period_key[i]))] = (uint32_t)i;
-	for (i = 0; i < s->nrows; i++)
-		s->rows[i].period = map[s->rows[i].period];
-	free(map);
+	qsort(names, n, sizeof(*names), cmp_key);
+	map = xcalloc(n ? n : 1, sizeof(*map));
+	for (i = 0; i < n; i++)
+		map[intern_find(t, names[i], strlen(names[i]))] = (uint32_t)i;
+	return map;
+}
+
+/* Renumbers the periods, reps, teams and metrics in name order. */
+static void
+renumber(struct scores *s, const struct loader *l)
+{
+	uint32_t *per, *rep, *team, *met;
+	struct score_row *r;
+	size_t i;
+
+	per = by_name(s->period_key, s->nperiods, l->per);
+	rep = by_name(s->rep_name, s->nreps, l->rep);
+	team = by_name(s->team_name, s->nteams, l->team);
+	met = by_name(s->metric_name, s->nmetrics, l->met);
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		r->period = per[r->period];
+		if (!r->rollup)
+			r->rep = rep[r->rep];
+		r->team = team[r->team];
+		r->metric = met[r->metric];
+	}
+	free(per);
+	free(rep);
+	free(team);
+	free(met);
 }
 
 static void
@@ -297,7 +359,7 @@ scores_load(char **files, size_t nfiles, unsigned char delim,
 	s->rep_name = names_of(l.rep, &s->nreps);
 	s->team_name = names_of(l.team, &s->nteams);
 	s->metric_name = names_of(l.met, &s->nmetrics);
-	sort_periods(s, l.per);
+	renumber(s, &l);
 	build_cells(s);
 	intern_free(l.per);
 	intern_free(l.rep);
@@ -319,12 +381,14 @@ free_names(char **v, size_t n)
 void
 scores_free(struct scores *s)
 {
-	size_t i;
+	struct scores_block *b;
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->nrows; i++)
-		free(s->rows[i].f);
+	while ((b = s->blocks) != NULL) {
+		s->blocks = b->next;
+		free(b);
+	}
 	free(s->rows);
 	free_names(s->hdr, s->ncol);
 	free_names(s->files, s->nfiles);

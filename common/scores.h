@@ -1,10 +1,10 @@
 /*
  * The scores table (pm-score output, SPEC section 4, or pm-flag output
  * with its flags and notes) held in memory: pm-flag and pm-report read
- * the whole table, which is small by nature (reps x periods x metrics).
- * Every field is kept as read, so a filter can write rows back unchanged;
- * the known columns are found by name and their numbers parsed once into
- * exact fixed-point values.
+ * the whole table through this module and keep only what they compute
+ * on top of it.  Every field is kept as read, so a filter can write rows
+ * back unchanged; the known columns are found by name and their numbers
+ * parsed once into exact fixed-point values.
  */
 #ifndef PM_SCORES_H
 #define PM_SCORES_H
@@ -84,13 +84,15 @@ struct scores {
 	char **files;
 	size_t nfiles;
 	/*
-	 * Periods are numbered chronologically: keys of one period type
-	 * sort by their bytes (2026-09 < 2026-10, 2026-W09 < 2026-W10).
-	 * Reps, teams and metrics are numbered in order of first sight.
+	 * Periods, reps, teams and metrics are numbered in the byte order
+	 * of their keys and names: chronological for periods of one type
+	 * (2026-09 < 2026-10, 2026-W09 < 2026-W10), and for the others an
+	 * order that does not depend on the order of the input.
 	 */
 	size_t nperiods, nreps, nteams, nmetrics;
 	char **period_key, **rep_name, **team_name, **metric_name;
 	uint32_t *cell;		/* see scores_cell */
+	struct scores_block *blocks;	/* the rows' fields */
 };
 
 /*

@@ -61,9 +61,71 @@ load_table(void **state)
 	    scores_rep(s, "Bob"), 0));
 	assert_false(scores_known(&s->rows[3], SC_PACE));
 	assert_int_equal(scores_metric(s, "nope"), SC_NONE);
+	/* Reps, teams and metrics are numbered by name, not first sight. */
+	assert_int_equal(scores_rep(s, "Ann"), 0);
+	assert_int_equal(scores_rep(s, "Bob"), 1);
+	assert_int_equal(s->rows[0].rep, 1);
+	assert_int_equal(scores_metric(s, "calls"), 0);
+	assert_int_equal(s->rows[0].metric, 1);
+	assert_int_equal(s->nteams, 3);
+	assert_string_equal(s->team_name[0], "");
+	assert_string_equal(s->team_name[1], "*");
+	assert_string_equal(s->team_name[2], "East");
+	assert_int_equal(s->rows[3].team, 0);
+	assert_int_equal(s->rows[2].team, 1);
+	assert_int_equal(s->rows[1].team, 2);
 	scores_free(s);
 	unlink(path);
 	free(path);
+}
+
+/* The one list of columns: names, kinds and what pm-score writes. */
+static void
+columns(void **state)
+{
+	(void)state;
+	assert_string_equal(scores_colname[SC_PERIOD], "period");
+	assert_string_equal(scores_colname[SC_ATTAINMENT], "attainment");
+	assert_string_equal(scores_colname[SC_CHANGE], "change");
+	assert_string_equal(scores_colname[SC_NOTES], "notes");
+	assert_int_equal(SC_NSCORE, 16);
+	assert_true(SC_IS_NUMBER(SC_ACTUAL));
+	assert_true(SC_IS_NUMBER(SC_CHANGE));
+	assert_false(SC_IS_NUMBER(SC_TEAM));
+	assert_false(SC_IS_NUMBER(SC_FLAGS));
+}
+
+/* Fields larger than a block of the arena, and many rows. */
+static void
+large_fields(void **state)
+{
+	size_t big = (size_t)3 << 20, i, n;
+	char *text, *path, *p;
+	struct scores *s;
+
+	(void)state;
+	text = malloc(big + 20000 * 40 + 100);
+	assert_non_null(text);
+	p = text + sprintf(text, "period,rep,metric,actual,notes\n"
+	    "2026-01,A,revenue,1,");
+	memset(p, 'x', big);
+	p += big;
+	*p++ = '\n';
+	for (i = 0; i < 20000; i++)
+		p += sprintf(p, "2026-01,R%zu,revenue,%zu,n\n", i, i);
+	*p = '\0';
+	path = write_tmp(text);
+	s = scores_load(&path, 1, ',', SC_BIT(SC_REP));
+	assert_int_equal(s->nrows, 20001);
+	n = strlen(scores_field(s, &s->rows[0], SC_NOTES));
+	assert_int_equal(n, big);
+	assert_string_equal(scores_field(s, &s->rows[20000], SC_REP),
+	    "R19999");
+	assert_int_equal(s->rows[20000].v[SC_ACTUAL], 19999 * 10000);
+	scores_free(s);
+	unlink(path);
+	free(path);
+	free(text);
 }
 
 static void
@@ -90,6 +152,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(load_table),
+		cmocka_unit_test(columns),
+		cmocka_unit_test(large_fields),
 		cmocka_unit_test(adjacent),
 	};
 

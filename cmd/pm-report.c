@@ -49,7 +49,7 @@ static const struct option longopts[] = {
 };
 
 /* Alive until exit, so that leak checkers see them as reachable. */
-static struct table table;
+static struct scores *scores;
 static struct doc *doc;
 
 _Noreturn static void
@@ -200,9 +200,11 @@ main(int argc, char *argv[])
 		pm_usage_error("--to, --cc, --from and --subject go with -f email");
 	em.quiet = op.quiet;
 	o = out_open(output);
-	table_load(&table, argv + optind, argc - optind, delim);
+	scores = scores_load(argv + optind, (size_t)(argc - optind), delim,
+	    SC_BIT(SC_PERIOD) | SC_BIT(SC_REP) | SC_BIT(SC_METRIC) |
+	    SC_BIT(SC_ACTUAL));
 	doc = doc_new();
-	build_report(doc, &table, &op);
+	build_report(doc, scores, &op);
 	switch (op.format) {
 	case FMT_TEXT:
 		render_text(doc, o);

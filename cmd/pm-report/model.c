@@ -96,32 +96,69 @@ metric_rank(const char *m)
 	return i;
 }
 
-const struct srow *
+const struct score_row *
 row(const struct ctx *c, int period, int rep, int metric)
 {
 	if (period < 0 || metric < 0)
 		return NULL;
-	return table_get(c->t, period, rep, metric);
+	return scores_cell(c->s, (uint32_t)metric, (uint32_t)rep,
+	    (uint32_t)period);
+}
+
+double
+model_num(const struct score_row *r, enum sc_col c)
+{
+	return fixed_to_double(r->v[c]);
+}
+
+int
+model_metric(const struct scores *s, const char *name)
+{
+	uint32_t m = scores_metric(s, name);
+
+	return m == SC_NONE ? -1 : (int)m;
+}
+
+const struct score_row *
+model_rollup(const struct scores *s, int period, int metric, const char *team)
+{
+	const struct score_row *r;
+	size_t i;
+
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (r->rollup && (int)r->period == period &&
+		    (int)r->metric == metric &&
+		    strcmp(s->team_name[r->team], team) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+const char *
+model_team(const struct scores *s, const struct score_row *r)
+{
+	return s->team_name[r->team];
 }
 
 int
 higher_better(const struct ctx *c, int metric)
 {
-	return metric_lookup(c->t->metrics[metric]).higher_better;
+	return metric_lookup(c->s->metric_name[metric]).higher_better;
 }
 
 /* What a rep is judged on: the pace while the period runs, else attainment. */
 int
-judged(const struct srow *r, double *v)
+judged(const struct score_row *r, double *v)
 {
 	if (r == NULL)
 		return 0;
-	if (KNOWN(r, C_PACE)) {
-		*v = r->v[C_PACE];
+	if (scores_known(r, SC_PACE)) {
+		*v = model_num(r, SC_PACE);
 		return 1;
 	}
-	if (KNOWN(r, C_ATTAIN)) {
-		*v = r->v[C_ATTAIN];
+	if (scores_known(r, SC_ATTAINMENT)) {
+		*v = model_num(r, SC_ATTAINMENT);
 		return 1;
 	}
 	return 0;
@@ -130,7 +167,7 @@ judged(const struct srow *r, double *v)
 const char *
 name(const struct ctx *c, int rep)
 {
-	return c->t->reps[rep];
+	return c->s->rep_name[rep];
 }
 
 /* "Name (Team)" */
@@ -151,26 +188,28 @@ who(const struct ctx *c, const struct rep *r)
 int
 pick_period(const struct ctx *c)
 {
-	const struct table *t = c->t;
-	int p, best = -1;
+	const struct scores *t = c->s;
+	int best = -1;
+	uint32_t q;
 	size_t i;
 
 	if (c->op->period != NULL) {
-		p = table_period(t, c->op->period);
-		if (p == -1)
+		q = scores_period(t, c->op->period);
+		if (q == SC_NONE)
 			pm_die(EX_DATAERR, "period '%s' is not in the input "
-			    "(it has %s to %s)", c->op->period, t->periods[0],
-			    t->periods[t->nperiods - 1]);
-		return p;
+			    "(it has %s to %s)", c->op->period, t->period_key[0],
+			    t->period_key[t->nperiods - 1]);
+		return (int)q;
 	}
 	/*
 	 * pm-score --to may add periods after the as-of date, where nothing
 	 * is known yet: report on the latest period with a projection.
 	 */
 	for (i = 0; i < t->nrows; i++)
-		if (KNOWN(&t->rows[i], C_PROJECTED) && t->rows[i].period > best)
-			best = t->rows[i].period;
-	return best >= 0 ? best : t->nperiods - 1;
+		if (scores_known(&t->rows[i], SC_PROJECTED) &&
+		    (int)t->rows[i].period > best)
+			best = (int)t->rows[i].period;
+	return best >= 0 ? best : (int)t->nperiods - 1;
 }
 
 int
@@ -178,9 +217,9 @@ pick_metric(const struct ctx *c)
 {
 	int m;
 
-	if ((m = table_metric(c->t, "score")) >= 0)
+	if ((m = model_metric(c->s, "score")) >= 0)
 		return m;
-	if ((m = table_metric(c->t, "revenue")) >= 0)
+	if ((m = model_metric(c->s, "revenue")) >= 0)
 		return m;
 	return 0;
 }
@@ -233,16 +272,20 @@ note_for(const char *notes, char **f, int nf, int i)
 }
 
 static void
-split_flags(struct rep *r, const struct srow *s)
+split_flags(const struct ctx *c, struct rep *r, const struct score_row *s)
 {
-	char *fl = xstrdup(s->flags), *f[MAXFLAGS], *p, *q;
+	char *fl = xstrdup(scores_field(c->s, s, SC_FLAGS)), *f[MAXFLAGS], *p;
+	const char *t, *notes = scores_field(c->s, s, SC_NOTES);
+	char *q;
 	int nf = 0, i, j;
 	size_t n;
 
 	for (p = fl; p != NULL && nf < MAXFLAGS; p = q) {
 		if ((q = strchr(p, ';')) != NULL)
 			*q++ = '\0';
-		n = trim_span((const char **)&p, strlen(p));
+		t = p;
+		n = trim_span(&t, strlen(p));
+		p += t - p;
 		p[n] = '\0';
 		if (n > 0)
 			f[nf++] = p;
@@ -254,7 +297,7 @@ split_flags(struct rep *r, const struct srow *s)
 		if (j < r->nfl || r->nfl == MAXFLAGS)
 			continue;
 		snprintf(r->fl[r->nfl].name, sizeof(r->fl[0].name), "%s", f[i]);
-		r->fl[r->nfl].note = note_for(s->notes, f, nf, i);
+		r->fl[r->nfl].note = note_for(notes, f, nf, i);
 		r->nfl++;
 	}
 	free(fl);
@@ -266,20 +309,20 @@ cmprep(const void *a, const void *b, void *ctx)
 {
 	const struct rep *x = a, *y = b;
 	const struct ctx *sort_ctx = ctx;
-	const struct srow *rx = row(sort_ctx, sort_ctx->sel, x->id,
+	const struct score_row *rx = row(sort_ctx, sort_ctx->sel, x->id,
 	    sort_ctx->lbm);
-	const struct srow *ry = row(sort_ctx, sort_ctx->sel, y->id,
+	const struct score_row *ry = row(sort_ctx, sort_ctx->sel, y->id,
 	    sort_ctx->lbm);
-	int kx = rx != NULL && KNOWN(rx, C_RANK);
-	int ky = ry != NULL && KNOWN(ry, C_RANK);
+	int kx = rx != NULL && scores_known(rx, SC_RANK);
+	int ky = ry != NULL && scores_known(ry, SC_RANK);
 	int tc;
 
 	if (sort_ctx->by_team && (tc = strcmp(x->team, y->team)) != 0)
 		return tc;
 	if (kx != ky)
 		return kx ? -1 : 1;
-	if (kx && rx->v[C_RANK] != ry->v[C_RANK])
-		return rx->v[C_RANK] < ry->v[C_RANK] ? -1 : 1;
+	if (kx && model_num(rx, SC_RANK) != model_num(ry, SC_RANK))
+		return model_num(rx, SC_RANK) < model_num(ry, SC_RANK) ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -287,17 +330,17 @@ cmprep(const void *a, const void *b, void *ctx)
 static int
 ranked_by_team(const struct ctx *c)
 {
-	const struct table *t = c->t;
+	const struct scores *t = c->s;
 	int rep, ranked = 0;
 	double most = 0;
 
-	for (rep = 0; rep < t->nreps; rep++) {
-		const struct srow *r = row(c, c->sel, rep, c->lbm);
+	for (rep = 0; rep < (int)t->nreps; rep++) {
+		const struct score_row *r = row(c, c->sel, rep, c->lbm);
 
-		if (r != NULL && KNOWN(r, C_RANK)) {
+		if (r != NULL && scores_known(r, SC_RANK)) {
 			ranked++;
-			if (KNOWN(r, C_REPS) && r->v[C_REPS] > most)
-				most = r->v[C_REPS];
+			if (scores_known(r, SC_REPS) && model_num(r, SC_REPS) > most)
+				most = model_num(r, SC_REPS);
 		}
 	}
 	return most > 0 && most < ranked;
@@ -306,45 +349,49 @@ ranked_by_team(const struct ctx *c)
 void
 collect_reps(struct ctx *c)
 {
-	const struct table *t = c->t;
-	int *seen = xcalloc((size_t)t->nreps + 1, sizeof(int)), m;
+	const struct scores *t = c->s;
+	int *seen = xcalloc(t->nreps + 1, sizeof(int)), m;
+	const char *team;
 	size_t i;
 
 	for (i = 0; i < t->nrows; i++) {
-		const struct srow *s = &t->rows[i];
+		const struct score_row *s = &t->rows[i];
 
-		if (s->rep >= 0 && !in_scope(c, s->team))
+		team = model_team(t, s);
+		if (!s->rollup && !in_scope(c, team))
 			continue;
-		if (s->period == c->sel && s->rep >= 0 && !seen[s->rep]) {
+		if ((int)s->period == c->sel && !s->rollup && !seen[s->rep]) {
 			seen[s->rep] = 1;
 			c->reps = xreallocarray(c->reps, (size_t)c->nreps + 1,
 			    sizeof(*c->reps));
 			memset(&c->reps[c->nreps], 0, sizeof(*c->reps));
-			c->reps[c->nreps].id = s->rep;
-			c->reps[c->nreps].team = s->team;
+			c->reps[c->nreps].id = (int)s->rep;
+			c->reps[c->nreps].team = team;
 			c->nreps++;
 		}
-		if (s->period == c->sel && s->rep >= 0 && *s->team != '\0')
+		if ((int)s->period == c->sel && !s->rollup && *team != '\0')
 			c->has_teams = 1;
-		if (s->period == c->sel && KNOWN(s, C_PROJECTED) &&
-		    KNOWN(s, C_ACTUAL) && s->fx[C_PROJECTED] != s->fx[C_ACTUAL])
+		if ((int)s->period == c->sel && scores_known(s, SC_PROJECTED) &&
+		    scores_known(s, SC_ACTUAL) &&
+		    s->v[SC_PROJECTED] != s->v[SC_ACTUAL])
 			c->in_progress = 1;
 	}
 	free(seen);
 	c->by_team = ranked_by_team(c);
 	sort_with(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep, c);
-	if (!t->has_flags)
+	if (t->col[SC_FLAGS] < 0)
 		return;
 	/* The leaderboard metric's flags first, then the others'. */
 	for (int k = 0; k < c->nreps; k++) {
-		const struct srow *s = row(c, c->sel, c->reps[k].id, c->lbm);
+		const struct score_row *s = row(c, c->sel, c->reps[k].id, c->lbm);
 
 		if (s != NULL)
-			split_flags(&c->reps[k], s);
-		for (m = 0; m < t->nmetrics; m++)
+			split_flags(c, &c->reps[k], s);
+		for (m = 0; m < (int)t->nmetrics; m++)
 			if (m != c->lbm && (s = row(c, c->sel, c->reps[k].id,
-			    m)) != NULL && *s->flags != '\0')
-				split_flags(&c->reps[k], s);
+			    m)) != NULL &&
+			    *scores_field(t, s, SC_FLAGS) != '\0')
+				split_flags(c, &c->reps[k], s);
 	}
 }
 
@@ -372,14 +419,14 @@ trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
 	s->known = known;
 	s->n = 0;
 	for (p = first; p <= c->sel; p++) {
-		const struct srow *r = row(c, p, rep, metric);
+		const struct score_row *r = row(c, p, rep, metric);
 		int k = col;
 
 		/* The period in progress counts with its projection. */
-		if (col == C_ACTUAL && r != NULL && KNOWN(r, C_PROJECTED))
-			k = C_PROJECTED;
-		known[s->n] = r != NULL && KNOWN(r, k);
-		v[s->n] = known[s->n] ? r->v[k] : 0;
+		if (col == SC_ACTUAL && r != NULL && scores_known(r, SC_PROJECTED))
+			k = SC_PROJECTED;
+		known[s->n] = r != NULL && scores_known(r, k);
+		v[s->n] = known[s->n] ? model_num(r, k) : 0;
 		s->n++;
 	}
 }
@@ -421,20 +468,20 @@ sum_rollups(const struct ctx *c, int period, int metric, struct total *tt)
 	int64_t a = 0, p = 0, g = 0;
 	int i, ka = 1, kp = 1, kg = 1;
 
-	if (metric_lookup(c->t->metrics[metric]).agg != AGG_SUM)
+	if (metric_lookup(c->s->metric_name[metric]).agg != AGG_SUM)
 		return 0;
 	for (i = 0; i < c->nteams; i++) {
-		const struct srow *r = table_rollup(c->t, period, metric,
+		const struct score_row *r = model_rollup(c->s, period, metric,
 		    c->teams[i]);
 
 		if (r == NULL)
 			return 0;
-		ka &= KNOWN(r, C_ACTUAL);
-		kp &= KNOWN(r, C_PROJECTED);
-		kg &= KNOWN(r, C_TARGET);
-		fixed_add(&a, r->fx[C_ACTUAL]);
-		fixed_add(&p, r->fx[C_PROJECTED]);
-		fixed_add(&g, r->fx[C_TARGET]);
+		ka &= scores_known(r, SC_ACTUAL);
+		kp &= scores_known(r, SC_PROJECTED);
+		kg &= scores_known(r, SC_TARGET);
+		fixed_add(&a, r->v[SC_ACTUAL]);
+		fixed_add(&p, r->v[SC_PROJECTED]);
+		fixed_add(&g, r->v[SC_TARGET]);
 	}
 	memset(tt, 0, sizeof(*tt));
 	tt->actual = fixed_to_double(a);
@@ -448,20 +495,20 @@ sum_rollups(const struct ctx *c, int period, int metric, struct total *tt)
 
 /* The team named, else the one team named so ignoring case; or NULL. */
 static const char *
-find_team(const struct table *t, const char *want)
+find_team(const struct scores *t, const char *want)
 {
 	const char *found = NULL;
 	size_t i;
 
-	for (i = 0; i < t->nrows; i++)
-		if (strcmp(t->rows[i].team, want) == 0)
-			return t->rows[i].team;
-	for (i = 0; i < t->nrows; i++)
-		if (strcasecmp(t->rows[i].team, want) == 0 &&
-		    strcmp(t->rows[i].team, "*") != 0) {
-			if (found != NULL && strcmp(found, t->rows[i].team) != 0)
+	for (i = 0; i < t->nteams; i++)
+		if (strcmp(t->team_name[i], want) == 0)
+			return t->team_name[i];
+	for (i = 0; i < t->nteams; i++)
+		if (strcasecmp(t->team_name[i], want) == 0 &&
+		    strcmp(t->team_name[i], "*") != 0) {
+			if (found != NULL)
 				return NULL;
-			found = t->rows[i].team;
+			found = t->team_name[i];
 		}
 	return found;
 }
@@ -478,7 +525,7 @@ resolve_teams(struct ctx *c)
 	for (i = 0; i < c->op->nteams; i++) {
 		const char *tm = *c->op->teams[i] != '\0' &&
 		    strcmp(c->op->teams[i], "*") != 0 ?
-		    find_team(c->t, c->op->teams[i]) : NULL;
+		    find_team(c->s, c->op->teams[i]) : NULL;
 
 		if (tm == NULL)
 			pm_die(EX_DATAERR, "--team: no team '%s' in the input",
@@ -495,16 +542,16 @@ static int
 part_sum(const struct ctx *c, int period, const char *metric,
     const char *team, int col, int64_t *sum)
 {
-	int m = table_metric(c->t, metric), rep, n = 0;
+	int m = model_metric(c->s, metric), rep, n = 0;
 
 	*sum = 0;
-	for (rep = 0; m >= 0 && rep < c->t->nreps; rep++) {
-		const struct srow *r = row(c, period, rep, m);
+	for (rep = 0; m >= 0 && rep < (int)c->s->nreps; rep++) {
+		const struct score_row *r = row(c, period, rep, m);
 
-		if (r == NULL || !team_match(c, r->team, team) ||
-		    !KNOWN(r, col))
+		if (r == NULL || !team_match(c, model_team(c->s, r), team) ||
+		    !scores_known(r, col))
 			continue;
-		fixed_add(sum, r->fx[col]);
+		fixed_add(sum, r->v[col]);
 		n++;
 	}
 	return n > 0;
@@ -515,21 +562,21 @@ static int
 weighted_cycle(const struct ctx *c, int period, int metric, const char *team,
     double *out)
 {
-	int won = table_metric(c->t, "deals_won"), rep;
+	int won = model_metric(c->s, "deals_won"), rep;
 	double sum = 0, w = 0;
 
 	if (won < 0)
 		return -1;
-	for (rep = 0; rep < c->t->nreps; rep++) {
-		const struct srow *r = row(c, period, rep, metric);
-		const struct srow *d = row(c, period, rep, won);
+	for (rep = 0; rep < (int)c->s->nreps; rep++) {
+		const struct score_row *r = row(c, period, rep, metric);
+		const struct score_row *d = row(c, period, rep, won);
 
-		if (r == NULL || d == NULL || !KNOWN(r, C_ACTUAL) ||
-		    !KNOWN(d, C_ACTUAL) ||
-		    !team_match(c, r->team, team))
+		if (r == NULL || d == NULL || !scores_known(r, SC_ACTUAL) ||
+		    !scores_known(d, SC_ACTUAL) ||
+		    !team_match(c, model_team(c->s, r), team))
 			continue;
-		sum += r->v[C_ACTUAL] * d->v[C_ACTUAL];
-		w += d->v[C_ACTUAL];
+		sum += model_num(r, SC_ACTUAL) * model_num(d, SC_ACTUAL);
+		w += model_num(d, SC_ACTUAL);
 	}
 	if (w <= 0)
 		return 0;
@@ -546,35 +593,35 @@ static int
 from_parts(const struct ctx *c, int period, int metric, const char *team,
     double *out)
 {
-	enum metric_agg agg = metric_lookup(c->t->metrics[metric]).agg;
+	enum metric_agg agg = metric_lookup(c->s->metric_name[metric]).agg;
 	int64_t a, b, t;
 
 	switch (agg) {
 	case AGG_WIN_RATE:
-		if (!part_sum(c, period, "deals_won", team, C_ACTUAL, &a) ||
-		    !part_sum(c, period, "deals_lost", team, C_ACTUAL, &b))
+		if (!part_sum(c, period, "deals_won", team, SC_ACTUAL, &a) ||
+		    !part_sum(c, period, "deals_lost", team, SC_ACTUAL, &b))
 			return -1;
 		if (a + b <= 0)
 			return 0;
 		*out = (double)a / (double)(a + b) * 100;
 		return 1;
 	case AGG_AVG_DEAL:
-		if (!part_sum(c, period, "revenue", team, C_ACTUAL, &a) ||
-		    !part_sum(c, period, "deals_won", team, C_ACTUAL, &b))
+		if (!part_sum(c, period, "revenue", team, SC_ACTUAL, &a) ||
+		    !part_sum(c, period, "deals_won", team, SC_ACTUAL, &b))
 			return -1;
 		if (b <= 0)
 			return 0;
 		*out = (double)a / (double)b;
 		return 1;
 	case AGG_MEAN:
-		if (strcmp(c->t->metrics[metric], "cycle_days") != 0)
+		if (strcmp(c->s->metric_name[metric], "cycle_days") != 0)
 			return -1;
 		return weighted_cycle(c, period, metric, team, out);
 	case AGG_COVERAGE:
-		if (!part_sum(c, period, "open_pipeline", team, C_ACTUAL, &a) ||
-		    !part_sum(c, period, "revenue", team, C_ACTUAL, &b))
+		if (!part_sum(c, period, "open_pipeline", team, SC_ACTUAL, &a) ||
+		    !part_sum(c, period, "revenue", team, SC_ACTUAL, &b))
 			return -1;
-		if (!part_sum(c, period, "revenue", team, C_TARGET, &t) ||
+		if (!part_sum(c, period, "revenue", team, SC_TARGET, &t) ||
 		    t - b <= 0)
 			return 0;
 		*out = (double)a / (double)(t - b);
@@ -588,31 +635,31 @@ static void
 sum_total(const struct ctx *c, int period, int metric, const char *team,
     struct total *tt)
 {
-	const struct table *t = c->t;
+	const struct scores *t = c->s;
 	int64_t a = 0, p = 0, g = 0;
 	double max = -INFINITY, sum = 0, tsum = 0;
 	int n = 0, nt = 0, rep;
-	enum metric_agg agg = metric_lookup(t->metrics[metric]).agg;
+	enum metric_agg agg = metric_lookup(t->metric_name[metric]).agg;
 
 	memset(tt, 0, sizeof(*tt));
-	for (rep = 0; rep < t->nreps; rep++) {
-		const struct srow *r = row(c, period, rep, metric);
+	for (rep = 0; rep < (int)t->nreps; rep++) {
+		const struct score_row *r = row(c, period, rep, metric);
 
-		if (r == NULL || !team_match(c, r->team, team))
+		if (r == NULL || !team_match(c, model_team(c->s, r), team))
 			continue;
-		if (KNOWN(r, C_ACTUAL)) {
-			fixed_add(&a, r->fx[C_ACTUAL]);
-			max = fmax(max, r->v[C_ACTUAL]);
-			sum += r->v[C_ACTUAL];
+		if (scores_known(r, SC_ACTUAL)) {
+			fixed_add(&a, r->v[SC_ACTUAL]);
+			max = fmax(max, model_num(r, SC_ACTUAL));
+			sum += model_num(r, SC_ACTUAL);
 			n++;
 		}
-		if (KNOWN(r, C_PROJECTED)) {
-			fixed_add(&p, r->fx[C_PROJECTED]);
+		if (scores_known(r, SC_PROJECTED)) {
+			fixed_add(&p, r->v[SC_PROJECTED]);
 			tt->has_projected = 1;
 		}
-		if (KNOWN(r, C_TARGET)) {
-			fixed_add(&g, r->fx[C_TARGET]);
-			tsum += r->v[C_TARGET];
+		if (scores_known(r, SC_TARGET)) {
+			fixed_add(&g, r->v[SC_TARGET]);
+			tsum += model_num(r, SC_TARGET);
 			nt++;
 		}
 	}
@@ -647,7 +694,7 @@ team_total(const struct ctx *c, int period, int metric, const char *team,
     struct total *tt)
 {
 	const char *ru = scope_rollup(c, team);
-	const struct srow *r = ru != NULL ? table_rollup(c->t, period, metric,
+	const struct score_row *r = ru != NULL ? model_rollup(c->s, period, metric,
 	    ru) : NULL;
 
 	if (r == NULL) {
@@ -657,18 +704,18 @@ team_total(const struct ctx *c, int period, int metric, const char *team,
 		return 0;
 	}
 	memset(tt, 0, sizeof(*tt));
-	tt->actual = r->v[C_ACTUAL];
-	tt->has_actual = KNOWN(r, C_ACTUAL);
-	tt->projected = r->v[C_PROJECTED];
-	tt->has_projected = KNOWN(r, C_PROJECTED);
-	tt->target = r->v[C_TARGET];
-	tt->has_target = KNOWN(r, C_TARGET);
-	tt->att = r->v[C_ATTAIN];
-	tt->has_att = KNOWN(r, C_ATTAIN);
-	tt->pace = r->v[C_PACE];
-	tt->has_pace = KNOWN(r, C_PACE);
-	tt->change = r->v[C_CHANGE];
-	tt->has_change = KNOWN(r, C_CHANGE);
+	tt->actual = model_num(r, SC_ACTUAL);
+	tt->has_actual = scores_known(r, SC_ACTUAL);
+	tt->projected = model_num(r, SC_PROJECTED);
+	tt->has_projected = scores_known(r, SC_PROJECTED);
+	tt->target = model_num(r, SC_TARGET);
+	tt->has_target = scores_known(r, SC_TARGET);
+	tt->att = model_num(r, SC_ATTAINMENT);
+	tt->has_att = scores_known(r, SC_ATTAINMENT);
+	tt->pace = model_num(r, SC_PACE);
+	tt->has_pace = scores_known(r, SC_PACE);
+	tt->change = model_num(r, SC_CHANGE);
+	tt->has_change = scores_known(r, SC_CHANGE);
 	return 1;
 }
 
@@ -681,22 +728,22 @@ prev_column(const struct ctx *c, int metric, const char *team,
     struct total *tt)
 {
 	const char *ru = scope_rollup(c, team);
-	const struct srow *r = ru != NULL ? table_rollup(c->t, c->sel, metric,
+	const struct score_row *r = ru != NULL ? model_rollup(c->s, c->sel, metric,
 	    ru) : NULL;
 	int64_t sum = 0;
 	int k, n = 0;
 
 	memset(tt, 0, sizeof(*tt));
 	if (r != NULL) {
-		tt->actual = r->v[C_PREV];
-		return tt->has_actual = KNOWN(r, C_PREV);
+		tt->actual = model_num(r, SC_PREV);
+		return tt->has_actual = scores_known(r, SC_PREV);
 	}
-	if (metric_lookup(c->t->metrics[metric]).agg != AGG_SUM)
+	if (metric_lookup(c->s->metric_name[metric]).agg != AGG_SUM)
 		return 0;
 	for (k = 0; k < c->nreps; k++)
 		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
-		    KNOWN(r, C_PREV) && team_match(c, r->team, team)) {
-			fixed_add(&sum, r->fx[C_PREV]);
+		    scores_known(r, SC_PREV) && team_match(c, model_team(c->s, r), team)) {
+			fixed_add(&sum, r->v[SC_PREV]);
 			n++;
 		}
 	tt->actual = fixed_to_double(sum);
@@ -723,15 +770,15 @@ int
 has_target(const struct ctx *c, int metric)
 {
 	const char *ru = scope_rollup(c, NULL);
-	const struct srow *r = ru != NULL ? table_rollup(c->t, c->sel, metric,
+	const struct score_row *r = ru != NULL ? model_rollup(c->s, c->sel, metric,
 	    ru) : NULL;
 	int k;
 
-	if (r != NULL && KNOWN(r, C_TARGET))
+	if (r != NULL && scores_known(r, SC_TARGET))
 		return 1;
 	for (k = 0; k < c->nreps; k++)
 		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
-		    KNOWN(r, C_TARGET))
+		    scores_known(r, SC_TARGET))
 			return 1;
 	return 0;
 }
@@ -749,15 +796,15 @@ cmpmetric(const void *a, const void *b)
 int
 metric_order(const struct ctx *c, int *ids)
 {
-	const char **names = xcalloc((size_t)c->t->nmetrics + 1,
+	const char **names = xcalloc(c->s->nmetrics + 1,
 	    sizeof(*names));
-	int i, n = c->t->nmetrics;
+	int i, n = (int)c->s->nmetrics;
 
 	for (i = 0; i < n; i++)
-		names[i] = c->t->metrics[i];
+		names[i] = c->s->metric_name[i];
 	qsort(names, (size_t)n, sizeof(*names), cmpmetric);
 	for (i = 0; i < n; i++)
-		ids[i] = table_metric(c->t, names[i]);
+		ids[i] = model_metric(c->s, names[i]);
 	free(names);
 	return n;
 }
@@ -779,16 +826,16 @@ att_tone(double a)
 
 /* A column of r, or an empty cell. */
 void
-num_cell(struct doc *d, const struct srow *r, int col, enum tone tone,
+num_cell(struct doc *d, const struct score_row *r, int col, enum tone tone,
     const char *metric)
 {
 	char b[FMT_BUFSIZE];
 
-	if (r == NULL || !KNOWN(r, col))
+	if (r == NULL || !scores_known(r, col))
 		doc_cell(d, TONE_NONE, "%s", "");
 	else
 		doc_cell(d, tone, "%s", metric != NULL ?
-		    fmt_metric(metric, r->v[col], b) : fmt_pct(r->v[col], b));
+		    fmt_metric(metric, model_num(r, col), b) : fmt_pct(model_num(r, col), b));
 }
 
 /*

@@ -16,14 +16,14 @@ struct flag {
 };
 
 struct rep {
-	int id;			/* index into table.reps */
+	int id;			/* rep id in the scores table */
 	const char *team;
 	struct flag fl[MAXFLAGS];
 	int nfl;
 };
 
 struct ctx {
-	const struct table *t;
+	const struct scores *s;
 	const struct opts *op;
 	int sel;		/* the period reported on */
 	int lbm;		/* leaderboard metric */
@@ -50,9 +50,18 @@ extern const char *const win_flags[];
 extern const char *const coaching_flags[];
 
 const char *flag_label(const char *f);
-const struct srow *row(const struct ctx *c, int period, int rep, int metric);
+/* Column c of r as a double, for display (0 when unknown). */
+double model_num(const struct score_row *r, enum sc_col c);
+/* The id of metric name, or -1 when the table has none. */
+int model_metric(const struct scores *s, const char *name);
+/* The roll-up row (rep `*`) of team ("*" = everyone), or NULL. */
+const struct score_row *model_rollup(const struct scores *s, int period,
+    int metric, const char *team);
+/* The team of r as written ("" when none). */
+const char *model_team(const struct scores *s, const struct score_row *r);
+const struct score_row *row(const struct ctx *c, int period, int rep, int metric);
 int higher_better(const struct ctx *c, int metric);
-int judged(const struct srow *r, double *v);
+int judged(const struct score_row *r, double *v);
 const char *name(const struct ctx *c, int rep);
 char *who(const struct ctx *c, const struct rep *r);
 int pick_period(const struct ctx *c);
@@ -78,7 +87,7 @@ int metric_order(const struct ctx *c, int *ids);
 int metric_rank(const char *m);
 enum tone change_tone(const struct ctx *c, int metric, double ch);
 enum tone att_tone(double a);
-void num_cell(struct doc *d, const struct srow *r, int col, enum tone tone,
+void num_cell(struct doc *d, const struct score_row *r, int col, enum tone tone,
     const char *metric);
 int names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
     size_t size);

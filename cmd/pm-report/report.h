@@ -1,8 +1,8 @@
 /*
- * pm-report internals: the scores table (table.c), the document model
- * and its three renderers (doc.c, render_*.c), the report's model of one
- * period (model.h, model.c), its sections (sections.c, sheets.c) and the
- * optional inputs (extra.c).
+ * pm-report internals: the document model and its renderers (doc.c,
+ * render_*.c), the report's model of one period over the scores table
+ * that common/scores reads (model.h, model.c), its sections (sections.c,
+ * sheets.c) and the optional inputs (extra.c).
  */
 #ifndef PM_REPORT_H
 #define PM_REPORT_H
@@ -11,50 +11,7 @@
 #include <stdint.h>
 
 #include "out.h"
-
-/* ---- the scores table (pm-score / pm-flag output) ---- */
-
-enum scol {
-	C_ACTUAL, C_PROJECTED, C_TARGET, C_ATTAIN, C_PACE, C_RANK, C_REPS,
-	C_PERCENTILE, C_ZSCORE, C_MEDIAN, C_PREV, C_CHANGE, C_NUM
-};
-
-struct srow {
-	int period;		/* index into tab.periods (chronological) */
-	int rep;		/* index into tab.reps (sorted), -1 = roll-up */
-	int metric;		/* index into tab.metrics */
-	const char *team;	/* "" when unknown */
-	double v[C_NUM];
-	int64_t fx[C_NUM];	/* fixed-point copy, for exact sums */
-	unsigned known;		/* bit per enum scol */
-	const char *flags;	/* NULL when the input has no flags column */
-	const char *notes;
-};
-
-#define KNOWN(r, c) (((r)->known >> (c)) & 1u)
-
-struct table {
-	char **periods;
-	int nperiods;
-	char **reps;
-	int nreps;
-	char **metrics;
-	int nmetrics;
-	struct srow *rows;
-	size_t nrows;
-	int has_flags;
-};
-
-void table_load(struct table *t, char **files, int nfiles,
-    unsigned char delim);
-/* The rep's row for period and metric, or NULL. */
-const struct srow *table_get(const struct table *t, int period, int rep,
-    int metric);
-/* The roll-up row (rep `*`) of team ("*" = everyone), or NULL. */
-const struct srow *table_rollup(const struct table *t, int period,
-    int metric, const char *team);
-int table_metric(const struct table *t, const char *name);
-int table_period(const struct table *t, const char *key);
+#include "scores.h"
 
 /* ---- the document: blocks rendered as text, Markdown or HTML ---- */
 
@@ -192,7 +149,7 @@ struct opts {
 	int nteams;
 };
 
-void build_report(struct doc *d, const struct table *t,
+void build_report(struct doc *d, const struct scores *s,
     const struct opts *op);
 void add_pareto(struct doc *d, const char *path);
 /* unit: what a period is, in words ("month", "week", ...). */

@@ -30,8 +30,8 @@
 static int
 headline_metrics(const struct ctx *c, int *show, int *targeted)
 {
-	const struct table *t = c->t;
-	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	const struct scores *t = c->s;
+	int *ids = xcalloc(t->nmetrics + 1, sizeof(int));
 	int i, n = metric_order(c, ids), ns = 0, r;
 
 	for (i = 0; i < n; i++)
@@ -39,7 +39,7 @@ headline_metrics(const struct ctx *c, int *show, int *targeted)
 			show[ns++] = ids[i];
 	*targeted = ns > 0;
 	for (i = 0; !*targeted && i < n; i++)
-		if ((r = metric_rank(t->metrics[ids[i]])) >= 1 && r <= 3)
+		if ((r = metric_rank(t->metric_name[ids[i]])) >= 1 && r <= 3)
 			show[ns++] = ids[i];
 	/* Never a total of the score: it is a mean of capped attainments. */
 	for (i = 0; ns == 0 && i < n && i < 3; i++)
@@ -98,7 +98,7 @@ static void
 headline_row(struct doc *d, const struct ctx *c, int metric,
     const char *team, const char *label, int targeted)
 {
-	const char *m = c->t->metrics[metric];
+	const char *m = c->s->metric_name[metric];
 	char b[FMT_BUFSIZE];
 	struct total cur, prev;
 	double att, pace, ch, now;
@@ -171,7 +171,7 @@ teams(const struct ctx *c, const char **out)
 static void
 headline_sentence(struct doc *d, const struct ctx *c, int metric)
 {
-	const char *m = c->t->metrics[metric];
+	const char *m = c->s->metric_name[metric];
 	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE];
 	char b4[FMT_BUFSIZE], lc[FMT_BUFSIZE];
 	struct total cur;
@@ -210,16 +210,16 @@ headline_people(struct doc *d, const struct ctx *c)
 	lead[0] = attn[0] = '\0';
 	/* 1 unless --team leaves the company's leader out. */
 	for (k = 0; k < c->nreps; k++) {
-		const struct srow *s = row(c, c->sel, c->reps[k].id, c->lbm);
+		const struct score_row *s = row(c, c->sel, c->reps[k].id, c->lbm);
 
-		if (s != NULL && KNOWN(s, C_RANK))
-			best = fmin(best, s->v[C_RANK]);
+		if (s != NULL && scores_known(s, SC_RANK))
+			best = fmin(best, model_num(s, SC_RANK));
 	}
 	for (k = 0; k < c->nreps; k++) {
 		const struct rep *r = &c->reps[k];
-		const struct srow *s = row(c, c->sel, r->id, c->lbm);
+		const struct score_row *s = row(c, c->sel, r->id, c->lbm);
 
-		if (s != NULL && KNOWN(s, C_RANK) && s->v[C_RANK] == best &&
+		if (s != NULL && scores_known(s, SC_RANK) && model_num(s, SC_RANK) == best &&
 		    ll < sizeof(lead) - 100) {
 			snprintf(lead + ll, sizeof(lead) - ll, "%s%s",
 			    ll ? ", " : "", name(c, r->id));
@@ -248,8 +248,8 @@ headline_people(struct doc *d, const struct ctx *c)
 static void
 headline(struct doc *d, struct ctx *c)
 {
-	const struct table *t = c->t;
-	int *show = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	const struct scores *t = c->s;
+	int *show = xcalloc(t->nmetrics + 1, sizeof(int));
 	const char **tm = xcalloc((size_t)c->nreps + 1, sizeof(*tm));
 	int i, ns, nt, targeted, hit = 0, judged_n = 0;
 	double v;
@@ -266,24 +266,24 @@ headline(struct doc *d, struct ctx *c)
 		    judged_n, judged_n == 1 ? "" : "s", c->in_progress ?
 		    (hit == 1 ? "is on pace for" : "are on pace for") :
 		    "reached", c->lbm == c->score ? "the composite score" :
-		    metric_label(t->metrics[c->lbm]));
+		    metric_label(t->metric_name[c->lbm]));
 	else
 		doc_para(d, "%d rep%s in %s; no targets were given.",
-		    c->nreps, c->nreps == 1 ? "" : "s", t->periods[c->sel]);
+		    c->nreps, c->nreps == 1 ? "" : "s", t->period_key[c->sel]);
 	if (targeted)
 		headline_sentence(d, c, show[0]);
 	headline_people(d, c);
 	if (ns > 0)
 		headline_table(d, c, "Metric", targeted);
 	for (i = 0; i < ns; i++)
-		headline_row(d, c, show[i], NULL, metric_label(t->metrics[show[i]]),
+		headline_row(d, c, show[i], NULL, metric_label(t->metric_name[show[i]]),
 		    targeted);
 	/* The first metric by team, when there are teams to compare. */
 	if (ns > 0 && (nt = teams(c, tm)) > 1) {
 		char head[FMT_BUFSIZE];
 
 		snprintf(head, sizeof(head), "%s by team",
-		    metric_label(t->metrics[show[0]]));
+		    metric_label(t->metric_name[show[0]]));
 		headline_table(d, c, head, targeted);
 		for (i = 0; i < nt; i++)
 			headline_row(d, c, show[0], tm[i], tm[i], targeted);
@@ -292,7 +292,7 @@ headline(struct doc *d, struct ctx *c)
 			headline_row(d, c, show[0], NULL, "Total", targeted);
 	}
 	if (c->sel > 0 && ns > 0)
-		doc_note(d, "Change is against %s%s.", t->periods[c->sel - 1],
+		doc_note(d, "Change is against %s%s.", t->period_key[c->sel - 1],
 		    c->in_progress ? ", of the projection; while the period "
 		    "runs, actuals are to date and pace is the projected "
 		    "attainment at its end" : "");
@@ -343,20 +343,20 @@ board_columns(struct doc *d, const struct ctx *c, const struct board *bd)
 /* Places gained or lost since the previous period. */
 static void
 move_cell(struct doc *d, const struct ctx *c, int rep,
-    const struct srow *r)
+    const struct score_row *r)
 {
-	const struct srow *pr = row(c, c->sel - 1, rep, c->lbm);
+	const struct score_row *pr = row(c, c->sel - 1, rep, c->lbm);
 	double mv;
 
 	if (pr == NULL) {
 		doc_cell(d, TONE_NONE, "%s", "new");
 		return;
 	}
-	if (r == NULL || !KNOWN(r, C_RANK) || !KNOWN(pr, C_RANK)) {
+	if (r == NULL || !scores_known(r, SC_RANK) || !scores_known(pr, SC_RANK)) {
 		doc_cell(d, TONE_NONE, "%s", "");
 		return;
 	}
-	mv = pr->v[C_RANK] - r->v[C_RANK];
+	mv = model_num(pr, SC_RANK) - model_num(r, SC_RANK);
 	if (mv > 0)
 		doc_cell(d, TONE_GOOD, "\u25b2%.0f", mv);
 	else if (mv < 0)
@@ -369,35 +369,35 @@ static void
 board_row(struct doc *d, const struct ctx *c, const struct board *bd,
     const struct rep *rp)
 {
-	const struct srow *r = row(c, c->sel, rp->id, c->lbm);
+	const struct score_row *r = row(c, c->sel, rp->id, c->lbm);
 	double v[TREND];
 	unsigned char kn[TREND];
 	struct series s;
 	int done = c->in_progress == 0;
 
 	doc_row(d);
-	if (r != NULL && KNOWN(r, C_RANK))
-		doc_cell(d, TONE_NONE, "%.0f", r->v[C_RANK]);
+	if (r != NULL && scores_known(r, SC_RANK))
+		doc_cell(d, TONE_NONE, "%.0f", model_num(r, SC_RANK));
 	else
 		doc_cell(d, TONE_NONE, "%s", "-");
 	doc_cell(d, TONE_NONE, "%s", name(c, rp->id));
 	if (c->has_teams)
 		doc_cell(d, TONE_NONE, "%s", rp->team);
 	/* To-date numbers of a running period are not failures: no colour. */
-	num_cell(d, r, C_ACTUAL, bd->is_score && done && r != NULL ?
-	    att_tone(r->v[C_ACTUAL]) : TONE_NONE, bd->metric);
+	num_cell(d, r, SC_ACTUAL, bd->is_score && done && r != NULL ?
+	    att_tone(model_num(r, SC_ACTUAL)) : TONE_NONE, bd->metric);
 	if (bd->tgt)
-		num_cell(d, r, C_ATTAIN, done && r != NULL ?
-		    att_tone(r->v[C_ATTAIN]) : TONE_NONE, NULL);
+		num_cell(d, r, SC_ATTAINMENT, done && r != NULL ?
+		    att_tone(model_num(r, SC_ATTAINMENT)) : TONE_NONE, NULL);
 	if (bd->pace)
-		num_cell(d, r, C_PACE, r != NULL ? att_tone(r->v[C_PACE]) :
+		num_cell(d, r, SC_PACE, r != NULL ? att_tone(model_num(r, SC_PACE)) :
 		    TONE_NONE, bd->is_score ? bd->metric : NULL);
 	if (bd->rev >= 0)
-		num_cell(d, row(c, c->sel, rp->id, bd->rev), C_ACTUAL,
+		num_cell(d, row(c, c->sel, rp->id, bd->rev), SC_ACTUAL,
 		    TONE_NONE, "revenue");
 	if (bd->history) {
 		move_cell(d, c, rp->id, r);
-		trend(c, rp->id, c->lbm, C_ACTUAL, &s, v, kn);
+		trend(c, rp->id, c->lbm, SC_ACTUAL, &s, v, kn);
 		doc_cell_trend(d, &s);
 	}
 }
@@ -422,7 +422,7 @@ static void
 board_team(struct doc *d, const struct ctx *c, const struct board *bd,
     const char *team)
 {
-	const struct srow *r = table_rollup(c->t, c->sel, c->lbm, team);
+	const struct score_row *r = model_rollup(c->s, c->sel, c->lbm, team);
 	char label[FMT_BUFSIZE + 16];
 	int done = c->in_progress == 0;
 
@@ -434,16 +434,16 @@ board_team(struct doc *d, const struct ctx *c, const struct board *bd,
 	doc_cell(d, TONE_NONE, "%s", label);
 	if (c->has_teams)
 		doc_cell(d, TONE_NONE, "%s", team);
-	num_cell(d, r, C_ACTUAL, bd->is_score && done ?
-	    att_tone(r->v[C_ACTUAL]) : TONE_NONE, bd->metric);
+	num_cell(d, r, SC_ACTUAL, bd->is_score && done ?
+	    att_tone(model_num(r, SC_ACTUAL)) : TONE_NONE, bd->metric);
 	if (bd->tgt)
-		num_cell(d, r, C_ATTAIN, done ? att_tone(r->v[C_ATTAIN]) :
+		num_cell(d, r, SC_ATTAINMENT, done ? att_tone(model_num(r, SC_ATTAINMENT)) :
 		    TONE_NONE, NULL);
 	if (bd->pace)
-		num_cell(d, r, C_PACE, att_tone(r->v[C_PACE]),
+		num_cell(d, r, SC_PACE, att_tone(model_num(r, SC_PACE)),
 		    bd->is_score ? bd->metric : NULL);
 	if (bd->rev >= 0)
-		num_cell(d, table_rollup(c->t, c->sel, bd->rev, team), C_ACTUAL,
+		num_cell(d, model_rollup(c->s, c->sel, bd->rev, team), SC_ACTUAL,
 		    TONE_NONE, "revenue");
 	if (bd->history) {
 		doc_cell(d, TONE_NONE, "%s", "");
@@ -477,16 +477,16 @@ board_chart(struct doc *d, const struct ctx *c, const struct board *bd)
 static void
 leaderboard(struct doc *d, struct ctx *c)
 {
-	const struct table *t = c->t;
+	const struct scores *t = c->s;
 	const char **tm;
 	struct board bd;
 	int k, nt, cut;
 
-	bd.metric = t->metrics[c->lbm];
+	bd.metric = t->metric_name[c->lbm];
 	bd.is_score = c->lbm == c->score;
 	bd.tgt = !bd.is_score && has_target(c, c->lbm);
 	bd.pace = c->in_progress && (bd.tgt || bd.is_score);
-	bd.rev = bd.is_score ? table_metric(t, "revenue") : -1;
+	bd.rev = bd.is_score ? model_metric(t, "revenue") : -1;
 	bd.history = c->sel > 0;
 	doc_h2(d, "Leaderboard");
 	doc_para(d, "Reps ranked%s by %s%s.", c->by_team ?
@@ -514,7 +514,7 @@ leaderboard(struct doc *d, struct ctx *c)
 	if (bd.history)
 		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
 		    "since %s. Trend: %s over the last %d periods%s.",
-		    t->periods[c->sel - 1], metric_label(bd.metric),
+		    t->period_key[c->sel - 1], metric_label(bd.metric),
 		    c->sel + 1 < TREND ? c->sel + 1 : TREND, c->in_progress ?
 		    ", the last one projected" : "");
 	if (bd.tgt || bd.is_score)
@@ -526,7 +526,7 @@ leaderboard(struct doc *d, struct ctx *c)
 static int
 no_flags(struct doc *d, const struct ctx *c, const char *what)
 {
-	if (c->t->has_flags)
+	if ((c->s->col[SC_FLAGS] >= 0))
 		return 0;
 	doc_para(d, "Flags were not computed: run pm-flag on the scores "
 	    "before pm-report to see %s.", what);
@@ -537,16 +537,16 @@ no_flags(struct doc *d, const struct ctx *c, const char *what)
 static const char *
 own_evidence(const struct ctx *c, const struct rep *r, char *buf)
 {
-	const struct srow *s = row(c, c->sel, r->id, c->lbm);
+	const struct score_row *s = row(c, c->sel, r->id, c->lbm);
 	char b[FMT_BUFSIZE];
 	double v;
 
 	if (!judged(s, &v))
 		return NULL;
 	snprintf(buf, FMT_BUFSIZE * 2, "%s %s on %s", c->in_progress &&
-	    KNOWN(s, C_PACE) ? "pace" : "attainment", fmt_pct(v, b),
+	    scores_known(s, SC_PACE) ? "pace" : "attainment", fmt_pct(v, b),
 	    c->lbm == c->score ? "the composite score" :
-	    c->t->metrics[c->lbm]);
+	    c->s->metric_name[c->lbm]);
 	return buf;
 }
 
@@ -581,7 +581,7 @@ wins_section(struct doc *d, struct ctx *c)
 	}
 	if (!any)
 		doc_para(d, "No wins were flagged in %s.",
-		    c->t->periods[c->sel]);
+		    c->s->period_key[c->sel]);
 }
 
 /* A rep to coach: the flags, their evidence, one or two focus areas. */
@@ -631,7 +631,7 @@ coaching_section(struct doc *d, struct ctx *c)
 		}
 	if (!any)
 		doc_para(d, "Nobody was flagged for coaching in %s.",
-		    c->t->periods[c->sel]);
+		    c->s->period_key[c->sel]);
 	/* Top performers need coaching too. */
 	n = names_with(c, "high_flyer", "tier_top", buf, sizeof(buf));
 	if (n > 0)
@@ -727,7 +727,7 @@ static void
 distribution(struct doc *d, struct ctx *c)
 {
 	doc_h2(d, "Distribution");
-	if (c->t->has_flags)
+	if ((c->s->col[SC_FLAGS] >= 0))
 		tiers(d, c);
 	bands(d, c);
 }
@@ -737,17 +737,17 @@ distribution(struct doc *d, struct ctx *c)
 /* ---- the whole report ---- */
 
 static char *
-period_label(const struct table *t, int p)
+period_label(const struct scores *t, int p)
 {
 	char buf[128], a[DATE_BUFSIZE], b[DATE_BUFSIZE];
 	pm_day first, last;
 
-	if (period_parse_key(t->periods[p], 1, &first, &last) == 0 &&
+	if (period_parse_key(t->period_key[p], 1, &first, &last) == 0 &&
 	    first != last)
-		snprintf(buf, sizeof(buf), "%s (%s to %s)", t->periods[p],
+		snprintf(buf, sizeof(buf), "%s (%s to %s)", t->period_key[p],
 		    date_format(first, a), date_format(last, b));
 	else
-		snprintf(buf, sizeof(buf), "%s", t->periods[p]);
+		snprintf(buf, sizeof(buf), "%s", t->period_key[p]);
 	return xstrdup(buf);
 }
 
@@ -806,7 +806,7 @@ team_title(const struct ctx *c)
 }
 
 void
-build_report(struct doc *d, const struct table *t, const struct opts *op)
+build_report(struct doc *d, const struct scores *t, const struct opts *op)
 {
 	struct ctx *c = &report_ctx;
 	const char *title = op->title ? op->title : "Sales performance report";
@@ -815,7 +815,7 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 	int k;
 
 	memset(c, 0, sizeof(*c));
-	c->t = t;
+	c->s = t;
 	c->op = op;
 	if (t->nperiods == 0 || t->nreps == 0) {
 		doc_title(d, title, NULL);
@@ -823,13 +823,13 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 		return;
 	}
 	c->sel = pick_period(c);
-	c->score = table_metric(t, "score");
+	c->score = model_metric(t, "score");
 	c->lbm = pick_metric(c);
 	resolve_teams(c);
 	collect_reps(c);
 	if (op->title == NULL && c->nteams > 0)
 		title = team_title(c);
-	d->period = t->periods[c->sel];
+	d->period = t->period_key[c->sel];
 	pl = period_label(t, c->sel);
 	len = strlen(pl) + 160;
 	sub = xmalloc(len);
@@ -840,13 +840,13 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 	free(pl);
 	if (c->nreps == 0) {
 		doc_para(d, "No data: no rep has scores in %s.",
-		    t->periods[c->sel]);
+		    t->period_key[c->sel]);
 		return;
 	}
 	if (op->rep != NULL) {
 		if ((k = find_rep(c, op->rep)) < 0)
 			pm_die(EX_DATAERR, "--rep: no rep '%s' in %s",
-			    op->rep, t->periods[c->sel]);
+			    op->rep, t->period_key[c->sel]);
 		doc_h2(d, "One-on-one");
 		sheet(d, c, &c->reps[k]);
 		return;
@@ -859,7 +859,7 @@ build_report(struct doc *d, const struct table *t, const struct opts *op)
 	if (op->pareto != NULL)
 		add_pareto(d, op->pareto);
 	if (op->drivers != NULL)
-		add_drivers(d, op->drivers, period_unit(t->periods[c->sel]));
+		add_drivers(d, op->drivers, period_unit(t->period_key[c->sel]));
 	if (op->one_on_ones)
 		sheets(d, c);
 }

@@ -15,16 +15,16 @@
 
 /* Change on the previous period; of the projection while it runs. */
 static int
-sheet_change(const struct ctx *c, const struct srow *x, double *ch)
+sheet_change(const struct ctx *c, const struct score_row *x, double *ch)
 {
-	if (!c->in_progress || !KNOWN(x, C_PROJECTED) || !KNOWN(x, C_PREV) ||
-	    x->fx[C_PROJECTED] == x->fx[C_ACTUAL]) {
-		*ch = x->v[C_CHANGE];
-		return KNOWN(x, C_CHANGE);
+	if (!c->in_progress || !scores_known(x, SC_PROJECTED) || !scores_known(x, SC_PREV) ||
+	    x->v[SC_PROJECTED] == x->v[SC_ACTUAL]) {
+		*ch = model_num(x, SC_CHANGE);
+		return scores_known(x, SC_CHANGE);
 	}
-	if (x->v[C_PREV] == 0)
+	if (model_num(x, SC_PREV) == 0)
 		return 0;
-	*ch = (x->v[C_PROJECTED] - x->v[C_PREV]) / fabs(x->v[C_PREV]) * 100;
+	*ch = (model_num(x, SC_PROJECTED) - model_num(x, SC_PREV)) / fabs(model_num(x, SC_PREV)) * 100;
 	return 1;
 }
 
@@ -43,22 +43,22 @@ cmp_fx(const void *a, const void *b)
  */
 static int
 team_median(const struct ctx *c, const struct rep *r, int metric,
-    const struct srow *x, double *out)
+    const struct score_row *x, double *out)
 {
 	int64_t *v;
 	int k, n = 0;
 
 	if (*r->team == '\0') {
-		*out = x->v[C_MEDIAN];
-		return KNOWN(x, C_MEDIAN);
+		*out = model_num(x, SC_MEDIAN);
+		return scores_known(x, SC_MEDIAN);
 	}
 	v = xcalloc((size_t)c->nreps + 1, sizeof(*v));
 	for (k = 0; k < c->nreps; k++) {
-		const struct srow *o = row(c, c->sel, c->reps[k].id, metric);
+		const struct score_row *o = row(c, c->sel, c->reps[k].id, metric);
 
-		if (o != NULL && KNOWN(o, C_ACTUAL) &&
-		    strcmp(o->team, r->team) == 0)
-			v[n++] = o->fx[C_ACTUAL];
+		if (o != NULL && scores_known(o, SC_ACTUAL) &&
+		    strcmp(model_team(c->s, o), r->team) == 0)
+			v[n++] = o->v[SC_ACTUAL];
 	}
 	qsort(v, (size_t)n, sizeof(*v), cmp_fx);
 	if (n > 0)
@@ -90,9 +90,9 @@ sheet_columns(struct doc *d, const struct ctx *c)
 /* A metric of the rep against target and the team median. */
 static void
 sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
-    int metric, const struct srow *x)
+    int metric, const struct score_row *x)
 {
-	const char *m = c->t->metrics[metric];
+	const char *m = c->s->metric_name[metric];
 	char b[FMT_BUFSIZE];
 	double v[TREND], ch, med;
 	unsigned char kn[TREND];
@@ -100,12 +100,12 @@ sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
 
 	doc_row(d);
 	doc_cell(d, TONE_NONE, "%s", metric_label(m));
-	num_cell(d, x, C_ACTUAL, TONE_NONE, m);
-	num_cell(d, x, C_TARGET, TONE_NONE, m);
-	num_cell(d, x, C_ATTAIN, c->in_progress ? TONE_NONE :
-	    att_tone(x->v[C_ATTAIN]), NULL);
+	num_cell(d, x, SC_ACTUAL, TONE_NONE, m);
+	num_cell(d, x, SC_TARGET, TONE_NONE, m);
+	num_cell(d, x, SC_ATTAINMENT, c->in_progress ? TONE_NONE :
+	    att_tone(model_num(x, SC_ATTAINMENT)), NULL);
 	if (c->in_progress)
-		num_cell(d, x, C_PACE, att_tone(x->v[C_PACE]), NULL);
+		num_cell(d, x, SC_PACE, att_tone(model_num(x, SC_PACE)), NULL);
 	doc_cell(d, TONE_NONE, "%s", team_median(c, r, metric, x, &med) ?
 	    fmt_metric(m, med, b) : "");
 	if (sheet_change(c, x, &ch))
@@ -114,7 +114,7 @@ sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
 	else
 		doc_cell(d, TONE_NONE, "%s", "");
 	if (c->sel > 0) {
-		trend(c, r->id, metric, C_ACTUAL, &se, v, kn);
+		trend(c, r->id, metric, SC_ACTUAL, &se, v, kn);
 		doc_cell_trend(d, &se);
 	}
 }
@@ -136,19 +136,19 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 	for (i = 0; i < nfa; i++)
 		doc_item(d, "Focus", fa[i]);
 	for (i = 0; i < n && nfa == 0 && shown < 2; i++) {
-		const char *m = c->t->metrics[ids[i]];
+		const char *m = c->s->metric_name[ids[i]];
 		struct metric_def def = metric_lookup(m);
-		const struct srow *x = row(c, c->sel, r->id, ids[i]);
+		const struct score_row *x = row(c, c->sel, r->id, ids[i]);
 
 		/* The composite score is results, not a leading metric. */
 		if (ids[i] == c->score)
 			continue;
 		if (x == NULL || !def.leading || !def.higher_better ||
-		    !KNOWN(x, C_ACTUAL) || !team_median(c, r, ids[i], x, &med) ||
-		    med <= 0 || x->v[C_ACTUAL] >= 0.75 * med)
+		    !scores_known(x, SC_ACTUAL) || !team_median(c, r, ids[i], x, &med) ||
+		    med <= 0 || model_num(x, SC_ACTUAL) >= 0.75 * med)
 			continue;
 		snprintf(text, sizeof(text), "%s: %s against a team median "
-		    "of %s", metric_label(m), fmt_metric(m, x->v[C_ACTUAL], b1),
+		    "of %s", metric_label(m), fmt_metric(m, model_num(x, SC_ACTUAL), b1),
 		    fmt_metric(m, med, b2));
 		doc_item(d, "Focus", text);
 		shown++;
@@ -166,25 +166,25 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 void
 sheet(struct doc *d, struct ctx *c, const struct rep *r)
 {
-	const struct table *t = c->t;
-	int *ids = xcalloc((size_t)t->nmetrics + 1, sizeof(int));
+	const struct scores *t = c->s;
+	int *ids = xcalloc(t->nmetrics + 1, sizeof(int));
 	int n = metric_order(c, ids), i;
-	const struct srow *s = row(c, c->sel, r->id, c->lbm), *x;
+	const struct score_row *s = row(c, c->sel, r->id, c->lbm), *x;
 	char *w;
 
 	w = who(c, r);
 	doc_h3(d, w);
 	free(w);
-	if (s != NULL && KNOWN(s, C_RANK) && KNOWN(s, C_REPS))
-		doc_para(d, "Rank %.0f of %.0f on %s%s.", s->v[C_RANK],
-		    s->v[C_REPS], metric_label(t->metrics[c->lbm]),
+	if (s != NULL && scores_known(s, SC_RANK) && scores_known(s, SC_REPS))
+		doc_para(d, "Rank %.0f of %.0f on %s%s.", model_num(s, SC_RANK),
+		    model_num(s, SC_REPS), metric_label(t->metric_name[c->lbm]),
 		    c->in_progress ? " (period in progress: pace is the "
 		    "projection)" : "");
 	sheet_columns(d, c);
 	for (i = 0; i < n; i++)
 		if ((x = row(c, c->sel, r->id, ids[i])) != NULL)
 			sheet_row(d, c, r, ids[i], x);
-	if (!t->has_flags)
+	if (!(t->col[SC_FLAGS] >= 0))
 		doc_para(d, "Flags were not computed.");
 	else if (r->nfl == 0)
 		doc_para(d, "No flags this period.");

@@ -2,7 +2,7 @@
  * pm-flag: flag reps who need attention or deserve recognition.
  *
  * Reads a scores table (pm-score output) whole, judges every rep on one
- * metric in one period (cmd/pm-flag/rules.c) and writes either the
+ * metric in one period (cmd/pm-flag/judge.c) and writes either the
  * input with two more columns, flags and notes, or with --list one row
  * per flag.
  */

@@ -46,7 +46,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-struct opts {
+struct pareto_opts {
 	struct pmeta meta;
 	int k_set, m_set, v_set, g_set;
 	struct pcfg cfg;
@@ -121,7 +121,7 @@ parse_classes(const char *arg, struct pcfg *c)
 }
 
 static void
-parse_opts(int argc, char *argv[], struct opts *op)
+parse_opts(int argc, char *argv[], struct pareto_opts *op)
 {
 	int c;
 
@@ -231,13 +231,14 @@ need_col(const struct factsr *fr, const char *name, const char *opt)
 }
 
 /* Where the columns of one input file are. */
-struct cols {
+struct pareto_cols {
 	int key, group, metric, value;
 	int date;		/* facts: checked like pm-score does */
 };
 
 static void
-find_cols(const struct factsr *fr, const struct opts *op, struct cols *c)
+find_cols(const struct factsr *fr, const struct pareto_opts *op,
+    struct pareto_cols *c)
 {
 	if (op->v_set) {
 		c->value = need_col(fr, op->meta.value, " (-v)");
@@ -274,7 +275,7 @@ parse_value(const struct csvr *r, const struct csv_row *row, int col,
 
 static void
 add_row(const struct csvr *r, const struct csv_row *row,
-    const struct cols *c, const struct opts *op, struct ptab *t,
+    const struct pareto_cols *c, const struct pareto_opts *op, struct ptab *t,
     struct tally *ty)
 {
 	const char *g = "";
@@ -316,14 +317,14 @@ add_row(const struct csvr *r, const struct csv_row *row,
  * export that Excel saved as Windows-1252, which is converted.
  */
 static void
-read_data(const char *path, const struct opts *op, struct ptab *t,
+read_data(const char *path, const struct pareto_opts *op, struct ptab *t,
     struct tally *ty)
 {
 	struct dec *d = NULL;
 	struct csvr *r;
 	struct factsr *fr;
 	struct csv_row row;
-	struct cols c;
+	struct pareto_cols c;
 
 	if (op->v_set) {
 		d = dec_open(path);
@@ -344,7 +345,7 @@ read_data(const char *path, const struct opts *op, struct ptab *t,
 }
 
 static void
-warn_tally(const struct opts *op, const struct tally *ty)
+warn_tally(const struct pareto_opts *op, const struct tally *ty)
 {
 	char buf[NUM_BUFSIZE];
 
@@ -472,7 +473,8 @@ merge_file(const char *path, struct merge *ms)
  * then fill in op->meta, so that --merge --partial records them.
  */
 static void
-read_partials(int nfiles, char *files[], struct opts *op, struct merge *ms)
+read_partials(int nfiles, char *files[], struct pareto_opts *op,
+    struct merge *ms)
 {
 	const char *given[4];
 	int i;
@@ -505,7 +507,7 @@ read_partials(int nfiles, char *files[], struct opts *op, struct merge *ms)
 int
 main(int argc, char *argv[])
 {
-	struct opts op;
+	struct pareto_opts op;
 	struct tally ty = { 0 };
 	struct merge ms = { { NULL }, { 0 }, NULL };
 	struct ptab *t;

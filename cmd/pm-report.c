@@ -121,7 +121,7 @@ add_addrs(const char *opt, const char *arg, struct mime_addr **list, int *n)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { .format = FMT_TEXT };
+	struct report_opts op = { .format = FMT_TEXT };
 	struct email em = { 0 };
 	const char *err;
 	const char *output = NULL;
@@ -204,7 +204,7 @@ main(int argc, char *argv[])
 	    SC_BIT(SC_PERIOD) | SC_BIT(SC_REP) | SC_BIT(SC_METRIC) |
 	    SC_BIT(SC_ACTUAL));
 	doc = doc_new();
-	build_report(doc, scores, &op);
+	sections_build(doc, scores, &op);
 	switch (op.format) {
 	case FMT_TEXT:
 		render_text(doc, o);

@@ -135,11 +135,11 @@ doc_row(struct doc *d)
 }
 
 /* The first cell of the current row that has nothing in it yet. */
-static struct cell *
+static struct doc_cell *
 next_cell(struct doc *d)
 {
 	struct block *b = last_table(d);
-	struct cell *row;
+	struct doc_cell *row;
 	int i;
 
 	if (b->nrows == 0)
@@ -154,7 +154,7 @@ next_cell(struct doc *d)
 void
 doc_cell(struct doc *d, enum tone tone, const char *fmt, ...)
 {
-	struct cell *c = next_cell(d);
+	struct doc_cell *c = next_cell(d);
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -166,7 +166,7 @@ doc_cell(struct doc *d, enum tone tone, const char *fmt, ...)
 void
 doc_cell_trend(struct doc *d, const struct series *s)
 {
-	struct cell *c = next_cell(d);
+	struct doc_cell *c = next_cell(d);
 
 	if (s->n == 0) {
 		c->s = xstrdup("");
@@ -223,7 +223,7 @@ doc_title_of(const struct doc *d)
  * must not reach a terminal or break a table row.
  */
 char *
-clean_text(const char *s)
+doc_clean_text(const char *s)
 {
 	char *r = xmalloc(strlen(s) + 1), *p = r;
 
@@ -242,7 +242,7 @@ clean_text(const char *s)
 }
 
 char *
-sparkline(const struct series *s, char *buf, size_t size)
+doc_sparkline(const struct series *s, char *buf, size_t size)
 {
 	static const char *const bars[8] = {
 		"\u2581", "\u2582", "\u2583", "\u2584",
@@ -356,7 +356,7 @@ fmt_metric(const char *metric, double v, char *buf)
 }
 
 const char *
-metric_label(const char *metric)
+fmt_metric_label(const char *metric)
 {
 	static const char *const names[][2] = {
 		{ "score", "Score" }, { "revenue", "Revenue" },

@@ -25,7 +25,7 @@
 static char *
 default_subject(const struct doc *d)
 {
-	char *t = clean_text(doc_title_of(d)), *s;
+	char *t = doc_clean_text(doc_title_of(d)), *s;
 	size_t n;
 
 	if (d->period == NULL || strstr(t, d->period) != NULL)

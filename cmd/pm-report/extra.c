@@ -15,13 +15,13 @@
 #define TOPKEYS 10
 #define MAXCURVES 3
 
-struct cols {
+struct extra_cols {
 	const char *names[10];
 	int at[10];
 };
 
 static void
-need(struct csvr *r, const struct csv_row *hdr, struct cols *c, int n,
+need(struct csvr *r, const struct csv_row *hdr, struct extra_cols *c, int n,
     const char *what)
 {
 	int i;
@@ -35,13 +35,13 @@ need(struct csvr *r, const struct csv_row *hdr, struct cols *c, int n,
 }
 
 static const char *
-get(const struct csv_row *row, const struct cols *c, int i)
+get(const struct csv_row *row, const struct extra_cols *c, int i)
 {
 	return c->at[i] >= 0 ? row->f[c->at[i]] : "";
 }
 
 static double
-getnum(struct csvr *r, const struct csv_row *row, const struct cols *c,
+getnum(struct csvr *r, const struct csv_row *row, const struct extra_cols *c,
     int i, int *known)
 {
 	const char *s = get(row, c, i);
@@ -65,7 +65,7 @@ struct sum {
 static void
 pareto_summary(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 {
-	struct cols c = { { "group", "keys", "total", "keys_at",
+	struct extra_cols c = { { "group", "keys", "total", "keys_at",
 	    "pct_keys_at", "top20_share", "gini", "hhi", "excluded" }, { 0 } };
 	struct column cols[] = {
 		{ "Group", AL_LEFT, 1 }, { "Keys", AL_RIGHT, 0 },
@@ -177,7 +177,7 @@ group_detail(struct doc *d, struct key *k, int n, int *curves)
 static void
 pareto_detail(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 {
-	struct cols c = { { "group", "rank", "key", "value", "share",
+	struct extra_cols c = { { "group", "rank", "key", "value", "share",
 	    "cum_share", "class" }, { 0 } };
 	struct csv_row row;
 	struct key *k = NULL;
@@ -215,7 +215,7 @@ pareto_detail(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 }
 
 void
-add_pareto(struct doc *d, const char *path)
+extra_pareto(struct doc *d, const char *path)
 {
 	struct csvr *r = csvr_open(path);
 	struct csv_row hdr;
@@ -285,10 +285,10 @@ said(const struct driver *v, int i)
 }
 
 void
-add_drivers(struct doc *d, const char *path, const char *unit)
+extra_drivers(struct doc *d, const char *path, const char *unit)
 {
-	struct cols c = { { "metric", "lag", "pairs", "spearman", "pearson",
-	    "slope", "direction" }, { 0 } };
+	struct extra_cols c = { { "metric", "lag", "pairs", "spearman",
+	    "pearson", "slope", "direction" }, { 0 } };
 	struct column cols[] = {
 		{ "Metric", AL_LEFT, 1 }, { "Lag", AL_RIGHT, 0 },
 		{ "Pairs", AL_RIGHT, 0 }, { "Spearman", AL_RIGHT, 0 },
@@ -328,7 +328,7 @@ add_drivers(struct doc *d, const char *path, const char *unit)
 		    "revenue %s (Spearman %.2f over %.0f rep-%ss).",
 		    words(v[i].metric, wb), helps ? "more" : "less",
 		    lag_words(v[i].lag, unit, lb), v[i].rho, v[i].pairs, unit);
-		doc_item(d, metric_label(v[i].metric), text);
+		doc_item(d, fmt_metric_label(v[i].metric), text);
 		shown++;
 	}
 	if (n == 0)
@@ -344,7 +344,8 @@ add_drivers(struct doc *d, const char *path, const char *unit)
 		doc_table(d, 5, cols);
 		for (i = 0; i < n; i++) {
 			doc_row(d);
-			doc_cell(d, TONE_NONE, "%s", metric_label(v[i].metric));
+			doc_cell(d, TONE_NONE, "%s",
+			    fmt_metric_label(v[i].metric));
 			doc_cell(d, TONE_NONE, "%.0f", v[i].lag);
 			doc_cell(d, TONE_NONE, "%.0f", v[i].pairs);
 			if (v[i].has_rho)

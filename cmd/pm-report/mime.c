@@ -174,13 +174,13 @@ mime_check_text(const char *s)
 /* ---- header fields ---- */
 
 /* A field being written: the column reached on the current line. */
-struct field {
+struct mime_field {
 	struct out *o;
 	size_t col;
 };
 
 static void
-field_start(struct field *f, struct out *o, const char *name)
+field_start(struct mime_field *f, struct out *o, const char *name)
 {
 	f->o = o;
 	out_puts(o, name);
@@ -190,7 +190,7 @@ field_start(struct field *f, struct out *o, const char *name)
 
 /* A token of len bytes, after a space or a fold when it does not fit. */
 static void
-field_token(struct field *f, const char *s, size_t len)
+field_token(struct mime_field *f, const char *s, size_t len)
 {
 	if (f->col + 1 + len > MIME_LINE && f->col > 1) {
 		out_puts(f->o, "\n ");
@@ -210,7 +210,7 @@ field_token(struct field *f, const char *s, size_t len)
  * text (RFC 2047 section 6.2).
  */
 static void
-field_encoded(struct field *f, const char *s)
+field_encoded(struct mime_field *f, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, room, max, take, k;
@@ -268,7 +268,7 @@ plain_ascii(const char *s, size_t maxword)
 
 /* Words of s as tokens; runs of spaces kept, as unfolding gives them. */
 static void
-field_words(struct field *f, const char *s)
+field_words(struct mime_field *f, const char *s)
 {
 	const char *p = s, *q;
 
@@ -291,7 +291,7 @@ field_words(struct field *f, const char *s)
 void
 mime_field_text(struct out *o, const char *name, const char *value)
 {
-	struct field f;
+	struct mime_field f;
 
 	field_start(&f, o, name);
 	if (plain_ascii(value, MIME_LINE - 2 - strlen(name) - 2))
@@ -312,7 +312,7 @@ atext(int c)
 
 /* A display name: atoms as they are, else a quoted-string or encoded. */
 static void
-field_name(struct field *f, const char *s)
+field_name(struct mime_field *f, const char *s)
 {
 	const char *p;
 	char *q, *d;
@@ -347,7 +347,7 @@ void
 mime_field_addrs(struct out *o, const char *name, const struct mime_addr *a,
     int n)
 {
-	struct field f;
+	struct mime_field f;
 	char *spec;
 	size_t len;
 	int i;

@@ -50,11 +50,11 @@ static const struct {
 };
 #define NFLAGDEFS (int)(sizeof(flagdefs) / sizeof(flagdefs[0]))
 
-const char *const win_flags[] = {
+const char *const model_win_flags[] = {
 	"target_hit", "high_flyer", "personal_best", "most_improved",
 	"biggest_deal", NULL
 };
-const char *const coaching_flags[] = {
+const char *const model_coaching_flags[] = {
 	"underperformer", "declining", "activity_gap", "conversion_gap", NULL
 };
 
@@ -70,7 +70,7 @@ flag_index(const char *f)
 }
 
 const char *
-flag_label(const char *f)
+model_flag_label(const char *f)
 {
 	int i = flag_index(f);
 
@@ -86,7 +86,7 @@ flag_focus(const char *f)
 }
 
 int
-metric_rank(const char *m)
+model_metric_rank(const char *m)
 {
 	int i;
 
@@ -97,7 +97,7 @@ metric_rank(const char *m)
 }
 
 const struct score_row *
-row(const struct ctx *c, int period, int rep, int metric)
+model_row(const struct model *c, int period, int rep, int metric)
 {
 	if (period < 0 || metric < 0)
 		return NULL;
@@ -142,14 +142,14 @@ model_team(const struct scores *s, const struct score_row *r)
 }
 
 int
-higher_better(const struct ctx *c, int metric)
+model_higher_better(const struct model *c, int metric)
 {
 	return metric_lookup(c->s->metric_name[metric]).higher_better;
 }
 
 /* What a rep is judged on: the pace while the period runs, else attainment. */
 int
-judged(const struct score_row *r, double *v)
+model_judged(const struct score_row *r, double *v)
 {
 	if (r == NULL)
 		return 0;
@@ -165,16 +165,16 @@ judged(const struct score_row *r, double *v)
 }
 
 const char *
-name(const struct ctx *c, int rep)
+model_name(const struct model *c, int rep)
 {
 	return c->s->rep_name[rep];
 }
 
 /* "Name (Team)" */
 char *
-who(const struct ctx *c, const struct rep *r)
+model_who(const struct model *c, const struct model_rep *r)
 {
-	const char *n = name(c, r->id);
+	const char *n = model_name(c, r->id);
 	size_t len = strlen(n) + strlen(r->team) + 4;
 	char *s = xmalloc(len);
 
@@ -186,7 +186,7 @@ who(const struct ctx *c, const struct rep *r)
 }
 
 int
-pick_period(const struct ctx *c)
+model_pick_period(const struct model *c)
 {
 	const struct scores *t = c->s;
 	int best = -1;
@@ -213,7 +213,7 @@ pick_period(const struct ctx *c)
 }
 
 int
-pick_metric(const struct ctx *c)
+model_pick_metric(const struct model *c)
 {
 	int m;
 
@@ -272,15 +272,17 @@ note_for(const char *notes, char **f, int nf, int i)
 }
 
 static void
-split_flags(const struct ctx *c, struct rep *r, const struct score_row *s)
+split_flags(const struct model *c, struct model_rep *r,
+    const struct score_row *s)
 {
-	char *fl = xstrdup(scores_field(c->s, s, SC_FLAGS)), *f[MAXFLAGS], *p;
+	char *fl = xstrdup(scores_field(c->s, s, SC_FLAGS));
+	char *f[MODEL_MAXFLAGS], *p;
 	const char *t, *notes = scores_field(c->s, s, SC_NOTES);
 	char *q;
 	int nf = 0, i, j;
 	size_t n;
 
-	for (p = fl; p != NULL && nf < MAXFLAGS; p = q) {
+	for (p = fl; p != NULL && nf < MODEL_MAXFLAGS; p = q) {
 		if ((q = strchr(p, ';')) != NULL)
 			*q++ = '\0';
 		t = p;
@@ -294,7 +296,7 @@ split_flags(const struct ctx *c, struct rep *r, const struct score_row *s)
 		for (j = 0; j < r->nfl; j++)
 			if (strcmp(r->fl[j].name, f[i]) == 0)
 				break;
-		if (j < r->nfl || r->nfl == MAXFLAGS)
+		if (j < r->nfl || r->nfl == MODEL_MAXFLAGS)
 			continue;
 		snprintf(r->fl[r->nfl].name, sizeof(r->fl[0].name), "%s", f[i]);
 		r->fl[r->nfl].note = note_for(notes, f, nf, i);
@@ -307,11 +309,11 @@ split_flags(const struct ctx *c, struct rep *r, const struct score_row *s)
 static int
 cmprep(const void *a, const void *b, void *ctx)
 {
-	const struct rep *x = a, *y = b;
-	const struct ctx *sort_ctx = ctx;
-	const struct score_row *rx = row(sort_ctx, sort_ctx->sel, x->id,
+	const struct model_rep *x = a, *y = b;
+	const struct model *sort_ctx = ctx;
+	const struct score_row *rx = model_row(sort_ctx, sort_ctx->sel, x->id,
 	    sort_ctx->lbm);
-	const struct score_row *ry = row(sort_ctx, sort_ctx->sel, y->id,
+	const struct score_row *ry = model_row(sort_ctx, sort_ctx->sel, y->id,
 	    sort_ctx->lbm);
 	int kx = rx != NULL && scores_known(rx, SC_RANK);
 	int ky = ry != NULL && scores_known(ry, SC_RANK);
@@ -328,14 +330,14 @@ cmprep(const void *a, const void *b, void *ctx)
 
 /* Ranked among fewer reps than were ranked: ranks are per team. */
 static int
-ranked_by_team(const struct ctx *c)
+ranked_by_team(const struct model *c)
 {
 	const struct scores *t = c->s;
 	int rep, ranked = 0;
 	double most = 0;
 
 	for (rep = 0; rep < (int)t->nreps; rep++) {
-		const struct score_row *r = row(c, c->sel, rep, c->lbm);
+		const struct score_row *r = model_row(c, c->sel, rep, c->lbm);
 
 		if (r != NULL && scores_known(r, SC_RANK)) {
 			ranked++;
@@ -347,7 +349,7 @@ ranked_by_team(const struct ctx *c)
 }
 
 void
-collect_reps(struct ctx *c)
+model_collect_reps(struct model *c)
 {
 	const struct scores *t = c->s;
 	int *seen = xcalloc(t->nreps + 1, sizeof(int)), m;
@@ -358,7 +360,7 @@ collect_reps(struct ctx *c)
 		const struct score_row *s = &t->rows[i];
 
 		team = model_team(t, s);
-		if (!s->rollup && !in_scope(c, team))
+		if (!s->rollup && !model_in_scope(c, team))
 			continue;
 		if ((int)s->period == c->sel && !s->rollup && !seen[s->rep]) {
 			seen[s->rep] = 1;
@@ -383,20 +385,20 @@ collect_reps(struct ctx *c)
 		return;
 	/* The leaderboard metric's flags first, then the others'. */
 	for (int k = 0; k < c->nreps; k++) {
-		const struct score_row *s = row(c, c->sel, c->reps[k].id, c->lbm);
+		const struct score_row *s = model_row(c, c->sel, c->reps[k].id, c->lbm);
 
 		if (s != NULL)
 			split_flags(c, &c->reps[k], s);
 		for (m = 0; m < (int)t->nmetrics; m++)
-			if (m != c->lbm && (s = row(c, c->sel, c->reps[k].id,
-			    m)) != NULL &&
-			    *scores_field(t, s, SC_FLAGS) != '\0')
+			if (m != c->lbm && (s = model_row(c, c->sel,
+			    c->reps[k].id, m)) != NULL && *scores_field(t, s,
+			    SC_FLAGS) != '\0')
 				split_flags(c, &c->reps[k], s);
 	}
 }
 
-const struct flag *
-has_flag(const struct rep *r, const char *f)
+const struct model_flag *
+model_has_flag(const struct model_rep *r, const char *f)
 {
 	int i;
 
@@ -406,12 +408,12 @@ has_flag(const struct rep *r, const char *f)
 	return NULL;
 }
 
-/* The last TREND values of a column up to the period reported on. */
+/* The last MODEL_TREND values of a column up to the period reported on. */
 void
-trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
-    double *v, unsigned char *known)
+model_trend(const struct model *c, int rep, int metric, int col,
+    struct series *s, double *v, unsigned char *known)
 {
-	int p, first = c->sel - TREND + 1;
+	int p, first = c->sel - MODEL_TREND + 1;
 
 	if (first < 0)
 		first = 0;
@@ -419,7 +421,7 @@ trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
 	s->known = known;
 	s->n = 0;
 	for (p = first; p <= c->sel; p++) {
-		const struct score_row *r = row(c, p, rep, metric);
+		const struct score_row *r = model_row(c, p, rep, metric);
 		int k = col;
 
 		/* The period in progress counts with its projection. */
@@ -432,7 +434,7 @@ trend(const struct ctx *c, int rep, int metric, int col, struct series *s,
 }
 
 int
-in_scope(const struct ctx *c, const char *team)
+model_in_scope(const struct model *c, const char *team)
 {
 	int i;
 
@@ -446,13 +448,14 @@ in_scope(const struct ctx *c, const char *team)
 
 /* A row of rteam counts in the total of team (NULL: the report's). */
 static int
-team_match(const struct ctx *c, const char *rteam, const char *team)
+team_match(const struct model *c, const char *rteam, const char *team)
 {
-	return team != NULL ? strcmp(rteam, team) == 0 : in_scope(c, rteam);
+	return team != NULL ? strcmp(rteam, team) == 0 : model_in_scope(c,
+	    rteam);
 }
 
 const char *
-scope_rollup(const struct ctx *c, const char *team)
+model_scope_rollup(const struct model *c, const char *team)
 {
 	if (team != NULL)
 		return team;
@@ -463,7 +466,8 @@ scope_rollup(const struct ctx *c, const char *team)
 
 /* Several --team: the sum of their roll-up rows, for a summed metric. */
 static int
-sum_rollups(const struct ctx *c, int period, int metric, struct total *tt)
+sum_rollups(const struct model *c, int period, int metric,
+    struct model_total *tt)
 {
 	int64_t a = 0, p = 0, g = 0;
 	int i, ka = 1, kp = 1, kg = 1;
@@ -514,7 +518,7 @@ find_team(const struct scores *t, const char *want)
 }
 
 void
-resolve_teams(struct ctx *c)
+model_resolve_teams(struct model *c)
 {
 	int i, j;
 
@@ -539,14 +543,14 @@ resolve_teams(struct ctx *c)
 
 /* The sum of a metric's actuals over a team's reps; 0 when none is known. */
 static int
-part_sum(const struct ctx *c, int period, const char *metric,
+part_sum(const struct model *c, int period, const char *metric,
     const char *team, int col, int64_t *sum)
 {
 	int m = model_metric(c->s, metric), rep, n = 0;
 
 	*sum = 0;
 	for (rep = 0; m >= 0 && rep < (int)c->s->nreps; rep++) {
-		const struct score_row *r = row(c, period, rep, m);
+		const struct score_row *r = model_row(c, period, rep, m);
 
 		if (r == NULL || !team_match(c, model_team(c->s, r), team) ||
 		    !scores_known(r, col))
@@ -559,7 +563,7 @@ part_sum(const struct ctx *c, int period, const char *metric,
 
 /* cycle_days weighted by deals won: the deals its mean is over. */
 static int
-weighted_cycle(const struct ctx *c, int period, int metric, const char *team,
+weighted_cycle(const struct model *c, int period, int metric, const char *team,
     double *out)
 {
 	int won = model_metric(c->s, "deals_won"), rep;
@@ -568,8 +572,8 @@ weighted_cycle(const struct ctx *c, int period, int metric, const char *team,
 	if (won < 0)
 		return -1;
 	for (rep = 0; rep < (int)c->s->nreps; rep++) {
-		const struct score_row *r = row(c, period, rep, metric);
-		const struct score_row *d = row(c, period, rep, won);
+		const struct score_row *r = model_row(c, period, rep, metric);
+		const struct score_row *d = model_row(c, period, rep, won);
 
 		if (r == NULL || d == NULL || !scores_known(r, SC_ACTUAL) ||
 		    !scores_known(d, SC_ACTUAL) ||
@@ -590,7 +594,7 @@ weighted_cycle(const struct ctx *c, int period, int metric, const char *team,
  * table lacks the parts.
  */
 static int
-from_parts(const struct ctx *c, int period, int metric, const char *team,
+from_parts(const struct model *c, int period, int metric, const char *team,
     double *out)
 {
 	enum metric_agg agg = metric_lookup(c->s->metric_name[metric]).agg;
@@ -632,8 +636,8 @@ from_parts(const struct ctx *c, int period, int metric, const char *team,
 }
 
 static void
-sum_total(const struct ctx *c, int period, int metric, const char *team,
-    struct total *tt)
+sum_total(const struct model *c, int period, int metric, const char *team,
+    struct model_total *tt)
 {
 	const struct scores *t = c->s;
 	int64_t a = 0, p = 0, g = 0;
@@ -643,7 +647,7 @@ sum_total(const struct ctx *c, int period, int metric, const char *team,
 
 	memset(tt, 0, sizeof(*tt));
 	for (rep = 0; rep < (int)t->nreps; rep++) {
-		const struct score_row *r = row(c, period, rep, metric);
+		const struct score_row *r = model_row(c, period, rep, metric);
 
 		if (r == NULL || !team_match(c, model_team(c->s, r), team))
 			continue;
@@ -690,10 +694,10 @@ sum_total(const struct ctx *c, int period, int metric, const char *team,
 
 /* The total of a team (NULL: everyone), from its roll-up row if any. */
 int
-team_total(const struct ctx *c, int period, int metric, const char *team,
-    struct total *tt)
+model_team_total(const struct model *c, int period, int metric,
+    const char *team, struct model_total *tt)
 {
-	const char *ru = scope_rollup(c, team);
+	const char *ru = model_scope_rollup(c, team);
 	const struct score_row *r = ru != NULL ? model_rollup(c->s, period, metric,
 	    ru) : NULL;
 
@@ -724,10 +728,10 @@ team_total(const struct ctx *c, int period, int metric, const char *team,
  * not have that period (a single period was selected upstream).
  */
 int
-prev_column(const struct ctx *c, int metric, const char *team,
-    struct total *tt)
+model_prev_column(const struct model *c, int metric, const char *team,
+    struct model_total *tt)
 {
-	const char *ru = scope_rollup(c, team);
+	const char *ru = model_scope_rollup(c, team);
 	const struct score_row *r = ru != NULL ? model_rollup(c->s, c->sel, metric,
 	    ru) : NULL;
 	int64_t sum = 0;
@@ -741,7 +745,7 @@ prev_column(const struct ctx *c, int metric, const char *team,
 	if (metric_lookup(c->s->metric_name[metric]).agg != AGG_SUM)
 		return 0;
 	for (k = 0; k < c->nreps; k++)
-		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
+		if ((r = model_row(c, c->sel, c->reps[k].id, metric)) != NULL &&
 		    scores_known(r, SC_PREV) && team_match(c, model_team(c->s, r), team)) {
 			fixed_add(&sum, r->v[SC_PREV]);
 			n++;
@@ -751,10 +755,10 @@ prev_column(const struct ctx *c, int metric, const char *team,
 }
 
 int
-ratio(const struct ctx *c, int metric, double actual, double target,
+model_ratio(const struct model *c, int metric, double actual, double target,
     double *out)
 {
-	if (higher_better(c, metric)) {
+	if (model_higher_better(c, metric)) {
 		if (target <= 0)
 			return 0;
 		*out = actual / target * 100;
@@ -767,9 +771,9 @@ ratio(const struct ctx *c, int metric, double actual, double target,
 }
 
 int
-has_target(const struct ctx *c, int metric)
+model_has_target(const struct model *c, int metric)
 {
-	const char *ru = scope_rollup(c, NULL);
+	const char *ru = model_scope_rollup(c, NULL);
 	const struct score_row *r = ru != NULL ? model_rollup(c->s, c->sel, metric,
 	    ru) : NULL;
 	int k;
@@ -777,7 +781,7 @@ has_target(const struct ctx *c, int metric)
 	if (r != NULL && scores_known(r, SC_TARGET))
 		return 1;
 	for (k = 0; k < c->nreps; k++)
-		if ((r = row(c, c->sel, c->reps[k].id, metric)) != NULL &&
+		if ((r = model_row(c, c->sel, c->reps[k].id, metric)) != NULL &&
 		    scores_known(r, SC_TARGET))
 			return 1;
 	return 0;
@@ -787,14 +791,14 @@ static int
 cmpmetric(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	int rx = metric_rank(x), ry = metric_rank(y);
+	int rx = model_metric_rank(x), ry = model_metric_rank(y);
 
 	return rx != ry ? rx - ry : strcmp(x, y);
 }
 
 /* Metric ids in report order (score, revenue, ...; others by name). */
 int
-metric_order(const struct ctx *c, int *ids)
+model_metric_order(const struct model *c, int *ids)
 {
 	const char **names = xcalloc(c->s->nmetrics + 1,
 	    sizeof(*names));
@@ -810,24 +814,24 @@ metric_order(const struct ctx *c, int *ids)
 }
 
 enum tone
-change_tone(const struct ctx *c, int metric, double ch)
+model_change_tone(const struct model *c, int metric, double ch)
 {
 	if (fabs(ch) < 0.05)
 		return TONE_NONE;
-	return (ch > 0) == (higher_better(c, metric) != 0) ? TONE_GOOD :
+	return (ch > 0) == (model_higher_better(c, metric) != 0) ? TONE_GOOD :
 	    TONE_BAD;
 }
 
 enum tone
-att_tone(double a)
+model_att_tone(double a)
 {
 	return a >= 100 ? TONE_GOOD : a < 80 ? TONE_BAD : TONE_NONE;
 }
 
 /* A column of r, or an empty cell. */
 void
-num_cell(struct doc *d, const struct score_row *r, int col, enum tone tone,
-    const char *metric)
+model_num_cell(struct doc *d, const struct score_row *r, int col,
+    enum tone tone, const char *metric)
 {
 	char b[FMT_BUFSIZE];
 
@@ -843,22 +847,22 @@ num_cell(struct doc *d, const struct score_row *r, int col, enum tone tone,
  * with commas into buf; how many there are.
  */
 int
-names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
-    size_t size)
+model_names_with(const struct model *c, const char *f1, const char *f2,
+    char *buf, size_t size)
 {
 	size_t len = 0;
 	int k, n = 0;
 
 	buf[0] = '\0';
 	for (k = 0; k < c->nreps; k++) {
-		const struct rep *r = &c->reps[k];
+		const struct model_rep *r = &c->reps[k];
 
-		if (has_flag(r, f1) == NULL &&
-		    (f2 == NULL || has_flag(r, f2) == NULL))
+		if (model_has_flag(r, f1) == NULL &&
+		    (f2 == NULL || model_has_flag(r, f2) == NULL))
 			continue;
 		if (len + 100 < size) {
 			snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
-			    name(c, r->id));
+			    model_name(c, r->id));
 			len = strlen(buf);
 		} else if (len + sizeof(", ...") <= size)
 			strcpy(buf + len, ", ...");
@@ -869,7 +873,7 @@ names_with(const struct ctx *c, const char *f1, const char *f2, char *buf,
 
 /* Up to two focus areas, the most specific first. */
 int
-focus_areas(const struct rep *r, const char **out)
+model_focus_areas(const struct model_rep *r, const char **out)
 {
 	static const char *const pref[] = {
 		"activity_gap", "conversion_gap", "declining",
@@ -878,18 +882,18 @@ focus_areas(const struct rep *r, const char **out)
 	int i, n = 0;
 
 	for (i = 0; pref[i] != NULL && n < 2; i++)
-		if (has_flag(r, pref[i]) != NULL)
+		if (model_has_flag(r, pref[i]) != NULL)
 			out[n++] = flag_focus(pref[i]);
 	return n;
 }
 
 int
-needs_coaching(const struct rep *r)
+model_needs_coaching(const struct model_rep *r)
 {
 	int i;
 
-	for (i = 0; coaching_flags[i] != NULL; i++)
-		if (has_flag(r, coaching_flags[i]) != NULL)
+	for (i = 0; model_coaching_flags[i] != NULL; i++)
+		if (model_has_flag(r, model_coaching_flags[i]) != NULL)
 			return 1;
 	return 0;
 }

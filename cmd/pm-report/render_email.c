@@ -32,10 +32,10 @@ static const char *const tone_bar[] = {
 
 /* A name or label: isolated, so right-to-left text cannot reorder it. */
 static void
-name(struct out *o, const char *s)
+model_name(struct out *o, const char *s)
 {
 	out_puts(o, "<bdi>");
-	html_esc(o, s);
+	render_html_esc(o, s);
 	out_puts(o, "</bdi>");
 }
 
@@ -59,18 +59,18 @@ table(const struct block *b, struct out *o)
 	for (i = 0; i < b->ncols; i++) {
 		out_puts(o, b->cols[i].align == AL_RIGHT ?
 		    "<th align=\"right\">" : "<th align=\"left\">");
-		html_esc(o, b->cols[i].head);
+		render_html_esc(o, b->cols[i].head);
 		out_puts(o, "</th>");
 	}
 	out_puts(o, "</tr>\n");
 	for (r = 0; r < b->nrows; r++) {
 		out_puts(o, r % 2 ? "<tr bgcolor=\"#f5f7fa\">" : "<tr>");
 		for (i = 0; i < b->ncols; i++) {
-			const struct cell *c = &b->cells[(size_t)r * b->ncols + i];
+			const struct doc_cell *c = &b->cells[(size_t)r * b->ncols + i];
 
 			if (c->s == NULL) {
 				out_printf(o, "<td style=\"color:#2680c2\">%s"
-				    "</td>", sparkline(&c->trend, buf,
+				    "</td>", doc_sparkline(&c->trend, buf,
 				    sizeof(buf)));
 				continue;
 			}
@@ -83,9 +83,9 @@ table(const struct block *b, struct out *o)
 			cell_tone(o, c->tone);
 			out_putc(o, '>');
 			if (b->cols[i].flex && *c->s != '\0')
-				name(o, c->s);
+				model_name(o, c->s);
 			else
-				html_esc(o, c->s);
+				render_html_esc(o, c->s);
 			out_puts(o, "</td>");
 		}
 		out_puts(o, "</tr>\n");
@@ -120,7 +120,7 @@ bar_row(struct out *o, const char *label, double value, double ref,
 	long v = px(value), m;
 
 	out_puts(o, "<tr><td>");
-	name(o, label);
+	model_name(o, label);
 	out_puts(o, "</td><td><table role=\"presentation\" cellpadding=\"0\" "
 	    "cellspacing=\"0\" border=\"0\"><tr>");
 	if (isnan(ref) || (v == 0 && px(ref) == 0)) {
@@ -135,7 +135,7 @@ bar_row(struct out *o, const char *label, double value, double ref,
 			seg(o, v - m, colour);
 	}
 	out_puts(o, "</tr></table></td><td align=\"right\">");
-	html_esc(o, text);
+	render_html_esc(o, text);
 	out_puts(o, "</td></tr>\n");
 }
 
@@ -192,7 +192,7 @@ chart(const struct chart *c, struct out *o)
 		return;
 	out_puts(o, "<p style=\"margin:8px 0 2px;color:#52606d;"
 	    "font-size:12px\">");
-	html_esc(o, c->title);
+	render_html_esc(o, c->title);
 	out_puts(o, "</p>\n<table role=\"presentation\" cellpadding=\"2\" "
 	    "cellspacing=\"0\" border=\"0\" style=\"font:12px " FONT ";"
 	    "margin:0 0 12px\">\n");
@@ -205,11 +205,11 @@ item(const struct block *b, struct out *o)
 {
 	if (b->a != NULL) {
 		out_puts(o, "<b>");
-		name(o, b->a);
+		model_name(o, b->a);
 		out_puts(o, b->b != NULL ? ":</b> " : "</b>");
 	}
 	if (b->b != NULL)
-		html_esc(o, b->b);
+		render_html_esc(o, b->b);
 }
 
 void
@@ -221,7 +221,7 @@ render_email_html(const struct doc *d, struct out *o)
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width,initial-scale=1\">\n"
 	    "<meta name=\"color-scheme\" content=\"light\">\n<title>");
-	html_esc(o, doc_title_of(d));
+	render_html_esc(o, doc_title_of(d));
 	out_puts(o, "</title></head>\n<body style=\"margin:0;padding:0;"
 	    "background:#ffffff\">\n<table role=\"presentation\" "
 	    "width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\">"
@@ -246,12 +246,12 @@ render_email_html(const struct doc *d, struct out *o)
 		case B_TITLE:
 			out_puts(o, "<h1 style=\"font-size:22px;line-height:1.25;"
 			    "margin:0 0 4px\">");
-			html_esc(o, b->a);
+			render_html_esc(o, b->a);
 			out_puts(o, "</h1>\n");
 			if (b->b != NULL) {
 				out_puts(o, "<p style=\"margin:0 0 12px;"
 				    "color:#52606d\">");
-				html_esc(o, b->b);
+				render_html_esc(o, b->b);
 				out_puts(o, "</p>\n");
 			}
 			break;
@@ -259,25 +259,25 @@ render_email_html(const struct doc *d, struct out *o)
 			out_puts(o, "<h2 style=\"font-size:18px;margin:20px 0 8px;"
 			    "padding-bottom:3px;border-bottom:2px solid "
 			    "#d9e2ec\">");
-			html_esc(o, b->a);
+			render_html_esc(o, b->a);
 			out_puts(o, "</h2>\n");
 			break;
 		case B_H3:
 			out_puts(o, "<h3 style=\"font-size:15px;"
 			    "margin:14px 0 4px\">");
-			name(o, b->a);
+			model_name(o, b->a);
 			out_puts(o, "</h3>\n");
 			break;
 		case B_PARA:
 			out_puts(o, "<p style=\"margin:0 0 8px\">");
-			html_esc(o, b->a);
+			render_html_esc(o, b->a);
 			out_puts(o, "</p>\n");
 			break;
 		case B_NOTE:
 			out_puts(o, "<p style=\"margin:0 0 10px;padding:5px 8px;"
 			    "background:#fffbea;border-left:4px solid #f0b429;"
 			    "font-size:13px\">");
-			html_esc(o, b->a);
+			render_html_esc(o, b->a);
 			out_puts(o, "</p>\n");
 			break;
 		case B_ITEM:
@@ -295,11 +295,11 @@ render_email_html(const struct doc *d, struct out *o)
 			    "color:#3e4c59;font-size:13px\">");
 			if (b->a != NULL) {
 				out_puts(o, "<i>");
-				html_esc(o, b->a);
+				render_html_esc(o, b->a);
 				out_puts(o, ":</i> ");
 			}
 			if (b->b != NULL)
-				html_esc(o, b->b);
+				render_html_esc(o, b->b);
 			out_puts(o, inli ? "</span>" : "</p>\n");
 			break;
 		case B_TABLE:

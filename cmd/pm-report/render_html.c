@@ -51,7 +51,7 @@ static const char css[] =
 static void
 esc(struct out *o, const char *s)
 {
-	char *c = clean_text(s), *p;
+	char *c = doc_clean_text(s), *p;
 
 	for (p = c; *p; p++) {
 		switch (*p) {
@@ -135,7 +135,7 @@ table(const struct block *b, struct out *o)
 	for (r = 0; r < b->nrows; r++) {
 		out_puts(o, "<tr>");
 		for (i = 0; i < b->ncols; i++) {
-			const struct cell *c = &b->cells[(size_t)r * b->ncols + i];
+			const struct doc_cell *c = &b->cells[(size_t)r * b->ncols + i];
 			const char *cls[4] = { "", "good", "bad", "" };
 
 			out_printf(o, "<td class=\"%s%s%s\">",
@@ -428,7 +428,7 @@ render_html(const struct doc *d, struct out *o)
 
 /* The escaping above, for the e-mail renderer (render_email.c). */
 void
-html_esc(struct out *o, const char *s)
+render_html_esc(struct out *o, const char *s)
 {
 	esc(o, s);
 }

@@ -13,7 +13,7 @@
 static void
 md_text(struct out *o, const char *s)
 {
-	char *c = clean_text(s), *p;
+	char *c = doc_clean_text(s), *p;
 
 	for (p = c; *p; p++) {
 		if (strchr("\\`*_[]<>|#&~!", *p) != NULL)
@@ -42,13 +42,13 @@ table(const struct block *b, struct out *o)
 	for (r = 0; r < b->nrows; r++) {
 		out_puts(o, "|");
 		for (i = 0; i < b->ncols; i++) {
-			const struct cell *c = &b->cells[(size_t)r * b->ncols + i];
+			const struct doc_cell *c = &b->cells[(size_t)r * b->ncols + i];
 
 			out_putc(o, ' ');
 			if (c->s != NULL)
 				md_text(o, c->s);
 			else
-				out_puts(o, sparkline(&c->trend, buf,
+				out_puts(o, doc_sparkline(&c->trend, buf,
 				    sizeof(buf)));
 			out_puts(o, " |");
 		}

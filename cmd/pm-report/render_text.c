@@ -68,7 +68,7 @@ put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
 static void
 wrap(struct out *o, const char *text, const char *prefix, size_t indent)
 {
-	char *s = clean_text(text), *p = s;
+	char *s = doc_clean_text(text), *p = s;
 	size_t col, wb, ww, nb;
 	int fresh = 1;		/* nothing on this line after the prefix */
 
@@ -138,13 +138,13 @@ underline(struct out *o, const char *text, const char *ch)
 }
 
 static char *
-cell_text(const struct cell *c)
+cell_text(const struct doc_cell *c)
 {
 	char buf[256];
 
 	if (c->s != NULL)
-		return clean_text(c->s);
-	return xstrdup(sparkline(&c->trend, buf, sizeof(buf)));
+		return doc_clean_text(c->s);
+	return xstrdup(doc_sparkline(&c->trend, buf, sizeof(buf)));
 }
 
 static void

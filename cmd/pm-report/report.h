@@ -24,7 +24,7 @@ struct series {
 	int n;
 };
 
-struct cell {
+struct doc_cell {
 	char *s;		/* text, or NULL for a trend */
 	struct series trend;
 	enum tone tone;
@@ -87,7 +87,7 @@ struct email;
 void render_email(const struct doc *d, const struct email *e,
     struct out *o);
 /* & < > " ' escaped, control characters made visible. */
-void html_esc(struct out *o, const char *s);
+void render_html_esc(struct out *o, const char *s);
 
 /* ---- shared by the renderers ---- */
 
@@ -102,7 +102,7 @@ struct block {
 	char *b;		/* second text (subtitle, item text) */
 	int ncols;
 	struct column *cols;
-	struct cell *cells;	/* nrows x ncols */
+	struct doc_cell *cells;	/* nrows x ncols */
 	int nrows;
 	struct chart chart;
 };
@@ -118,10 +118,10 @@ struct doc {
 /* The document's title, or the default one. */
 const char *doc_title_of(const struct doc *d);
 /* Unicode sparkline of s into buf (3 bytes a point). */
-char *sparkline(const struct series *s, char *buf, size_t size);
+char *doc_sparkline(const struct series *s, char *buf, size_t size);
 /* A copy of s with control characters made visible and whitespace runs
  * kept: what is safe to show in a terminal. */
-char *clean_text(const char *s);
+char *doc_clean_text(const char *s);
 
 /* ---- formatting ---- */
 
@@ -129,13 +129,13 @@ char *fmt_amount(double v, char *buf);		/* 1,234,567 / 12.5 */
 char *fmt_pct(double v, char *buf);		/* 104.2% */
 char *fmt_change(double v, char *buf);		/* +12.4% */
 char *fmt_metric(const char *metric, double v, char *buf);
-const char *metric_label(const char *metric);
+const char *fmt_metric_label(const char *metric);
 
 #define FMT_BUFSIZE 96
 
 /* ---- the report ---- */
 
-struct opts {
+struct report_opts {
 	enum format format;
 	const char *title;
 	const char *period;
@@ -149,10 +149,10 @@ struct opts {
 	int nteams;
 };
 
-void build_report(struct doc *d, const struct scores *s,
-    const struct opts *op);
-void add_pareto(struct doc *d, const char *path);
+void sections_build(struct doc *d, const struct scores *s,
+    const struct report_opts *op);
+void extra_pareto(struct doc *d, const char *path);
 /* unit: what a period is, in words ("month", "week", ...). */
-void add_drivers(struct doc *d, const char *path, const char *unit);
+void extra_drivers(struct doc *d, const char *path, const char *unit);
 
 #endif

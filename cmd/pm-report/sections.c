@@ -1,6 +1,6 @@
 /*
  * The report's sections for one period: headline, leaderboard, wins,
- * coaching focus and distribution, and build_report() putting them (and
+ * coaching focus and distribution, and sections_build() putting them (and
  * the optional ones) together.  Reps are listed in leaderboard order
  * (rank, then name), flags in the order of model.c's tables: never in
  * hash order.
@@ -28,18 +28,18 @@
 
 /* Metrics with a target, or the results a manager looks at first. */
 static int
-headline_metrics(const struct ctx *c, int *show, int *targeted)
+headline_metrics(const struct model *c, int *show, int *targeted)
 {
 	const struct scores *t = c->s;
 	int *ids = xcalloc(t->nmetrics + 1, sizeof(int));
-	int i, n = metric_order(c, ids), ns = 0, r;
+	int i, n = model_metric_order(c, ids), ns = 0, r;
 
 	for (i = 0; i < n; i++)
-		if (ids[i] != c->score && has_target(c, ids[i]))
+		if (ids[i] != c->score && model_has_target(c, ids[i]))
 			show[ns++] = ids[i];
 	*targeted = ns > 0;
 	for (i = 0; !*targeted && i < n; i++)
-		if ((r = metric_rank(t->metric_name[ids[i]])) >= 1 && r <= 3)
+		if ((r = model_metric_rank(t->metric_name[ids[i]])) >= 1 && r <= 3)
 			show[ns++] = ids[i];
 	/* Never a total of the score: it is a mean of capped attainments. */
 	for (i = 0; ns == 0 && i < n && i < 3; i++)
@@ -50,7 +50,7 @@ headline_metrics(const struct ctx *c, int *show, int *targeted)
 }
 
 static void
-headline_table(struct doc *d, const struct ctx *c, const char *first,
+headline_table(struct doc *d, const struct model *c, const char *first,
     int targeted)
 {
 	struct column cols[6];
@@ -70,7 +70,7 @@ headline_table(struct doc *d, const struct ctx *c, const char *first,
 
 /* Attainment and pace of a total: the roll-up's own when it has them. */
 static int
-total_att(const struct ctx *c, int metric, const struct total *tt,
+total_att(const struct model *c, int metric, const struct model_total *tt,
     double *att)
 {
 	if (tt->has_att) {
@@ -78,11 +78,11 @@ total_att(const struct ctx *c, int metric, const struct total *tt,
 		return 1;
 	}
 	return tt->has_target && tt->has_actual &&
-	    ratio(c, metric, tt->actual, tt->target, att);
+	    model_ratio(c, metric, tt->actual, tt->target, att);
 }
 
 static int
-total_pace(const struct ctx *c, int metric, const struct total *tt,
+total_pace(const struct model *c, int metric, const struct model_total *tt,
     double *pace)
 {
 	if (tt->has_pace) {
@@ -90,25 +90,26 @@ total_pace(const struct ctx *c, int metric, const struct total *tt,
 		return 1;
 	}
 	return tt->has_target && tt->has_projected &&
-	    ratio(c, metric, tt->projected, tt->target, pace);
+	    model_ratio(c, metric, tt->projected, tt->target, pace);
 }
 
 /* One row of totals: for the metric, of a team (NULL: everyone). */
 static void
-headline_row(struct doc *d, const struct ctx *c, int metric,
+headline_row(struct doc *d, const struct model *c, int metric,
     const char *team, const char *label, int targeted)
 {
 	const char *m = c->s->metric_name[metric];
 	char b[FMT_BUFSIZE];
-	struct total cur, prev;
+	struct model_total cur, prev;
 	double att, pace, ch, now;
 	int has_prev;
 
-	team_total(c, c->sel, metric, team, &cur);
+	model_team_total(c, c->sel, metric, team, &cur);
 	has_prev = c->sel > 0 &&
-	    (team_total(c, c->sel - 1, metric, team, &prev), prev.has_actual);
+	    (model_team_total(c, c->sel - 1, metric, team, &prev),
+	        prev.has_actual);
 	if (!has_prev)
-		has_prev = prev_column(c, metric, team, &prev);
+		has_prev = model_prev_column(c, metric, team, &prev);
 	doc_row(d);
 	doc_cell(d, TONE_NONE, "%s", label);
 	doc_cell(d, TONE_NONE, "%s", cur.has_actual ?
@@ -117,25 +118,27 @@ headline_row(struct doc *d, const struct ctx *c, int metric,
 		doc_cell(d, TONE_NONE, "%s", cur.has_target ?
 		    fmt_metric(m, cur.target, b) : "");
 		if (total_att(c, metric, &cur, &att))
-			doc_cell(d, c->in_progress ? TONE_NONE : att_tone(att),
+			doc_cell(d,
+			    c->in_progress ? TONE_NONE : model_att_tone(att),
 			    "%s", fmt_pct(att, b));
 		else
 			doc_cell(d, TONE_NONE, "%s", "");
 	}
 	if (targeted && c->in_progress) {
 		if (total_pace(c, metric, &cur, &pace))
-			doc_cell(d, att_tone(pace), "%s", fmt_pct(pace, b));
+			doc_cell(d, model_att_tone(pace), "%s",
+			    fmt_pct(pace, b));
 		else
 			doc_cell(d, TONE_NONE, "%s", "");
 	}
 	now = c->in_progress && cur.has_projected ? cur.projected : cur.actual;
 	/* The roll-up's change, unless it is of a partial period's actual. */
 	if (cur.has_change && now == cur.actual)
-		doc_cell(d, change_tone(c, metric, cur.change), "%s",
+		doc_cell(d, model_change_tone(c, metric, cur.change), "%s",
 		    fmt_change(cur.change, b));
 	else if (has_prev && cur.has_actual && prev.actual != 0) {
 		ch = (now - prev.actual) / fabs(prev.actual) * 100;
-		doc_cell(d, change_tone(c, metric, ch), "%s",
+		doc_cell(d, model_change_tone(c, metric, ch), "%s",
 		    fmt_change(ch, b));
 	} else
 		doc_cell(d, TONE_NONE, "%s", "");
@@ -149,7 +152,7 @@ cmpstrp(const void *a, const void *b)
 
 /* The teams of the period's reps, by name. */
 static int
-teams(const struct ctx *c, const char **out)
+teams(const struct model *c, const char **out)
 {
 	int k, i, n = 0;
 
@@ -169,19 +172,19 @@ teams(const struct ctx *c, const char **out)
 
 /* The first number a manager asks for, in one sentence. */
 static void
-headline_sentence(struct doc *d, const struct ctx *c, int metric)
+headline_sentence(struct doc *d, const struct model *c, int metric)
 {
 	const char *m = c->s->metric_name[metric];
 	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE];
 	char b4[FMT_BUFSIZE], lc[FMT_BUFSIZE];
-	struct total cur;
+	struct model_total cur;
 	double att, pace;
 
 	/* "Team revenue", as in a sentence. */
-	snprintf(lc, sizeof(lc), "%s", metric_label(m));
+	snprintf(lc, sizeof(lc), "%s", fmt_metric_label(m));
 	if (lc[0] >= 'A' && lc[0] <= 'Z')
 		lc[0] = (char)(lc[0] - 'A' + 'a');
-	team_total(c, c->sel, metric, NULL, &cur);
+	model_team_total(c, c->sel, metric, NULL, &cur);
 	if (!cur.has_actual || !cur.has_target ||
 	    !total_att(c, metric, &cur, &att))
 		return;
@@ -199,7 +202,7 @@ headline_sentence(struct doc *d, const struct ctx *c, int metric)
 
 /* Who leads, and who needs attention: names, for the email preview. */
 static void
-headline_people(struct doc *d, const struct ctx *c)
+headline_people(struct doc *d, const struct model *c)
 {
 	char lead[512], attn[512];
 	size_t ll = 0, la = 0;
@@ -210,30 +213,30 @@ headline_people(struct doc *d, const struct ctx *c)
 	lead[0] = attn[0] = '\0';
 	/* 1 unless --team leaves the company's leader out. */
 	for (k = 0; k < c->nreps; k++) {
-		const struct score_row *s = row(c, c->sel, c->reps[k].id, c->lbm);
+		const struct score_row *s = model_row(c, c->sel, c->reps[k].id, c->lbm);
 
 		if (s != NULL && scores_known(s, SC_RANK))
 			best = fmin(best, model_num(s, SC_RANK));
 	}
 	for (k = 0; k < c->nreps; k++) {
-		const struct rep *r = &c->reps[k];
-		const struct score_row *s = row(c, c->sel, r->id, c->lbm);
+		const struct model_rep *r = &c->reps[k];
+		const struct score_row *s = model_row(c, c->sel, r->id, c->lbm);
 
 		if (s != NULL && scores_known(s, SC_RANK) && model_num(s, SC_RANK) == best &&
 		    ll < sizeof(lead) - 100) {
 			snprintf(lead + ll, sizeof(lead) - ll, "%s%s",
-			    ll ? ", " : "", name(c, r->id));
+			    ll ? ", " : "", model_name(c, r->id));
 			ll = strlen(lead);
 		}
 	}
 	for (k = c->nreps - 1; k >= 0; k--) {
-		if (!needs_coaching(&c->reps[k]))
+		if (!model_needs_coaching(&c->reps[k]))
 			continue;
 		/* A preview, not the list: that is the coaching section. */
 		if (++n > PREVIEW || la >= sizeof(attn) - 100)
 			continue;
 		snprintf(attn + la, sizeof(attn) - la, "%s%s", la ? ", " : "",
-		    name(c, c->reps[k].id));
+		    model_name(c, c->reps[k].id));
 		la = strlen(attn);
 	}
 	if (n > PREVIEW)
@@ -246,7 +249,7 @@ headline_people(struct doc *d, const struct ctx *c)
 }
 
 static void
-headline(struct doc *d, struct ctx *c)
+headline(struct doc *d, struct model *c)
 {
 	const struct scores *t = c->s;
 	int *show = xcalloc(t->nmetrics + 1, sizeof(int));
@@ -257,7 +260,8 @@ headline(struct doc *d, struct ctx *c)
 	ns = headline_metrics(c, show, &targeted);
 	doc_h2(d, "Headline");
 	for (i = 0; i < c->nreps; i++)
-		if (judged(row(c, c->sel, c->reps[i].id, c->lbm), &v)) {
+		if (model_judged(model_row(c, c->sel, c->reps[i].id,
+		    c->lbm), &v)) {
 			judged_n++;
 			hit += v >= 100;
 		}
@@ -266,7 +270,7 @@ headline(struct doc *d, struct ctx *c)
 		    judged_n, judged_n == 1 ? "" : "s", c->in_progress ?
 		    (hit == 1 ? "is on pace for" : "are on pace for") :
 		    "reached", c->lbm == c->score ? "the composite score" :
-		    metric_label(t->metric_name[c->lbm]));
+		    fmt_metric_label(t->metric_name[c->lbm]));
 	else
 		doc_para(d, "%d rep%s in %s; no targets were given.",
 		    c->nreps, c->nreps == 1 ? "" : "s", t->period_key[c->sel]);
@@ -276,14 +280,14 @@ headline(struct doc *d, struct ctx *c)
 	if (ns > 0)
 		headline_table(d, c, "Metric", targeted);
 	for (i = 0; i < ns; i++)
-		headline_row(d, c, show[i], NULL, metric_label(t->metric_name[show[i]]),
+		headline_row(d, c, show[i], NULL, fmt_metric_label(t->metric_name[show[i]]),
 		    targeted);
 	/* The first metric by team, when there are teams to compare. */
 	if (ns > 0 && (nt = teams(c, tm)) > 1) {
 		char head[FMT_BUFSIZE];
 
 		snprintf(head, sizeof(head), "%s by team",
-		    metric_label(t->metric_name[show[0]]));
+		    fmt_metric_label(t->metric_name[show[0]]));
 		headline_table(d, c, head, targeted);
 		for (i = 0; i < nt; i++)
 			headline_row(d, c, show[0], tm[i], tm[i], targeted);
@@ -316,7 +320,7 @@ struct board {
 };
 
 static void
-board_columns(struct doc *d, const struct ctx *c, const struct board *bd)
+board_columns(struct doc *d, const struct model *c, const struct board *bd)
 {
 	struct column cols[10];
 	int nc = 0;
@@ -326,7 +330,7 @@ board_columns(struct doc *d, const struct ctx *c, const struct board *bd)
 	if (c->has_teams)
 		cols[nc++] = (struct column){ "Team", AL_LEFT, 1 };
 	cols[nc++] = (struct column){ bd->is_score && c->in_progress ?
-	    "To date" : (char *)metric_label(bd->metric), AL_RIGHT, 0 };
+	    "To date" : (char *)fmt_metric_label(bd->metric), AL_RIGHT, 0 };
 	if (bd->tgt)
 		cols[nc++] = (struct column){ "Attain.", AL_RIGHT, 0 };
 	if (bd->pace)
@@ -342,10 +346,10 @@ board_columns(struct doc *d, const struct ctx *c, const struct board *bd)
 
 /* Places gained or lost since the previous period. */
 static void
-move_cell(struct doc *d, const struct ctx *c, int rep,
+move_cell(struct doc *d, const struct model *c, int rep,
     const struct score_row *r)
 {
-	const struct score_row *pr = row(c, c->sel - 1, rep, c->lbm);
+	const struct score_row *pr = model_row(c, c->sel - 1, rep, c->lbm);
 	double mv;
 
 	if (pr == NULL) {
@@ -366,12 +370,12 @@ move_cell(struct doc *d, const struct ctx *c, int rep,
 }
 
 static void
-board_row(struct doc *d, const struct ctx *c, const struct board *bd,
-    const struct rep *rp)
+board_row(struct doc *d, const struct model *c, const struct board *bd,
+    const struct model_rep *rp)
 {
-	const struct score_row *r = row(c, c->sel, rp->id, c->lbm);
-	double v[TREND];
-	unsigned char kn[TREND];
+	const struct score_row *r = model_row(c, c->sel, rp->id, c->lbm);
+	double v[MODEL_TREND];
+	unsigned char kn[MODEL_TREND];
 	struct series s;
 	int done = c->in_progress == 0;
 
@@ -380,38 +384,39 @@ board_row(struct doc *d, const struct ctx *c, const struct board *bd,
 		doc_cell(d, TONE_NONE, "%.0f", model_num(r, SC_RANK));
 	else
 		doc_cell(d, TONE_NONE, "%s", "-");
-	doc_cell(d, TONE_NONE, "%s", name(c, rp->id));
+	doc_cell(d, TONE_NONE, "%s", model_name(c, rp->id));
 	if (c->has_teams)
 		doc_cell(d, TONE_NONE, "%s", rp->team);
 	/* To-date numbers of a running period are not failures: no colour. */
-	num_cell(d, r, SC_ACTUAL, bd->is_score && done && r != NULL ?
-	    att_tone(model_num(r, SC_ACTUAL)) : TONE_NONE, bd->metric);
+	model_num_cell(d, r, SC_ACTUAL, bd->is_score && done && r != NULL ?
+	    model_att_tone(model_num(r, SC_ACTUAL)) : TONE_NONE, bd->metric);
 	if (bd->tgt)
-		num_cell(d, r, SC_ATTAINMENT, done && r != NULL ?
-		    att_tone(model_num(r, SC_ATTAINMENT)) : TONE_NONE, NULL);
+		model_num_cell(d, r, SC_ATTAINMENT, done && r != NULL ?
+		    model_att_tone(model_num(r, SC_ATTAINMENT)) : TONE_NONE,
+		        NULL);
 	if (bd->pace)
-		num_cell(d, r, SC_PACE, r != NULL ? att_tone(model_num(r, SC_PACE)) :
+		model_num_cell(d, r, SC_PACE, r != NULL ? model_att_tone(model_num(r, SC_PACE)) :
 		    TONE_NONE, bd->is_score ? bd->metric : NULL);
 	if (bd->rev >= 0)
-		num_cell(d, row(c, c->sel, rp->id, bd->rev), SC_ACTUAL,
-		    TONE_NONE, "revenue");
+		model_num_cell(d, model_row(c, c->sel, rp->id, bd->rev),
+		    SC_ACTUAL, TONE_NONE, "revenue");
 	if (bd->history) {
 		move_cell(d, c, rp->id, r);
-		trend(c, rp->id, c->lbm, SC_ACTUAL, &s, v, kn);
+		model_trend(c, rp->id, c->lbm, SC_ACTUAL, &s, v, kn);
 		doc_cell_trend(d, &s);
 	}
 }
 
 /* Whether the leaderboard shows the rep at board position k. */
 static int
-board_shows(const struct ctx *c, int k)
+board_shows(const struct model *c, int k)
 {
 	return c->op->all || c->nreps <= BOARD_MAX || k < BOARD_TOP ||
 	    k >= c->nreps - BOARD_BOTTOM;
 }
 
 static int
-board_count(const struct ctx *c)
+board_count(const struct model *c)
 {
 	return c->op->all || c->nreps <= BOARD_MAX ? c->nreps :
 	    BOARD_TOP + BOARD_BOTTOM;
@@ -419,7 +424,7 @@ board_count(const struct ctx *c)
 
 /* A team's roll-up row, above the reps of a cut leaderboard. */
 static void
-board_team(struct doc *d, const struct ctx *c, const struct board *bd,
+board_team(struct doc *d, const struct model *c, const struct board *bd,
     const char *team)
 {
 	const struct score_row *r = model_rollup(c->s, c->sel, c->lbm, team);
@@ -434,16 +439,16 @@ board_team(struct doc *d, const struct ctx *c, const struct board *bd,
 	doc_cell(d, TONE_NONE, "%s", label);
 	if (c->has_teams)
 		doc_cell(d, TONE_NONE, "%s", team);
-	num_cell(d, r, SC_ACTUAL, bd->is_score && done ?
-	    att_tone(model_num(r, SC_ACTUAL)) : TONE_NONE, bd->metric);
+	model_num_cell(d, r, SC_ACTUAL, bd->is_score && done ?
+	    model_att_tone(model_num(r, SC_ACTUAL)) : TONE_NONE, bd->metric);
 	if (bd->tgt)
-		num_cell(d, r, SC_ATTAINMENT, done ? att_tone(model_num(r, SC_ATTAINMENT)) :
+		model_num_cell(d, r, SC_ATTAINMENT, done ? model_att_tone(model_num(r, SC_ATTAINMENT)) :
 		    TONE_NONE, NULL);
 	if (bd->pace)
-		num_cell(d, r, SC_PACE, att_tone(model_num(r, SC_PACE)),
-		    bd->is_score ? bd->metric : NULL);
+		model_num_cell(d, r, SC_PACE, model_att_tone(model_num(r,
+		    SC_PACE)), bd->is_score ? bd->metric : NULL);
 	if (bd->rev >= 0)
-		num_cell(d, model_rollup(c->s, c->sel, bd->rev, team), SC_ACTUAL,
+		model_num_cell(d, model_rollup(c->s, c->sel, bd->rev, team), SC_ACTUAL,
 		    TONE_NONE, "revenue");
 	if (bd->history) {
 		doc_cell(d, TONE_NONE, "%s", "");
@@ -453,7 +458,7 @@ board_team(struct doc *d, const struct ctx *c, const struct board *bd,
 
 /* Each rep's attainment (pace while the period runs) against 100%. */
 static void
-board_chart(struct doc *d, const struct ctx *c, const struct board *bd)
+board_chart(struct doc *d, const struct model *c, const struct board *bd)
 {
 	struct chart *ch;
 	double jv;
@@ -467,15 +472,15 @@ board_chart(struct doc *d, const struct ctx *c, const struct board *bd)
 	for (k = 0, n = 0; k < c->nreps; k++) {
 		if (!board_shows(c, k))
 			continue;
-		ch->label[n] = xstrdup(name(c, c->reps[k].id));
-		ch->value[n++] = judged(row(c, c->sel, c->reps[k].id, c->lbm),
-		    &jv) ? jv : 0;
+		ch->label[n] = xstrdup(model_name(c, c->reps[k].id));
+		ch->value[n++] = model_judged(model_row(c, c->sel,
+		    c->reps[k].id, c->lbm), &jv) ? jv : 0;
 	}
 	ch->ref = 100;
 }
 
 static void
-leaderboard(struct doc *d, struct ctx *c)
+leaderboard(struct doc *d, struct model *c)
 {
 	const struct scores *t = c->s;
 	const char **tm;
@@ -484,7 +489,7 @@ leaderboard(struct doc *d, struct ctx *c)
 
 	bd.metric = t->metric_name[c->lbm];
 	bd.is_score = c->lbm == c->score;
-	bd.tgt = !bd.is_score && has_target(c, c->lbm);
+	bd.tgt = !bd.is_score && model_has_target(c, c->lbm);
 	bd.pace = c->in_progress && (bd.tgt || bd.is_score);
 	bd.rev = bd.is_score ? model_metric(t, "revenue") : -1;
 	bd.history = c->sel > 0;
@@ -492,7 +497,7 @@ leaderboard(struct doc *d, struct ctx *c)
 	doc_para(d, "Reps ranked%s by %s%s.", c->by_team ?
 	    " within each team" : "", bd.is_score ?
 	    "composite score (weighted attainment of the targeted metrics, "
-	    "capped)" : metric_label(bd.metric), c->in_progress &&
+	    "capped)" : fmt_metric_label(bd.metric), c->in_progress &&
 	    !bd.is_score ? " to date" : "");
 	board_columns(d, c, &bd);
 	cut = board_count(c) < c->nreps;
@@ -514,8 +519,9 @@ leaderboard(struct doc *d, struct ctx *c)
 	if (bd.history)
 		doc_note(d, "Move: places gained (\u25b2) or lost (\u25bc) "
 		    "since %s. Trend: %s over the last %d periods%s.",
-		    t->period_key[c->sel - 1], metric_label(bd.metric),
-		    c->sel + 1 < TREND ? c->sel + 1 : TREND, c->in_progress ?
+		    t->period_key[c->sel - 1], fmt_metric_label(bd.metric),
+		    c->sel + 1 < MODEL_TREND ? c->sel + 1 : MODEL_TREND,
+		        c->in_progress ?
 		    ", the last one projected" : "");
 	if (bd.tgt || bd.is_score)
 		board_chart(d, c, &bd);
@@ -524,7 +530,7 @@ leaderboard(struct doc *d, struct ctx *c)
 /* ---- wins and coaching ---- */
 
 static int
-no_flags(struct doc *d, const struct ctx *c, const char *what)
+no_flags(struct doc *d, const struct model *c, const char *what)
 {
 	if ((c->s->col[SC_FLAGS] >= 0))
 		return 0;
@@ -535,13 +541,13 @@ no_flags(struct doc *d, const struct ctx *c, const char *what)
 
 /* Evidence when pm-flag gave none: the rep's attainment or pace. */
 static const char *
-own_evidence(const struct ctx *c, const struct rep *r, char *buf)
+own_evidence(const struct model *c, const struct model_rep *r, char *buf)
 {
-	const struct score_row *s = row(c, c->sel, r->id, c->lbm);
+	const struct score_row *s = model_row(c, c->sel, r->id, c->lbm);
 	char b[FMT_BUFSIZE];
 	double v;
 
-	if (!judged(s, &v))
+	if (!model_judged(s, &v))
 		return NULL;
 	snprintf(buf, FMT_BUFSIZE * 2, "%s %s on %s", c->in_progress &&
 	    scores_known(s, SC_PACE) ? "pace" : "attainment", fmt_pct(v, b),
@@ -551,7 +557,7 @@ own_evidence(const struct ctx *c, const struct rep *r, char *buf)
 }
 
 static void
-wins_section(struct doc *d, struct ctx *c)
+wins_section(struct doc *d, struct model *c)
 {
 	int w, k, any = 0;
 	char *s, ev[FMT_BUFSIZE * 2];
@@ -559,21 +565,22 @@ wins_section(struct doc *d, struct ctx *c)
 	doc_h2(d, "Wins");
 	if (no_flags(d, c, "wins"))
 		return;
-	for (w = 0; win_flags[w] != NULL; w++) {
+	for (w = 0; model_win_flags[w] != NULL; w++) {
 		int first = 1;
 
 		for (k = 0; k < c->nreps; k++) {
-			const struct flag *f = has_flag(&c->reps[k], win_flags[w]);
+			const struct model_flag *f = model_has_flag(&c->reps[k], model_win_flags[w]);
 
 			if (f == NULL)
 				continue;
 			if (first)
 				doc_h3(d, c->in_progress &&
-				    strcmp(win_flags[w], "target_hit") == 0 ?
-				    "On pace for target" : flag_label(win_flags[w]));
+				    strcmp(model_win_flags[w],
+				        "target_hit") == 0 ?
+				    "On pace for target" : model_flag_label(model_win_flags[w]));
 			first = 0;
 			any = 1;
-			s = who(c, &c->reps[k]);
+			s = model_who(c, &c->reps[k]);
 			doc_item(d, s, *f->note ? f->note :
 			    own_evidence(c, &c->reps[k], ev));
 			free(s);
@@ -586,7 +593,7 @@ wins_section(struct doc *d, struct ctx *c)
 
 /* A rep to coach: the flags, their evidence, one or two focus areas. */
 static void
-coach_item(struct doc *d, const struct ctx *c, const struct rep *r)
+coach_item(struct doc *d, const struct model *c, const struct model_rep *r)
 {
 	const char *fa[2];
 	char buf[256], *s;
@@ -594,28 +601,31 @@ coach_item(struct doc *d, const struct ctx *c, const struct rep *r)
 	int i, n;
 
 	buf[0] = '\0';
-	for (i = 0; coaching_flags[i] != NULL; i++)
-		if (has_flag(r, coaching_flags[i]) != NULL) {
+	for (i = 0; model_coaching_flags[i] != NULL; i++)
+		if (model_has_flag(r, model_coaching_flags[i]) != NULL) {
 			snprintf(buf + len, sizeof(buf) - len, "%s%s",
-			    len ? ", " : "", flag_label(coaching_flags[i]));
+			    len ? ", " : "",
+			        model_flag_label(model_coaching_flags[i]));
 			len = strlen(buf);
 		}
-	s = who(c, r);
+	s = model_who(c, r);
 	doc_item(d, s, buf);
 	free(s);
-	for (i = 0; coaching_flags[i] != NULL; i++) {
-		const struct flag *f = has_flag(r, coaching_flags[i]);
+	for (i = 0; model_coaching_flags[i] != NULL; i++) {
+		const struct model_flag *f = model_has_flag(r,
+		    model_coaching_flags[i]);
 
 		if (f != NULL && *f->note != '\0')
-			doc_detail(d, flag_label(coaching_flags[i]), f->note);
+			doc_detail(d, model_flag_label(model_coaching_flags[i]),
+			    f->note);
 	}
-	n = focus_areas(r, fa);
+	n = model_focus_areas(r, fa);
 	for (i = 0; i < n; i++)
 		doc_detail(d, "Focus", fa[i]);
 }
 
 static void
-coaching_section(struct doc *d, struct ctx *c)
+coaching_section(struct doc *d, struct model *c)
 {
 	char buf[512];
 	int k, n, any = 0;
@@ -625,7 +635,7 @@ coaching_section(struct doc *d, struct ctx *c)
 		return;
 	/* The reps who most need it first: from the bottom of the board. */
 	for (k = c->nreps - 1; k >= 0; k--)
-		if (needs_coaching(&c->reps[k])) {
+		if (model_needs_coaching(&c->reps[k])) {
 			coach_item(d, c, &c->reps[k]);
 			any = 1;
 		}
@@ -633,7 +643,7 @@ coaching_section(struct doc *d, struct ctx *c)
 		doc_para(d, "Nobody was flagged for coaching in %s.",
 		    c->s->period_key[c->sel]);
 	/* Top performers need coaching too. */
-	n = names_with(c, "high_flyer", "tier_top", buf, sizeof(buf));
+	n = model_names_with(c, "high_flyer", "tier_top", buf, sizeof(buf));
 	if (n > 0)
 		doc_note(d, "Top performers need coaching too: %s. Give them "
 		    "stretch goals and help on their biggest deals, and ask "
@@ -647,7 +657,7 @@ coaching_section(struct doc *d, struct ctx *c)
 /* ---- distribution ---- */
 
 static void
-tiers(struct doc *d, const struct ctx *c)
+tiers(struct doc *d, const struct model *c)
 {
 	static const char *const tier[] = {
 		"tier_top", "tier_middle", "tier_bottom"
@@ -657,11 +667,12 @@ tiers(struct doc *d, const struct ctx *c)
 	int i, n[3], all = 0;
 
 	for (i = 0; i < 3; i++) {
-		all += n[i] = names_with(c, tier[i], NULL, buf, sizeof(buf));
+		all += n[i] = model_names_with(c, tier[i], NULL, buf,
+		    sizeof(buf));
 		if (n[i] == 0)
 			continue;
-		snprintf(lead, sizeof(lead), "%s (%d)", flag_label(tier[i]),
-		    n[i]);
+		snprintf(lead, sizeof(lead), "%s (%d)",
+		    model_flag_label(tier[i]), n[i]);
 		doc_item(d, lead, buf);
 	}
 	if (all == 0)
@@ -670,7 +681,7 @@ tiers(struct doc *d, const struct ctx *c)
 	ch = doc_chart(d, CH_HIST, "Reps per tier", 3);
 	ch->html_only = 1;
 	for (i = 0; i < 3; i++) {
-		ch->label[i] = xstrdup(flag_label(tier[2 - i]));
+		ch->label[i] = xstrdup(model_flag_label(tier[2 - i]));
 		ch->value[i] = n[2 - i];
 	}
 	ch->tone[0] = TONE_BAD;
@@ -681,7 +692,7 @@ tiers(struct doc *d, const struct ctx *c)
 
 /* Reps by attainment band (lower bounds included): the bell curve. */
 static void
-bands(struct doc *d, const struct ctx *c)
+bands(struct doc *d, const struct model *c)
 {
 	static const char *const label[NBANDS] = {
 		"under 50%", "50 to 80%", "80 to 100%", "100 to 120%",
@@ -696,7 +707,8 @@ bands(struct doc *d, const struct ctx *c)
 	double v;
 
 	for (k = 0; k < c->nreps; k++) {
-		if (!judged(row(c, c->sel, c->reps[k].id, c->lbm), &v)) {
+		if (!model_judged(model_row(c, c->sel, c->reps[k].id,
+		    c->lbm), &v)) {
 			none++;
 			continue;
 		}
@@ -724,7 +736,7 @@ bands(struct doc *d, const struct ctx *c)
 }
 
 static void
-distribution(struct doc *d, struct ctx *c)
+distribution(struct doc *d, struct model *c)
 {
 	doc_h2(d, "Distribution");
 	if ((c->s->col[SC_FLAGS] >= 0))
@@ -772,15 +784,15 @@ period_unit(const char *key)
 
 /* The rep named exactly, else the one rep named so ignoring case. */
 static int
-find_rep(const struct ctx *c, const char *want)
+find_rep(const struct model *c, const char *want)
 {
 	int k, found = -1;
 
 	for (k = 0; k < c->nreps; k++)
-		if (strcmp(name(c, c->reps[k].id), want) == 0)
+		if (strcmp(model_name(c, c->reps[k].id), want) == 0)
 			return k;
 	for (k = 0; k < c->nreps; k++)
-		if (strcasecmp(name(c, c->reps[k].id), want) == 0) {
+		if (strcasecmp(model_name(c, c->reps[k].id), want) == 0) {
 			if (found >= 0)
 				return -1;
 			found = k;
@@ -788,11 +800,11 @@ find_rep(const struct ctx *c, const char *want)
 	return found;
 }
 
-static struct ctx report_ctx;
+static struct model report_ctx;
 
 /* The default title of a --team report: "Sales performance report: East". */
 static const char *
-team_title(const struct ctx *c)
+team_title(const struct model *c)
 {
 	static char buf[512];
 	size_t len;
@@ -806,9 +818,10 @@ team_title(const struct ctx *c)
 }
 
 void
-build_report(struct doc *d, const struct scores *t, const struct opts *op)
+sections_build(struct doc *d, const struct scores *t,
+    const struct report_opts *op)
 {
-	struct ctx *c = &report_ctx;
+	struct model *c = &report_ctx;
 	const char *title = op->title ? op->title : "Sales performance report";
 	char *sub, *pl;
 	size_t len;
@@ -822,11 +835,11 @@ build_report(struct doc *d, const struct scores *t, const struct opts *op)
 		doc_para(d, "No data: the input has no scores for any rep.");
 		return;
 	}
-	c->sel = pick_period(c);
+	c->sel = model_pick_period(c);
 	c->score = model_metric(t, "score");
-	c->lbm = pick_metric(c);
-	resolve_teams(c);
-	collect_reps(c);
+	c->lbm = model_pick_metric(c);
+	model_resolve_teams(c);
+	model_collect_reps(c);
 	if (op->title == NULL && c->nteams > 0)
 		title = team_title(c);
 	d->period = t->period_key[c->sel];
@@ -848,7 +861,7 @@ build_report(struct doc *d, const struct scores *t, const struct opts *op)
 			pm_die(EX_DATAERR, "--rep: no rep '%s' in %s",
 			    op->rep, t->period_key[c->sel]);
 		doc_h2(d, "One-on-one");
-		sheet(d, c, &c->reps[k]);
+		sheets_one(d, c, &c->reps[k]);
 		return;
 	}
 	headline(d, c);
@@ -857,9 +870,10 @@ build_report(struct doc *d, const struct scores *t, const struct opts *op)
 	coaching_section(d, c);
 	distribution(d, c);
 	if (op->pareto != NULL)
-		add_pareto(d, op->pareto);
+		extra_pareto(d, op->pareto);
 	if (op->drivers != NULL)
-		add_drivers(d, op->drivers, period_unit(t->period_key[c->sel]));
+		extra_drivers(d, op->drivers,
+		    period_unit(t->period_key[c->sel]));
 	if (op->one_on_ones)
-		sheets(d, c);
+		sheets_all(d, c);
 }

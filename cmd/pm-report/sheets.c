@@ -15,7 +15,7 @@
 
 /* Change on the previous period; of the projection while it runs. */
 static int
-sheet_change(const struct ctx *c, const struct score_row *x, double *ch)
+sheet_change(const struct model *c, const struct score_row *x, double *ch)
 {
 	if (!c->in_progress || !scores_known(x, SC_PROJECTED) || !scores_known(x, SC_PREV) ||
 	    x->v[SC_PROJECTED] == x->v[SC_ACTUAL]) {
@@ -42,7 +42,7 @@ cmp_fx(const void *a, const void *b)
  * team; a rep without a team is compared with everyone.
  */
 static int
-team_median(const struct ctx *c, const struct rep *r, int metric,
+team_median(const struct model *c, const struct model_rep *r, int metric,
     const struct score_row *x, double *out)
 {
 	int64_t *v;
@@ -54,7 +54,7 @@ team_median(const struct ctx *c, const struct rep *r, int metric,
 	}
 	v = xcalloc((size_t)c->nreps + 1, sizeof(*v));
 	for (k = 0; k < c->nreps; k++) {
-		const struct score_row *o = row(c, c->sel, c->reps[k].id, metric);
+		const struct score_row *o = model_row(c, c->sel, c->reps[k].id, metric);
 
 		if (o != NULL && scores_known(o, SC_ACTUAL) &&
 		    strcmp(model_team(c->s, o), r->team) == 0)
@@ -69,7 +69,7 @@ team_median(const struct ctx *c, const struct rep *r, int metric,
 }
 
 static void
-sheet_columns(struct doc *d, const struct ctx *c)
+sheet_columns(struct doc *d, const struct model *c)
 {
 	struct column cols[8];
 	int nc = 0;
@@ -89,32 +89,33 @@ sheet_columns(struct doc *d, const struct ctx *c)
 
 /* A metric of the rep against target and the team median. */
 static void
-sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
+sheet_row(struct doc *d, const struct model *c, const struct model_rep *r,
     int metric, const struct score_row *x)
 {
 	const char *m = c->s->metric_name[metric];
 	char b[FMT_BUFSIZE];
-	double v[TREND], ch, med;
-	unsigned char kn[TREND];
+	double v[MODEL_TREND], ch, med;
+	unsigned char kn[MODEL_TREND];
 	struct series se;
 
 	doc_row(d);
-	doc_cell(d, TONE_NONE, "%s", metric_label(m));
-	num_cell(d, x, SC_ACTUAL, TONE_NONE, m);
-	num_cell(d, x, SC_TARGET, TONE_NONE, m);
-	num_cell(d, x, SC_ATTAINMENT, c->in_progress ? TONE_NONE :
-	    att_tone(model_num(x, SC_ATTAINMENT)), NULL);
+	doc_cell(d, TONE_NONE, "%s", fmt_metric_label(m));
+	model_num_cell(d, x, SC_ACTUAL, TONE_NONE, m);
+	model_num_cell(d, x, SC_TARGET, TONE_NONE, m);
+	model_num_cell(d, x, SC_ATTAINMENT, c->in_progress ? TONE_NONE :
+	    model_att_tone(model_num(x, SC_ATTAINMENT)), NULL);
 	if (c->in_progress)
-		num_cell(d, x, SC_PACE, att_tone(model_num(x, SC_PACE)), NULL);
+		model_num_cell(d, x, SC_PACE, model_att_tone(model_num(x,
+		    SC_PACE)), NULL);
 	doc_cell(d, TONE_NONE, "%s", team_median(c, r, metric, x, &med) ?
 	    fmt_metric(m, med, b) : "");
 	if (sheet_change(c, x, &ch))
-		doc_cell(d, change_tone(c, metric, ch), "%s",
+		doc_cell(d, model_change_tone(c, metric, ch), "%s",
 		    fmt_change(ch, b));
 	else
 		doc_cell(d, TONE_NONE, "%s", "");
 	if (c->sel > 0) {
-		trend(c, r->id, metric, SC_ACTUAL, &se, v, kn);
+		model_trend(c, r->id, metric, SC_ACTUAL, &se, v, kn);
 		doc_cell_trend(d, &se);
 	}
 }
@@ -125,12 +126,12 @@ sheet_row(struct doc *d, const struct ctx *c, const struct rep *r,
  * for a top performer.
  */
 static void
-sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
+sheet_focus(struct doc *d, const struct model *c, const struct model_rep *r,
     const int *ids, int n)
 {
 	const char *fa[2];
 	char text[256], b1[FMT_BUFSIZE], b2[FMT_BUFSIZE];
-	int i, nfa = focus_areas(r, fa), shown = 0;
+	int i, nfa = model_focus_areas(r, fa), shown = 0;
 	double med;
 
 	for (i = 0; i < nfa; i++)
@@ -138,7 +139,7 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 	for (i = 0; i < n && nfa == 0 && shown < 2; i++) {
 		const char *m = c->s->metric_name[ids[i]];
 		struct metric_def def = metric_lookup(m);
-		const struct score_row *x = row(c, c->sel, r->id, ids[i]);
+		const struct score_row *x = model_row(c, c->sel, r->id, ids[i]);
 
 		/* The composite score is results, not a leading metric. */
 		if (ids[i] == c->score)
@@ -148,14 +149,14 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 		    med <= 0 || model_num(x, SC_ACTUAL) >= 0.75 * med)
 			continue;
 		snprintf(text, sizeof(text), "%s: %s against a team median "
-		    "of %s", metric_label(m), fmt_metric(m, model_num(x, SC_ACTUAL), b1),
+		    "of %s", fmt_metric_label(m), fmt_metric(m, model_num(x, SC_ACTUAL), b1),
 		    fmt_metric(m, med, b2));
 		doc_item(d, "Focus", text);
 		shown++;
 	}
 	if (nfa > 0 || shown > 0)
 		return;
-	if (has_flag(r, "high_flyer") != NULL || has_flag(r, "tier_top") != NULL)
+	if (model_has_flag(r, "high_flyer") != NULL || model_has_flag(r, "tier_top") != NULL)
 		doc_item(d, "Focus", "a stretch goal, help on the biggest "
 		    "open deal, and sharing what works with the team");
 	else
@@ -164,32 +165,33 @@ sheet_focus(struct doc *d, const struct ctx *c, const struct rep *r,
 }
 
 void
-sheet(struct doc *d, struct ctx *c, const struct rep *r)
+sheets_one(struct doc *d, struct model *c, const struct model_rep *r)
 {
 	const struct scores *t = c->s;
 	int *ids = xcalloc(t->nmetrics + 1, sizeof(int));
-	int n = metric_order(c, ids), i;
-	const struct score_row *s = row(c, c->sel, r->id, c->lbm), *x;
+	int n = model_metric_order(c, ids), i;
+	const struct score_row *s = model_row(c, c->sel, r->id, c->lbm), *x;
 	char *w;
 
-	w = who(c, r);
+	w = model_who(c, r);
 	doc_h3(d, w);
 	free(w);
 	if (s != NULL && scores_known(s, SC_RANK) && scores_known(s, SC_REPS))
 		doc_para(d, "Rank %.0f of %.0f on %s%s.", model_num(s, SC_RANK),
-		    model_num(s, SC_REPS), metric_label(t->metric_name[c->lbm]),
+		    model_num(s, SC_REPS),
+		        fmt_metric_label(t->metric_name[c->lbm]),
 		    c->in_progress ? " (period in progress: pace is the "
 		    "projection)" : "");
 	sheet_columns(d, c);
 	for (i = 0; i < n; i++)
-		if ((x = row(c, c->sel, r->id, ids[i])) != NULL)
+		if ((x = model_row(c, c->sel, r->id, ids[i])) != NULL)
 			sheet_row(d, c, r, ids[i], x);
 	if (!(t->col[SC_FLAGS] >= 0))
 		doc_para(d, "Flags were not computed.");
 	else if (r->nfl == 0)
 		doc_para(d, "No flags this period.");
 	for (i = 0; i < r->nfl; i++)
-		doc_item(d, flag_label(r->fl[i].name),
+		doc_item(d, model_flag_label(r->fl[i].name),
 		    *r->fl[i].note ? r->fl[i].note : NULL);
 	sheet_focus(d, c, r, ids, n);
 	free(ids);
@@ -197,7 +199,7 @@ sheet(struct doc *d, struct ctx *c, const struct rep *r)
 
 /* In print, every sheet on a page of its own, to hand to the rep. */
 void
-sheets(struct doc *d, struct ctx *c)
+sheets_all(struct doc *d, struct model *c)
 {
 	int k;
 
@@ -207,6 +209,6 @@ sheets(struct doc *d, struct ctx *c)
 	for (k = 0; k < c->nreps; k++) {
 		if (k > 0)
 			doc_page_break(d);
-		sheet(d, c, &c->reps[k]);
+		sheets_one(d, c, &c->reps[k]);
 	}
 }

@@ -28,7 +28,7 @@ const char *const flag_name[F_NFLAGS] = {
 
 #define HUNDRED ((int64_t)100 * FIXED_SCALE)
 
-struct ctx {
+struct judge_ctx {
 	struct judgement *j;
 	const struct scores *s;
 	const struct flag_opts *o;
@@ -41,7 +41,7 @@ struct ctx {
 
 /* A number as the scores table wrote it, without surrounding spaces. */
 static char *
-text(const struct ctx *c, const struct score_row *r, enum sc_col col)
+text(const struct judge_ctx *c, const struct score_row *r, enum sc_col col)
 {
 	const char *f = scores_field(c->s, r, col);
 	size_t n = trim_span(&f, strlen(f));
@@ -50,7 +50,7 @@ text(const struct ctx *c, const struct score_row *r, enum sc_col col)
 }
 
 static void
-put_text(struct sbuf *b, const struct ctx *c, const struct score_row *r,
+put_text(struct sbuf *b, const struct judge_ctx *c, const struct score_row *r,
     enum sc_col col)
 {
 	char *t = text(c, r, col);
@@ -60,7 +60,7 @@ put_text(struct sbuf *b, const struct ctx *c, const struct score_row *r,
 }
 
 static void
-set_hit(struct ctx *c, uint32_t rep, enum flag f, const char *metric,
+set_hit(struct judge_ctx *c, uint32_t rep, enum flag f, const char *metric,
     char *value, struct sbuf *note)
 {
 	struct hit *h = &c->j->hits[(size_t)rep * F_NFLAGS + f];
@@ -71,14 +71,14 @@ set_hit(struct ctx *c, uint32_t rep, enum flag f, const char *metric,
 }
 
 static const char *
-pkey(const struct ctx *c, uint32_t p)
+pkey(const struct judge_ctx *c, uint32_t p)
 {
 	return c->s->period_key[p];
 }
 
 /* "2026-07..2026-09" for the n periods ending with the judged one. */
 static void
-put_span(struct sbuf *b, const struct ctx *c, size_t n)
+put_span(struct sbuf *b, const struct judge_ctx *c, size_t n)
 {
 	if (n <= 1)
 		sbuf_printf(b, " in %s", pkey(c, c->p));
@@ -88,13 +88,13 @@ put_span(struct sbuf *b, const struct ctx *c, size_t n)
 }
 
 static const char *
-att_label(const struct ctx *c)
+att_label(const struct judge_ctx *c)
 {
 	return c->progress ? "pace" : "attainment";
 }
 
 static void
-put_act_label(struct sbuf *b, const struct ctx *c, uint32_t metric)
+put_act_label(struct sbuf *b, const struct judge_ctx *c, uint32_t metric)
 {
 	sbuf_printf(b, "%s%s", c->progress ? "projected " : "",
 	    c->s->metric_name[metric]);
@@ -109,7 +109,7 @@ put_pct(struct sbuf *b, int64_t v)
 }
 
 static const struct score_row *
-cell(const struct ctx *c, uint32_t metric, uint32_t rep)
+cell(const struct judge_ctx *c, uint32_t metric, uint32_t rep)
 {
 	return scores_cell(c->s, metric, rep, c->p);
 }
@@ -120,7 +120,7 @@ cell(const struct ctx *c, uint32_t metric, uint32_t rep)
  * shorter or has a gap.
  */
 static int
-run_of(struct ctx *c, uint32_t rep, size_t n)
+run_of(struct judge_ctx *c, uint32_t rep, size_t n)
 {
 	uint32_t q;
 	size_t i;
@@ -140,7 +140,7 @@ run_of(struct ctx *c, uint32_t rep, size_t n)
 
 /* underperformer (below) and high_flyer (!below) over --persist periods. */
 static void
-rule_attainment_run(struct ctx *c, uint32_t rep, int below)
+rule_attainment_run(struct judge_ctx *c, uint32_t rep, int below)
 {
 	size_t i, n = (size_t)c->o->persist;
 	struct sbuf b = SBUF_INIT;
@@ -170,7 +170,7 @@ rule_attainment_run(struct ctx *c, uint32_t rep, int below)
 
 /* declining: worse in each of the last --persist steps. */
 static void
-rule_declining(struct ctx *c, uint32_t rep)
+rule_declining(struct judge_ctx *c, uint32_t rep)
 {
 	size_t i, n = (size_t)c->o->persist + 1;
 	struct sbuf b = SBUF_INIT;
@@ -200,7 +200,7 @@ rule_declining(struct ctx *c, uint32_t rep)
 }
 
 static void
-rule_target_hit(struct ctx *c, uint32_t rep)
+rule_target_hit(struct judge_ctx *c, uint32_t rep)
 {
 	const struct score_row *r = cell(c, c->m, rep);
 	struct sbuf b = SBUF_INIT;
@@ -218,7 +218,7 @@ rule_target_hit(struct ctx *c, uint32_t rep)
 
 /* personal_best: better than every earlier period, 3 periods at least. */
 static void
-rule_personal_best(struct ctx *c, uint32_t rep)
+rule_personal_best(struct judge_ctx *c, uint32_t rep)
 {
 	const struct score_row *r = cell(c, c->m, rep), *e, *best = NULL;
 	struct sbuf b = SBUF_INIT;
@@ -258,7 +258,7 @@ rule_personal_best(struct ctx *c, uint32_t rep)
 
 /* The change in attainment from the previous period into *d. */
 static int
-improvement(struct ctx *c, uint32_t rep, int64_t *d)
+improvement(struct judge_ctx *c, uint32_t rep, int64_t *d)
 {
 	if (!run_of(c, rep, 2) || !scores_known(c->run[0], c->att) ||
 	    !scores_known(c->run[1], c->att))
@@ -270,7 +270,7 @@ improvement(struct ctx *c, uint32_t rep, int64_t *d)
 
 /* most_improved: the largest positive change, every rep tied for it. */
 static void
-rule_most_improved(struct ctx *c)
+rule_most_improved(struct judge_ctx *c)
 {
 	char buf[NUM_BUFSIZE];
 	struct sbuf b = SBUF_INIT;
@@ -308,7 +308,7 @@ rule_most_improved(struct ctx *c)
 
 /* biggest_deal: the largest won deal of the period (metric largest_deal). */
 static void
-rule_biggest_deal(struct ctx *c)
+rule_biggest_deal(struct judge_ctx *c)
 {
 	uint32_t m = scores_metric(c->s, "largest_deal"), rep;
 	const struct score_row *r;
@@ -376,8 +376,8 @@ round_share(size_t n, int64_t pct)
 }
 
 static void
-tier_note(struct ctx *c, const struct tier_rep *t, size_t n, const char *team,
-    enum flag f)
+tier_note(struct judge_ctx *c, const struct tier_rep *t, size_t n,
+    const char *team, enum flag f)
 {
 	char rank[NUM_BUFSIZE];
 	struct sbuf b = SBUF_INIT;
@@ -397,7 +397,7 @@ tier_note(struct ctx *c, const struct tier_rep *t, size_t n, const char *team,
 }
 
 static void
-tier_group(struct ctx *c, struct tier_rep *g, size_t n, const char *team)
+tier_group(struct judge_ctx *c, struct tier_rep *g, size_t n, const char *team)
 {
 	size_t top, bot, mid = n >= 3 ? 1 : 0, i, k, x;
 	int in_top, in_bot;
@@ -446,7 +446,7 @@ cmp_value(const void *a, const void *b, void *higher)
  * judged value as pm-score does, 1 the best, ties sharing the better.
  */
 static size_t
-rank_by_value(struct ctx *c, struct tier_rep *all)
+rank_by_value(struct judge_ctx *c, struct tier_rep *all)
 {
 	const struct score_row *r;
 	size_t n = 0, i;
@@ -472,7 +472,7 @@ rank_by_value(struct ctx *c, struct tier_rep *all)
  * then counts a team, not everyone).
  */
 static void
-tiers(struct ctx *c)
+tiers(struct judge_ctx *c)
 {
 	const struct scores *s = c->s;
 	const struct score_row *r;
@@ -527,7 +527,7 @@ struct medians {
 };
 
 static int
-is_activity(const struct ctx *c, uint32_t m)
+is_activity(const struct judge_ctx *c, uint32_t m)
 {
 	const char *name = c->s->metric_name[m];
 	size_t i;
@@ -544,7 +544,7 @@ is_activity(const struct ctx *c, uint32_t m)
 
 /* The team a rep is compared with: SC_NONE for everyone. */
 static uint32_t
-team_of(const struct ctx *c, uint32_t rep)
+team_of(const struct judge_ctx *c, uint32_t rep)
 {
 	const struct score_row *a = c->j->anchor[rep];
 
@@ -562,7 +562,7 @@ cmp_fixed(const void *a, const void *b)
 }
 
 static int
-median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
+median(struct judge_ctx *c, struct medians *md, uint32_t m, uint32_t team,
     int64_t *out)
 {
 	size_t k = ((size_t)(team == SC_NONE ? 0 : team + 1)) *
@@ -589,7 +589,7 @@ median(struct ctx *c, struct medians *md, uint32_t m, uint32_t team,
 
 /* The rep's activity into *act, the evidence into b; 0 when unknown. */
 static int
-activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
+activity(struct judge_ctx *c, struct medians *md, uint32_t rep, double *act,
     struct sbuf *b)
 {
 	const struct score_row *r;
@@ -620,7 +620,7 @@ activity(struct ctx *c, struct medians *md, uint32_t rep, double *act,
 }
 
 static void
-put_gap(struct sbuf *b, const struct ctx *c)
+put_gap(struct sbuf *b, const struct judge_ctx *c)
 {
 	sbuf_printf(b, ", more than ");
 	put_pct(b, c->o->gap);
@@ -632,7 +632,7 @@ put_gap(struct sbuf *b, const struct ctx *c)
  * so that "75.0% ... more than 25% below" never appears.
  */
 static void
-gap_rules(struct ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
+gap_rules(struct judge_ctx *c, struct medians *md, uint32_t rep, uint32_t wr)
 {
 	const struct score_row *r = cell(c, c->m, rep), *w;
 	char pct[NUM_BUFSIZE], buf[NUM_BUFSIZE];
@@ -675,7 +675,7 @@ out:
 }
 
 static void
-gaps(struct ctx *c)
+gaps(struct judge_ctx *c)
 {
 	const struct scores *s = c->s;
 	struct medians md;
@@ -786,7 +786,7 @@ anchors(struct judgement *j)
 }
 
 static int
-in_progress(const struct ctx *c)
+in_progress(const struct judge_ctx *c)
 {
 	const struct score_row *r;
 	size_t i;
@@ -806,7 +806,7 @@ in_progress(const struct ctx *c)
 }
 
 static void
-warn_no_target(const struct ctx *c)
+warn_no_target(const struct judge_ctx *c)
 {
 	const struct score_row *r;
 	uint32_t rep;
@@ -825,7 +825,7 @@ warn_no_target(const struct ctx *c)
 void
 judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 {
-	struct ctx c;
+	struct judge_ctx c;
 	uint32_t rep;
 
 	memset(j, 0, sizeof(*j));

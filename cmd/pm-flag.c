@@ -247,7 +247,7 @@ main(int argc, char *argv[])
 	struct out *o;
 
 	pm_setprog(argv);
-	while ((c = getopt_long(argc, argv, "P:hVo:d:q", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "P:hVo:d:q", longopts)) != -1) {
 		switch (c) {
 		case OPT_METRIC:
 			opt.metric = optarg;

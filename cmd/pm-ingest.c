@@ -123,8 +123,8 @@ main(int argc, char *argv[])
 	char **files;
 
 	pm_setprog(argv);
-	while ((c = getopt_long(argc, argv, "f:m:vhVo:d:q", longopts,
-	    NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:m:vhVo:d:q",
+	    longopts)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((g->opt.force = format_by_name(optarg)) == NULL)

@@ -134,8 +134,8 @@ parse_opts(int argc, char *argv[], struct pareto_opts *op)
 	op->cfg.class_b = 95 * (int64_t)FIXED_SCALE;
 	op->cfg.at = 80 * (int64_t)FIXED_SCALE;
 	op->delim = ',';
-	while ((c = getopt_long(argc, argv, "k:m:v:g:c:sn:hVo:d:q", longopts,
-	    NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "k:m:v:g:c:sn:hVo:d:q",
+	    longopts)) != -1) {
 		switch (c) {
 		case 'k':
 			op->meta.key = optarg;

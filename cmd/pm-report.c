@@ -130,8 +130,8 @@ main(int argc, char *argv[])
 	int c;
 
 	pm_setprog(argv);
-	while ((c = getopt_long(argc, argv, "f:T:P:hVo:d:q", longopts,
-	    NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:T:P:hVo:d:q",
+	    longopts)) != -1) {
 		switch (c) {
 		case 'f':
 			op.format = parse_format(optarg);

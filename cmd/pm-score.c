@@ -176,7 +176,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.cap = 150;
 	o.from = o.to = NO_DAY;
-	while ((c = getopt_long(argc, argv, "p:t:r:w:hVo:d:q", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "p:t:r:w:hVo:d:q", longopts)) != -1) {
 		switch (c) {
 		case 'p':
 			if (period_type_parse(optarg, &cfg.period.type) != 0)

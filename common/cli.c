@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "err.h"
 #include "num.h"
+#include "utf8.h"
 
 unsigned char
 cli_delim(const char *arg)
@@ -40,4 +41,60 @@ cli_double(const char *opt, const char *arg)
 	if (double_parse(arg, strlen(arg), &v) != NUM_OK)
 		pm_usage_error("%s: '%s' is not a number", opt, arg);
 	return v;
+}
+
+/* The option with value c, or NULL. */
+static const struct option *
+long_of(const struct option *longopts, int c)
+{
+	for (; longopts != NULL && longopts->name != NULL; longopts++)
+		if (longopts->flag == NULL && longopts->val == c)
+			return longopts;
+	return NULL;
+}
+
+/* What getopt_long found wrong, said the way getopt would say it. */
+static _Noreturn void
+bad_option(char *argv[], int argc, const char *opts,
+    const struct option *longopts)
+{
+	const char *word = optind > 0 && optind <= argc ? argv[optind - 1] :
+	    "";
+	const struct option *lo;
+	const char *p;
+
+	if (strncmp(word, "--", 2) == 0 && optopt != 0 &&
+	    (lo = long_of(longopts, optopt)) != NULL)
+		pm_usage_error(lo->has_arg == no_argument ?
+		    "option '--%s' takes no argument" :
+		    "option '--%s' needs an argument", lo->name);
+	if (optopt == 0)
+		pm_usage_error("unknown or ambiguous option '%s'", word);
+	p = optopt < 256 && optopt != ':' ? strchr(opts, optopt) : NULL;
+	if (p != NULL && p[1] == ':')
+		pm_usage_error("option '-%c' needs an argument", optopt);
+	pm_usage_error("unknown option '-%c'", optopt);
+}
+
+int
+cli_getopt(int argc, char *argv[], const char *opts,
+    const struct option *longopts)
+{
+	const struct option *lo;
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, opts, longopts, NULL);
+	if (c == '?')
+		bad_option(argv, argc, opts, longopts);
+	if (c != -1 && optarg != NULL && !utf8_valid(optarg, strlen(optarg))) {
+		if (c < 256 && strchr(opts, c) != NULL &&
+		    strncmp(argv[optind - 1], "--", 2) != 0)
+			pm_usage_error("-%c: the argument is not valid UTF-8",
+			    c);
+		lo = long_of(longopts, c);
+		pm_usage_error("--%s: the argument is not valid UTF-8",
+		    lo != NULL ? lo->name : "?");
+	}
+	return c;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "sanitise.h"
 
 #ifndef PM_VERSION
 #define PM_VERSION "0.1.0"
@@ -25,17 +26,42 @@ pm_setprog(char *argv[])
 	pm_prog = argv[0];
 }
 
+/*
+ * One line on stderr, "prog: file:line: message", written at once.
+ * The whole line goes through san_copy(): file names and the data
+ * quoted in messages must not drive the terminal (sanitise.h).  No
+ * xmalloc here: "out of memory" itself comes this way.
+ */
 static void
 vmsg(const char *file, long line, const char *fmt, va_list ap)
 {
+	char small[2048], *buf = small, *big;
+	size_t cap = sizeof(small), n;
+	int len;
+	va_list aq;
+
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s: %s:%ld: ", pm_prog, file, line);
+		len = snprintf(small, cap, "%s: %s:%ld: ", pm_prog, file, line);
 	else if (file != NULL)
-		fprintf(stderr, "%s: %s: ", pm_prog, file);
+		len = snprintf(small, cap, "%s: %s: ", pm_prog, file);
 	else
-		fprintf(stderr, "%s: ", pm_prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		len = snprintf(small, cap, "%s: ", pm_prog);
+	n = len < 0 ? 0 : strlen(small);
+	va_copy(aq, ap);
+	len = vsnprintf(small + n, cap - n, fmt, aq);
+	va_end(aq);
+	/* A longer line in memory of its own; without it, its start. */
+	if (len >= 0 && (size_t)len >= cap - n - 1 &&
+	    (big = malloc(n + (size_t)len + 2)) != NULL) {
+		memcpy(big, small, n);
+		vsnprintf(big + n, (size_t)len + 1, fmt, ap);
+		buf = big;
+	}
+	n = san_copy(buf, buf, strlen(buf));
+	buf[n++] = '\n';
+	fwrite(buf, 1, n, stderr);
+	if (buf != small)
+		free(buf);
 }
 
 void

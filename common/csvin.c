@@ -26,12 +26,20 @@
  */
 #define MIN_READ 64
 
+/* Strict, so that libcsv stops where recover() must decide. */
+#define CSV_OPTIONS (CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL)
+
 /*
- * libcsv's parser states (libcsv.c), read to detect an unterminated quote
- * and to know when libcsv is between records.
+ * libcsv's parser states (libcsv.c 3.0.3), read to detect an unterminated
+ * quote and to know when libcsv is between records, and set to read text
+ * after a closing quote (see recover()).
  */
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
+#define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
+#if CSV_MAJOR != 3
+#error "csvin.c knows the parser states of libcsv 3 only"
+#endif
 
 /* A field in the row arena, or (F_CHUNK) in the input chunk itself. */
 struct field {
@@ -88,6 +96,10 @@ struct csvr {
 	char errmsg[256];
 	long errline;
 	int err_io;
+
+	/* Quoted fields with text after the closing quote (see recover()). */
+	long after_quote, after_quote_line;
+	int quiet;
 };
 
 /*
@@ -153,7 +165,7 @@ csvr_new(const char *name)
 	r->max_field = CSV_DEFAULT_MAX_FIELD;
 	r->line = 1;
 	set_classes(r);
-	if (csv_init(&r->p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+	if (csv_init(&r->p, CSV_OPTIONS) != 0)
 		pm_die(EX_SOFTWARE, "cannot initialise the CSV parser");
 	csv_set_space_func(&r->p, no_space);
 	csv_set_blk_size(&r->p, FIRST_ALLOC);
@@ -229,6 +241,18 @@ void
 csvr_set_check_utf8(struct csvr *r, int on)
 {
 	r->check_utf8 = on;
+}
+
+void
+csvr_set_quiet(struct csvr *r, int on)
+{
+	r->quiet = on;
+}
+
+long
+csvr_after_quote(const struct csvr *r)
+{
+	return r->after_quote;
 }
 
 const char *
@@ -494,6 +518,67 @@ compact(struct csvr *r)
 	r->cur_first = 0;
 }
 
+/*
+ * Text after the closing quote of a field (`"Ann" ,`, `"Ann"x`), read
+ * as Python's csv module reads it: the quoted part, then the rest up to
+ * the delimiter as unquoted text, in which a quote is a plain character
+ * (`Ann `, `Annx`).  Exports written by hand or by a careless script
+ * have it, and a user checks a file with Python.
+ *
+ * libcsv's own modes cannot do it.  Non-strict, it keeps such a field
+ * quoted (FIELD_MIGHT_HAVE_ENDED goes back to FIELD_BEGUN with quoted
+ * still set), so every delimiter and line end up to the next quote
+ * anywhere in the file is data: one space after a quote glued the
+ * records that followed into one field.  Strict, it rejects the field,
+ * and a quote inside an unquoted field too (`5" monitor`), which real
+ * exports are full of.  The fast path cannot do it alone either: a
+ * record that straddles a chunk, has doubled quotes or a quoted line
+ * end is libcsv's.  So libcsv runs strict, and at each of its two
+ * strict errors this does what the non-strict reading of Python does,
+ * through the parser's state, which csv.h makes public:
+ *  - text after a closing quote: the quote leaves the field buffer (it
+ *    was put there in case a second quote followed), the field goes on
+ *    unquoted, and the byte is parsed again;
+ *  - a quote in an unquoted field: that one byte is parsed non-strict,
+ *    which keeps it as data.
+ * Returns the number of bytes of s this consumed (0 or 1).
+ */
+static size_t
+recover(struct csvr *r, const char *s)
+{
+	struct csv_parser *p = &r->p;
+	char msg[160];
+
+	p->status = CSV_SUCCESS;
+	if (p->pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED) {
+		p->entry_pos--;
+		p->quoted = 0;
+		p->pstate = LIBCSV_FIELD_BEGUN;
+		if (r->after_quote++ == 0) {
+			r->after_quote_line = r->line +
+			    (long)count_lines((const char *)p->entry_buf,
+			    p->entry_pos);
+			if (!r->quiet) {
+				snprintf(msg, sizeof(msg), "field %zu: text "
+				    "after the closing quote, read as part of "
+				    "the field", r->in_row ? r->nfields -
+				    r->cur_first + 1 : 1);
+				pm_warn_at(r->name, r->after_quote_line,
+				    "%s", msg);
+			}
+		}
+		return 0;
+	}
+	if (p->pstate == LIBCSV_FIELD_BEGUN && !p->quoted) {
+		csv_set_opts(p, CSV_OPTIONS & ~CSV_STRICT);
+		(void)csv_parse(p, s, 1, on_field, on_row, r);
+		csv_set_opts(p, CSV_OPTIONS);
+		return 1;
+	}
+	fail(r, r->line, "malformed CSV");
+	return 0;
+}
+
 /* libcsv parses in[from, to). */
 static void
 feed(struct csvr *r, size_t from, size_t to)
@@ -502,21 +587,41 @@ feed(struct csvr *r, size_t from, size_t to)
 	char msg[128];
 
 	active_max_field = r->max_field;
-	/* libcsv grows its field buffer by a fixed block: make it geometric. */
-	if (r->p.entry_size > FIRST_ALLOC)
-		csv_set_blk_size(&r->p, r->p.entry_size < LIBCSV_BLOCK ?
-		    r->p.entry_size : LIBCSV_BLOCK);
-	used = csv_parse(&r->p, r->in + from, to - from, on_field, on_row, r);
-	if (used != to - from && !r->failed) {
+	while (from < to && !r->failed) {
+		/*
+		 * libcsv grows its field buffer by a fixed block: make it
+		 * geometric.
+		 */
+		if (r->p.entry_size > FIRST_ALLOC)
+			csv_set_blk_size(&r->p, r->p.entry_size < LIBCSV_BLOCK ?
+			    r->p.entry_size : LIBCSV_BLOCK);
+		used = csv_parse(&r->p, r->in + from, to - from, on_field,
+		    on_row, r);
+		from += used;
+		if (from == to || r->failed)
+			break;
+		if (csv_error(&r->p) == CSV_EPARSE) {
+			from += recover(r, r->in + from);
+			continue;
+		}
 		if (csv_error(&r->p) == CSV_ENOMEM ||
-		    csv_error(&r->p) == CSV_ETOOBIG)
-			snprintf(msg, sizeof(msg), "field %zu: longer than "
-			    "%zu bytes", r->in_row ? r->nfields -
-			    r->cur_first + 1 : 1, r->max_field);
-		else
+		    csv_error(&r->p) == CSV_ETOOBIG) {
+			if (r->p.quoted)
+				snprintf(msg, sizeof(msg), "field %zu: the "
+				    "quote opened here is not closed within "
+				    "%zu bytes", r->in_row ? r->nfields -
+				    r->cur_first + 1 : 1, r->max_field);
+			else
+				snprintf(msg, sizeof(msg), "field %zu: longer "
+				    "than %zu bytes", r->in_row ? r->nfields -
+				    r->cur_first + 1 : 1, r->max_field);
+			fail(r, r->p.quoted ? r->line : r->in_row ?
+			    r->cur_line : r->line, msg);
+		} else {
 			snprintf(msg, sizeof(msg), "malformed CSV: %s",
 			    csv_strerror(csv_error(&r->p)));
-		fail(r, r->in_row ? r->cur_line : r->line, msg);
+			fail(r, r->in_row ? r->cur_line : r->line, msg);
+		}
 	}
 }
 
@@ -705,15 +810,27 @@ parse_chunk(struct csvr *r)
 static void
 finish(struct csvr *r)
 {
-	if (r->p.pstate == LIBCSV_FIELD_BEGUN && r->p.quoted) {
-		long line = r->in_row ? r->cur_line : r->line;
+	char msg[160];
 
-		fail(r, line, "unterminated quoted field at end of input");
+	/*
+	 * Python takes an open quote to the end of the input as one field;
+	 * here it is an error, named where the quote opened (the line of
+	 * the field, not of its record), which is where to look.
+	 */
+	if (r->p.pstate == LIBCSV_FIELD_BEGUN && r->p.quoted) {
+		snprintf(msg, sizeof(msg), "field %zu: unterminated quoted "
+		    "field: the quote opened here is never closed",
+		    r->in_row ? r->nfields - r->cur_first + 1 : 1);
+		fail(r, r->line, msg);
 		return;
 	}
 	csv_fini(&r->p, on_field, on_row, r);
 	if (r->in_row)
 		on_row(-1, r);
+	if (r->after_quote > 1 && !r->quiet)
+		pm_warn("%s: %ld quoted fields in all with text after the "
+		    "closing quote (the first at line %ld)", r->name,
+		    r->after_quote, r->after_quote_line);
 }
 
 int

@@ -2,7 +2,9 @@
  * Streaming CSV reader over libcsv.  Records come one at a time with the
  * physical line on which each starts; spaces inside fields are kept, a
  * UTF-8 BOM is dropped, blank lines are skipped, and a field larger than
- * the limit is a data error rather than an exhausted memory.
+ * the limit is a data error rather than an exhausted memory.  Quotes are
+ * read as Python's csv module reads them (see csvr_set_quiet), so no
+ * stray quote ever merges records.
  */
 #ifndef PM_CSVIN_H
 #define PM_CSVIN_H
@@ -32,6 +34,14 @@ void csvr_close(struct csvr *r);
 void csvr_set_delim(struct csvr *r, unsigned char delim);
 void csvr_set_max_field(struct csvr *r, size_t max);
 void csvr_set_check_utf8(struct csvr *r, int on);	/* default on */
+/*
+ * A quoted field with text after its closing quote ("Ann" , is "Ann ")
+ * is read as Python's csv module reads it, with a warning at the first
+ * (FILE:LINE) and a count at the end of the input; quiet: no warnings.
+ */
+void csvr_set_quiet(struct csvr *r, int on);
+/* How many such fields were read so far. */
+long csvr_after_quote(const struct csvr *r);
 /* The first bytes of the input (after a BOM), before any is parsed. */
 size_t csvr_peek(struct csvr *r, const char **buf);
 const char *csvr_name(const struct csvr *r);

@@ -62,6 +62,7 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 	in->run = 0;
 	header_free(in);
 	r = csvr_open_fn(encr_read, e, in->name);
+	csvr_set_quiet(r, 1);	/* the second pass warns */
 	n = csvr_peek(r, &peek);
 	in->delim = g->opt.delim ? g->opt.delim : format_sniff_delim(peek, n);
 	csvr_set_delim(r, in->delim);

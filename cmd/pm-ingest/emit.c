@@ -251,6 +251,7 @@ emit_file(struct ingest *g, struct input *in)
 	e = encr_open(in->fd, in->start, in->charset);
 	r = csvr_open_fn(encr_read, e, in->name);
 	csvr_set_delim(r, in->delim);
+	csvr_set_quiet(r, g->opt.quiet);
 	/* Title lines before the header are noise; the header is not. */
 	for (i = 0; i <= in->hdr_index; i++)
 		if ((rc = csvr_next(r, &row)) != 1)

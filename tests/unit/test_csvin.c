@@ -242,6 +242,141 @@ nul_and_bad_utf8(void **state)
 	expect_end(r);
 }
 
+/*
+ * Text after a closing quote, read as Python's csv module reads it (the
+ * expected values are csv.reader's on the same bytes): the rest of the
+ * field is unquoted text, never the start of a merge with what follows.
+ */
+static void
+text_after_closing_quote(void **state)
+{
+	struct csvr *r = OPEN("g,rep,stage\n1,\"Ann\" ,Won\n2,Bob,Lost\n");
+
+	(void)state;
+	csvr_set_quiet(r, 1);
+	expect_row(r, 1, 3, "g", "rep", "stage");
+	expect_row(r, 2, 3, "1", "Ann ", "Won");
+	assert_int_equal(csvr_after_quote(r), 1);
+	expect_row(r, 3, 3, "2", "Bob", "Lost");
+	expect_end(r);
+
+	r = OPEN("\"Ann\"x,1\n\"Ann\"   ,1\n\"Ann\" \n2\n");
+	csvr_set_quiet(r, 1);
+	expect_row(r, 1, 2, "Annx", "1");
+	expect_row(r, 2, 2, "Ann   ", "1");
+	expect_row(r, 3, 1, "Ann ");
+	expect_row(r, 4, 1, "2");
+	assert_int_equal(csvr_after_quote(r), 3);
+	expect_end(r);
+
+	/* At the end of the input, with no line end. */
+	r = OPEN("a,\"Ann\" ");
+	csvr_set_quiet(r, 1);
+	expect_row(r, 1, 2, "a", "Ann ");
+	expect_end(r);
+
+	/* CRLF, a doubled quote before the text. */
+	r = OPEN("a,\"Ann\"  \r\nb,\"x\"\"y\" z,w\r\nc,1\r\n");
+	csvr_set_quiet(r, 1);
+	expect_row(r, 1, 2, "a", "Ann  ");
+	expect_row(r, 2, 3, "b", "x\"y z", "w");
+	expect_row(r, 3, 2, "c", "1");
+	expect_end(r);
+
+	/* Quotes in the text after are plain characters, as in "5\" x". */
+	r = OPEN("\"a\"b\"c\",d\n\"a\" \"b,c\"\nx,\"\" ,y\n");
+	csvr_set_quiet(r, 1);
+	expect_row(r, 1, 2, "ab\"c\"", "d");
+	expect_row(r, 2, 2, "a \"b", "c\"");
+	expect_row(r, 3, 3, "x", " ", "y");
+	expect_end(r);
+
+	/* A quoted line end, then text: the lines still count. */
+	r = OPEN("\"l1\nl2\" tail,z\nnext,1\n");
+	csvr_set_quiet(r, 1);
+	expect_row(r, 1, 2, "l1\nl2 tail", "z");
+	expect_row(r, 3, 2, "next", "1");
+	expect_end(r);
+}
+
+/* The closing quote the last byte of one chunk, the text in the next. */
+static void
+text_after_quote_across_chunks(void **state)
+{
+	const size_t chunk = 256 * 1024;
+	size_t i, len;
+	char *s = malloc(chunk + 64);
+	struct csv_row row;
+	struct csvr *r;
+
+	(void)state;
+	/*
+	 * 131068 "x" rows and a blank line, then `1,"Ann"` so that its
+	 * closing quote is the chunk's last byte.
+	 */
+	len = chunk - 7;
+	for (i = 0; i + 1 < len; i += 2)
+		memcpy(s + i, "x\n", 2);
+	if (i < len)
+		s[i++] = '\n';
+	len = i;
+	len += (size_t)sprintf(s + len, "1,\"Ann\" ,Won\n2,Bob,Lost\n");
+	assert_int_equal(s[chunk - 1], '"');
+	r = open_str(s, len);
+	M.step = 0;
+	csvr_set_quiet(r, 1);
+	while (csvr_next(r, &row) == 1 && row.n == 1)
+		assert_string_equal(row.f[0], "x");
+	assert_int_equal(row.n, 3);
+	assert_string_equal(row.f[1], "Ann ");
+	assert_string_equal(row.f[2], "Won");
+	assert_int_equal(row.line, 131070);
+	expect_row(r, row.line + 1, 3, "2", "Bob", "Lost");
+	expect_end(r);
+	free(s);
+}
+
+/*
+ * An unmatched quote with no later quote is named on the line where it
+ * opened, the field's own line, not its record's first line.
+ */
+static void
+unterminated_quote_names_its_line(void **state)
+{
+	struct csvr *r = OPEN("a,b,c,d\n1,\"two\nlines\",x,\"never\nclosed\n"
+	    "more\n");
+
+	(void)state;
+	expect_row(r, 1, 4, "a", "b", "c", "d");
+	expect_error(r, 3, "field 4: unterminated quoted field");
+	r = OPEN("a\n\"b\n");
+	expect_row(r, 1, 1, "a");
+	expect_error(r, 2, "field 1: unterminated quoted field");
+}
+
+/*
+ * A quote left open runs into the field limit (libcsv's buffer is
+ * refused past the limit and one 1 MiB block): said so, where it opened.
+ */
+static void
+unmatched_quote_over_limit(void **state)
+{
+	size_t len = 2 << 20;
+	char *s = malloc(len);
+	struct csvr *r;
+
+	(void)state;
+	memset(s, 'y', len);
+	memcpy(s, "a,b\nok,\"open\n", 13);
+	s[len - 1] = '\n';
+	r = open_str(s, len);
+	M.step = 0;
+	csvr_set_max_field(r, 10);
+	expect_row(r, 1, 2, "a", "b");
+	expect_error(r, 2, "field 2: the quote opened here is not closed");
+	free(s);
+}
+
 /* Records and quoted newlines that straddle the reader's 256 KiB chunks. */
 static void
 many_rows_across_chunks(void **state)
@@ -325,6 +460,10 @@ main(void)
 		cmocka_unit_test(delimiter),
 		cmocka_unit_test(field_over_limit),
 		cmocka_unit_test(unterminated_quote),
+		cmocka_unit_test(text_after_closing_quote),
+		cmocka_unit_test(text_after_quote_across_chunks),
+		cmocka_unit_test(unterminated_quote_names_its_line),
+		cmocka_unit_test(unmatched_quote_over_limit),
 		cmocka_unit_test(nul_and_bad_utf8),
 		cmocka_unit_test(many_rows_across_chunks),
 		cmocka_unit_test(wide_row),

@@ -49,6 +49,7 @@ struct model_total {
 extern const char *const model_win_flags[];
 extern const char *const model_coaching_flags[];
 
+/* A flag's label for a manager ("Underperformer"), or the flag itself. */
 const char *model_flag_label(const char *f);
 /* Column c of r as a double, for display (0 when unknown). */
 double model_num(const struct score_row *r, enum sc_col c);
@@ -59,13 +60,21 @@ const struct score_row *model_rollup(const struct scores *s, int period,
     int metric, const char *team);
 /* The team of r as written ("" when none). */
 const char *model_team(const struct scores *s, const struct score_row *r);
+/* The row of rep and metric in period, or NULL (period or metric < 0). */
 const struct score_row *model_row(const struct model *c, int period, int rep, int metric);
+/* Whether a higher value of metric is better (metrics.h's table). */
 int model_higher_better(const struct model *c, int metric);
+/* What r is judged on, into *v: the pace while it runs, else attainment. */
 int model_judged(const struct score_row *r, double *v);
+/* The name of rep id rep, as the table spells it. */
 const char *model_name(const struct model *c, int rep);
+/* "Name (Team)", or the name alone without a team; allocated. */
 char *model_who(const struct model *c, const struct model_rep *r);
+/* The period reported on: -P, else the latest with a projection. */
 int model_pick_period(const struct model *c);
+/* The leaderboard metric: score, else revenue, else the first. */
 int model_pick_metric(const struct model *c);
+/* The period's reps in leaderboard order, with their flags, into c. */
 void model_collect_reps(struct model *c);
 /* --team: the teams named, as the table spells them; exit 65 if absent. */
 void model_resolve_teams(struct model *c);
@@ -73,29 +82,45 @@ void model_resolve_teams(struct model *c);
 int model_in_scope(const struct model *c, const char *team);
 /* The roll-up team of a total: team, "*", the one --team, or NULL. */
 const char *model_scope_rollup(const struct model *c, const char *team);
+/* Flag f of r, or NULL when r does not have it. */
 const struct model_flag *model_has_flag(const struct model_rep *r,
     const char *f);
+/* The last MODEL_TREND values of column col up to the period reported on. */
 void model_trend(const struct model *c, int rep, int metric, int col,
     struct series *s, double *v, unsigned char *known);
+/* The total of metric for team (NULL: the report's); 1 if from roll-ups. */
 int model_team_total(const struct model *c, int period, int metric,
     const char *team, struct model_total *tt);
+/* The previous period's total from the prev column; 0 when unknown. */
 int model_prev_column(const struct model *c, int metric, const char *team,
     struct model_total *tt);
+/* Attainment of actual against target in percent, as pm-score reckons it. */
 int model_ratio(const struct model *c, int metric, double actual, double target,
     double *out);
+/* Whether any row of metric in the period reported on has a target. */
 int model_has_target(const struct model *c, int metric);
+/* Metric ids in report order (score, revenue, ...; others by name). */
 int model_metric_order(const struct model *c, int *ids);
+/* The place of metric m in the report's order (unknown ones last). */
 int model_metric_rank(const char *m);
+/* Good or bad for a change of ch percent in metric (none when tiny). */
 enum tone model_change_tone(const struct model *c, int metric, double ch);
+/* Good at 100% and above, bad below 80%, else none. */
 enum tone model_att_tone(double a);
+/* A table cell of column col of r (metric's value or a percent), or empty. */
 void model_num_cell(struct doc *d, const struct score_row *r, int col,
     enum tone tone, const char *metric);
+/* Names of the reps with flag f1 (or f2), comma-joined into buf; how many. */
 int model_names_with(const struct model *c, const char *f1, const char *f2,
     char *buf, size_t size);
+/* Up to two coaching focus areas of r into out, the most specific first. */
 int model_focus_areas(const struct model_rep *r, const char **out);
+/* Whether r has a flag of the Coaching section. */
 int model_needs_coaching(const struct model_rep *r);
 
+/* The one-on-one sheet of rep r. */
 void sheets_one(struct doc *d, struct model *c, const struct model_rep *r);
+/* The one-on-ones section: a sheet for every rep, each on its own page. */
 void sheets_all(struct doc *d, struct model *c);
 
 #endif

@@ -53,32 +53,46 @@ struct chart {
 struct block;
 struct doc;
 
+/* An empty document. */
 struct doc *doc_new(void);
+/* The report's title and the line under it (subtitle may be NULL). */
 void doc_title(struct doc *d, const char *title, const char *subtitle);
+/* A section heading. */
 void doc_h2(struct doc *d, const char *text);
+/* A heading within a section (a one-on-one sheet's rep). */
 void doc_h3(struct doc *d, const char *text);
+/* A paragraph, printf-style. */
 void doc_para(struct doc *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* A note (what a figure leaves out): small print in HTML, printf-style. */
 void doc_note(struct doc *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* A bullet: a bold lead, its text, then detail lines "Label: text". */
 void doc_item(struct doc *d, const char *lead, const char *text);
+/* A detail line "Label: text" of the last bullet. */
 void doc_detail(struct doc *d, const char *label, const char *text);
-/* A table: columns, then rows of cells filled left to right. */
+/* A table of ncols columns; rows of cells follow, filled left to right. */
 void doc_table(struct doc *d, int ncols, const struct column *cols);
+/* Starts a row of the last table. */
 void doc_row(struct doc *d);
+/* The next cell of the row, printf-style, in tone's colour. */
 void doc_cell(struct doc *d, enum tone tone, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The next cell of the row: a trend, drawn as a sparkline. */
 void doc_cell_trend(struct doc *d, const struct series *s);
 /* A chart: HTML draws it as SVG, text as bars of blocks or not at all. */
 struct chart *doc_chart(struct doc *d, enum chart_kind kind,
     const char *title, int n);
+/* A page break: the next block starts a new printed page. */
 void doc_page_break(struct doc *d);
 
 enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_EMAIL };
 
+/* The document as plain text in 80 columns. */
 void render_text(const struct doc *d, struct out *o);
+/* The document as CommonMark with GFM tables, every datum escaped. */
 void render_markdown(const struct doc *d, struct out *o);
+/* The document as one self-contained HTML page (inline CSS and SVG). */
 void render_html(const struct doc *d, struct out *o);
 /* HTML that mail clients show: tables and inline styles, no SVG. */
 void render_email_html(const struct doc *d, struct out *o);
@@ -128,7 +142,9 @@ char *doc_clean_text(const char *s);
 char *fmt_amount(double v, char *buf);		/* 1,234,567 / 12.5 */
 char *fmt_pct(double v, char *buf);		/* 104.2% */
 char *fmt_change(double v, char *buf);		/* +12.4% */
+/* v as metric is shown: a percent, a score, a ratio, days or an amount. */
 char *fmt_metric(const char *metric, double v, char *buf);
+/* A metric's name for a manager ("Win rate"), or the metric itself. */
 const char *fmt_metric_label(const char *metric);
 
 #define FMT_BUFSIZE 96
@@ -149,8 +165,10 @@ struct report_opts {
 	int nteams;
 };
 
+/* The whole report of the period chosen by op, from scores table s. */
 void sections_build(struct doc *d, const struct scores *s,
     const struct report_opts *op);
+/* The Concentration section from a pm-pareto output (summary or detail). */
 void extra_pareto(struct doc *d, const char *path);
 /* unit: what a period is, in words ("month", "week", ...). */
 void extra_drivers(struct doc *d, const char *path, const char *unit);

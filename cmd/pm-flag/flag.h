@@ -47,7 +47,9 @@ struct judgement {
 /* Applies every rule; exits 65 when the metric or period is not there. */
 void judge(struct judgement *j, const struct scores *s,
     const struct flag_opts *o);
+/* Releases what judge() allocated. */
 void judge_free(struct judgement *j);
+/* Flag f of rep: its value, metric and note (value NULL: not flagged). */
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
 

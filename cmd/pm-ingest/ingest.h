@@ -53,10 +53,13 @@ enum {
 /* What a value says about the day-month order of its column. */
 enum { EV_NONE, EV_AMBIG, EV_MDY, EV_DMY, EV_BAD };
 
+/* s[0..n) as a date in order (MD_OK, *out set), or what it is (MD_*). */
 int mdate_parse(const char *s, size_t n, enum dorder order, pm_day *out);
+/* What s[0..n) says about its column's day-month order (EV_*). */
 int mdate_evidence(const char *s, size_t n);
 /* "dmy", "mdy", "ymd" (any case); -1 otherwise. */
 int mdate_order_parse(const char *s, enum dorder *out);
+/* The name of order o, as --date-format spells it. */
 const char *mdate_order_name(enum dorder o);
 
 /* ---- formats.c ---- */
@@ -105,10 +108,15 @@ struct mapping {
 
 extern const struct format formats[];
 
+/* The format named name (any case), or NULL. */
 const struct format *format_by_name(const char *name);
+/* The name of field f, as -m and -v spell it. */
 const char *field_name(enum field f);
+/* The field named name or an alias of it (any case) into *out; -1 if none. */
 int field_by_name(const char *name, enum field *out);
+/* Whether field f holds a date. */
 int field_is_date(enum field f);
+/* Whether field f holds an amount of money. */
 int field_is_amount(enum field f);
 /* Maps hdr by fmt's names; 0 when every required field was found. */
 int format_map(const struct format *fmt, const struct csv_row *hdr,
@@ -208,6 +216,7 @@ int record_convert(const struct filectx *fc, const struct rules *ru,
 const char *record_column(const struct filectx *fc, enum field f);
 /* Per-file memo of date parses: dates repeat in a column. */
 void record_cache_init(struct filectx *fc);
+/* Releases what record_cache_init() allocated. */
 void record_cache_free(struct filectx *fc);
 /* Drops r's once facts: a later line of the same opportunity. */
 void record_drop_once(struct rec *r);
@@ -243,8 +252,11 @@ int enc_known(const char *charset);
 struct encr *encr_open(int fd, off_t start, const char *charset);
 /* Back to the start, to read the file again. */
 void encr_rewind(struct encr *e);
+/* Reads up to n bytes of UTF-8 (a csvr reader); invalid input as U+FFFD. */
 ssize_t encr_read(void *ctx, char *buf, size_t n);
+/* How many invalid sequences were replaced by U+FFFD so far. */
 size_t encr_replaced(const struct encr *e);
+/* Releases e (NULL allowed); the descriptor stays open. */
 void encr_close(struct encr *e);
 
 /* ---- idset.c ---- */
@@ -260,6 +272,7 @@ void encr_close(struct encr *e);
  */
 struct idset;
 
+/* An empty set of id fingerprints. */
 struct idset *idset_new(void);
 /* Starts loading where h will be noted: note it a record later. */
 void idset_prefetch(const struct idset *s, uint64_t h);
@@ -276,9 +289,11 @@ int idset_seen(struct idset *s, uint64_t h);
  */
 #define ID_EARLIER 1
 #define ID_HERE 2
+/* The ID_* bits of what came before a record with id fingerprint h. */
 int idset_visit(struct idset *s, uint64_t h, int file);
 /* How many ids are tracked exactly (the suspects), after idset_seal(). */
 size_t idset_suspects(const struct idset *s);
+/* Releases s (NULL allowed). */
 void idset_free(struct idset *s);
 
 /* ---- factsout.c ---- */
@@ -406,6 +421,7 @@ void input_charset(const struct ingest *g, struct input *in);
  * when found.  Else 0 with in->why, or in->empty for an empty file.
  */
 int header_find(const struct ingest *g, struct input *in, struct csvr *r);
+/* Releases the copy of the header that header_find() kept in in. */
 void header_free(struct input *in);
 
 /* ---- evidence.c ---- */
@@ -423,6 +439,7 @@ void evidence_gather(struct ingest *g, const struct input *in,
 /* Each date column's day-month order and each amount's decimal mark. */
 void evidence_decide(const struct ingest *g, struct input *in,
     const struct evidence *ev);
+/* Releases g's cache of column evidence. */
 void evidence_free(struct ingest *g);
 
 /* ---- currency.c ---- */

@@ -27,16 +27,22 @@ struct pcfg {
 	int grouped;			/* -g given: a group column */
 };
 
+/* An empty table; grouped: the sums are per (group, key), else per key. */
 struct ptab *ptab_new(int grouped);
+/* Releases t (NULL allowed). */
 void ptab_free(struct ptab *t);
 /* Adds v to (group, key); -1 when the sum would overflow. */
 int ptab_add(struct ptab *t, const char *g, size_t gn, const char *k,
     size_t kn, int64_t v);
+/* How many (group, key) sums t holds. */
 size_t ptab_count(const struct ptab *t);
 
+/* The detail: rank, key, value, share, cum_share, class per key. */
 void ptab_write_detail(struct ptab *t, const struct pcfg *c, struct out *o);
+/* The summary: one row of concentration measures per group. */
 void ptab_write_summary(struct ptab *t, const struct pcfg *c,
     struct out *o);
+/* The sums as a partial for a later --merge, the options m recorded. */
 void ptab_write_partial(struct ptab *t, const struct pmeta *m,
     struct out *o);
 

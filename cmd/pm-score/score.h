@@ -81,19 +81,23 @@ void agg_write_partial(const struct agg *a, struct out *o);
 long agg_nderived(const struct agg *a);
 /* The periods grouped by (a partial read may have set them). */
 const struct period_cfg *agg_periods(const struct agg *a);
-/* The id of a rep / metric name, trimmed, adding it when new. */
+/* The id of a rep name, trimmed, adding it when new. */
 uint32_t agg_rep(struct agg *a, const char *s, size_t n);
+/* The id of a metric name, trimmed, adding it when new. */
 uint32_t agg_metric(struct agg *a, const char *s, size_t n);
 /* The id of a team name as given (not trimmed), adding it when new. */
 uint32_t agg_team(struct agg *a, const char *s, size_t n);
 /* The id of a metric name, or NO_ID when there is none. */
 uint32_t agg_metric_id(const struct agg *a, const char *name);
-/* How many reps / metrics have an id. */
+/* How many reps have an id. */
 size_t agg_nreps(const struct agg *a);
+/* How many metrics have an id. */
 size_t agg_nmetrics(const struct agg *a);
-/* The names behind the ids. */
+/* The name behind a rep id. */
 const char *agg_rep_name(const struct agg *a, uint32_t rep);
+/* The name behind a metric id. */
 const char *agg_metric_name(const struct agg *a, uint32_t metric);
+/* The name behind a team id. */
 const char *agg_team_name(const struct agg *a, uint32_t team);
 /* Whether metric m (NO_ID allowed) has a fact. */
 int agg_metric_seen(const struct agg *a, uint32_t m);

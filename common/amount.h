@@ -23,6 +23,7 @@ struct amount {
 /* Empty and "-" are AMT_EMPTY (unknown). */
 int amount_parse(const char *s, size_t n, int decimal_comma,
     struct amount *a);
+/* What a cell says of its decimal mark: DM_DOT, DM_COMMA or DM_NONE. */
 int amount_decimal_evidence(const char *s, size_t n);
 /* The currency an amount cell names, without reading the number. */
 int amount_currency(const char *s, size_t n, char cur[4]);

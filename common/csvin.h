@@ -29,9 +29,12 @@ struct csvr;
 struct csvr *csvr_open(const char *path);
 /* Bytes come from fn (which returns 0 at end, -1 with errno on error). */
 struct csvr *csvr_open_fn(csv_read_fn fn, void *ctx, const char *name);
+/* Closes r and the file it opened (NULL allowed). */
 void csvr_close(struct csvr *r);
 
+/* The field separator (default ','). */
 void csvr_set_delim(struct csvr *r, unsigned char delim);
+/* The longest field accepted, in bytes: a longer one is an error. */
 void csvr_set_max_field(struct csvr *r, size_t max);
 void csvr_set_check_utf8(struct csvr *r, int on);	/* default on */
 /*
@@ -44,6 +47,7 @@ void csvr_set_quiet(struct csvr *r, int on);
 long csvr_after_quote(const struct csvr *r);
 /* The first bytes of the input (after a BOM), before any is parsed. */
 size_t csvr_peek(struct csvr *r, const char **buf);
+/* The input's name for messages ("-" for standard input). */
 const char *csvr_name(const struct csvr *r);
 
 /*
@@ -52,14 +56,18 @@ const char *csvr_name(const struct csvr *r);
  * csvr_error_line().  After -1 every call returns 0.
  */
 int csvr_next(struct csvr *r, struct csv_row *row);
+/* What was wrong, after csvr_next() returned -1. */
 const char *csvr_error(const struct csvr *r);
+/* The line csvr_error() is about. */
 long csvr_error_line(const struct csvr *r);
+/* Whether the error was one of reading (exit 74), not of the data. */
 int csvr_error_is_io(const struct csvr *r);
 /* csvr_next that reports an error and exits 65 (74 for a read error). */
 int csvr_next_or_die(struct csvr *r, struct csv_row *row);
 
-/* Header lookup: exact, or ignoring case, spaces and punctuation. */
+/* The column of hdr called exactly name, or -1. */
 int csv_find_col(const struct csv_row *hdr, const char *name);
+/* The column name matches ignoring case, spaces and punctuation; -1. */
 int csv_find_col_norm(const struct csv_row *hdr, const char *name);
 /* Lower-case letters and digits of s only, into buf (size n). */
 char *csv_normalise(const char *s, char *buf, size_t n);

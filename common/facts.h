@@ -35,9 +35,9 @@ int facts_headerless(const struct csv_row *row);
 
 struct factsr;
 
-/* Reads records from r, its own from now on. */
 #define FR_FACTS 0
 #define FR_ANY_CSV 1	/* not facts: a header row is always there */
+/* A reader of the records of r (FR_FACTS or FR_ANY_CSV), r its own now. */
 struct factsr *factsr_open(struct csvr *r, int flags);
 /* The header (the canonical one for a headerless piece); NULL if empty. */
 const struct csv_row *factsr_header(const struct factsr *fr);
@@ -45,6 +45,7 @@ const struct csv_row *factsr_header(const struct factsr *fr);
 int factsr_col(const struct factsr *fr, const char *name);
 /* 1 and the next record (valid until the next call), 0 at the end. */
 int factsr_next(struct factsr *fr, struct csv_row *row);
+/* The csvr underneath, for its name and line in messages. */
 struct csvr *factsr_csvr(const struct factsr *fr);
 /* Closes the reader and its csvr. */
 void factsr_close(struct factsr *fr);

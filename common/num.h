@@ -23,7 +23,9 @@ int fixed_parse(const char *s, size_t n, int64_t *out);
 /* v rounded half away from zero to at most `decimals` (0..4), zeros trimmed. */
 char *fixed_format(int64_t v, int decimals, char *buf);
 int fixed_add(int64_t *acc, int64_t v);		/* NUM_RANGE on overflow */
+/* v as a double (for ratios and display only, never for sums). */
 double fixed_to_double(int64_t v);
+/* v rounded half away from zero to fixed point, clamped to int64. */
 int64_t fixed_from_double(double v);
 
 /* A plain decimal (or exponent) number; NUM_INVALID otherwise. */

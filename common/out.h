@@ -19,9 +19,13 @@ struct out;
 
 /* path NULL or "-" is standard output. Exits 73 when FILE cannot be created. */
 struct out *out_open(const char *path);
+/* Writes n bytes of s. */
 void out_write(struct out *o, const char *s, size_t n);
+/* Writes the string s. */
 void out_puts(struct out *o, const char *s);
+/* Writes the byte c. */
 void out_putc(struct out *o, int c);
+/* Writes printf-style. */
 void out_printf(struct out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Flushes, checks, and for -o FILE renames into place. Exits 74 on error. */
@@ -37,15 +41,21 @@ void out_discard(struct out *o);
  * written, NUL-terminated, for the caller to free.
  */
 struct out *out_mem(void);
+/* Ends memory output o: what was written, NUL-terminated, *len its size. */
 char *out_mem_take(struct out *o, size_t *len);
 
-/* CSV rows (RFC 4180: comma, LF, quotes only where needed). */
+/* CSV rows (RFC 4180: comma, LF, quotes only where needed): the next field. */
 void csv_put_field(struct out *o, const char *s);
+/* The next field of the row: n bytes of s, quoted when needed. */
 void csv_put_fieldn(struct out *o, const char *s, size_t n);
 void csv_put_fixed(struct out *o, int64_t v);	/* money/count, <=2 decimals */
+/* The next field: v to decimals places, or empty when not known. */
 void csv_put_double(struct out *o, double v, int decimals, int known);
+/* The next field: an integer. */
 void csv_put_long(struct out *o, long v);
+/* The next field, empty. */
 void csv_put_empty(struct out *o);
+/* Ends the row. */
 void csv_end_row(struct out *o);
 /* A header or data row from a NULL-terminated list of strings. */
 void csv_put_row(struct out *o, const char *const *fields);

@@ -104,19 +104,23 @@ struct scores {
  */
 struct scores *scores_load(char **files, size_t nfiles, unsigned char delim,
     uint32_t required);
+/* Releases s (NULL allowed). */
 void scores_free(struct scores *s);
 
 /* The row of (metric, rep, period) for a rep other than "*", or NULL. */
 const struct score_row *scores_cell(const struct scores *s, uint32_t metric,
     uint32_t rep, uint32_t period);
-/* Dense id of a period key / metric name / rep name, or SC_NONE. */
+/* Dense id of a period key, or SC_NONE. */
 uint32_t scores_period(const struct scores *s, const char *key);
+/* Dense id of a metric name, or SC_NONE. */
 uint32_t scores_metric(const struct scores *s, const char *name);
+/* Dense id of a rep name, or SC_NONE. */
 uint32_t scores_rep(const struct scores *s, const char *name);
 
 /* Field c of row as read ("" when the column is absent). */
 const char *scores_field(const struct scores *s, const struct score_row *r,
     enum sc_col c);
+/* Whether field c of r is there and not empty (a number if c is one). */
 int scores_known(const struct score_row *r, enum sc_col c);
 
 /*

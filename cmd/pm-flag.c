@@ -31,6 +31,7 @@ enum {
 	OPT_ONLY,
 	OPT_LIST,
 	OPT_ACTIVITY,
+	OPT_SAFE_CSV,
 };
 
 static const struct option longopts[] = {
@@ -44,6 +45,7 @@ static const struct option longopts[] = {
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "only", no_argument, NULL, OPT_ONLY },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "output", required_argument, NULL, 'o' },
@@ -63,7 +65,7 @@ usage(void)
 	    "Usage: pm-flag [--metric M] [-P PERIOD] [--under PCT] [--over PCT]\n"
 	    "               [--persist N] [--tiers TOP,BOTTOM] [--gap PCT]\n"
 	    "               [--activity LIST] [--only] [--list]\n"
-	    "               [-d C] [-o FILE] [-q] [FILE]...\n"
+	    "               [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
 	    "\n"
 	    "Flag reps who need attention or deserve recognition, from pm-score\n"
 	    "output, for the latest period (or -P) on score, else revenue.\n"
@@ -79,6 +81,8 @@ usage(void)
 	    "  --only            only rows with a flag\n"
 	    "  --list            one row per flag: period,rep,team,flag,metric,"
 	    "value,notes\n"
+	    "  --safe-csv        text cells that begin with = + - @ get a leading '\n"
+	    "                    (for a spreadsheet; numbers are never touched)\n"
 	    "  -d, --delimiter C input field separator (,)\n"
 	    "  -o, --output FILE write to FILE atomically\n"
 	    "  -q, --quiet       no warnings\n"
@@ -161,9 +165,14 @@ write_table(struct out *o, const struct judgement *j, int only)
 	const struct scores *s = j->s;
 	const struct score_row *r;
 	int fc = s->col[SC_FLAGS], nc = s->col[SC_NOTES];
-	char *flags, *notes;
+	char *flags, *notes, *isnum;
 	size_t i, k;
 
+	/* --safe-csv: numbers by their column, never by their look. */
+	isnum = xcalloc(s->ncol ? s->ncol : 1, 1);
+	for (k = 0; k < SC_NCOL; k++)
+		if (SC_IS_NUMBER(k) && s->col[k] >= 0)
+			isnum[s->col[k]] = 1;
 	for (k = 0; k < s->ncol; k++)
 		csv_put_field(o, s->hdr[k]);
 	if (fc < 0)
@@ -182,6 +191,8 @@ write_table(struct out *o, const struct judgement *j, int only)
 			if ((int)k == fc || (int)k == nc)
 				csv_put_field(o, (int)k == fc ?
 				    (flags ? flags : "") : (notes ? notes : ""));
+			else if (isnum[k])
+				csv_put_num(o, r->f[k]);
 			else
 				csv_put_fieldn(o, r->f[k], r->len[k]);
 		}
@@ -193,6 +204,7 @@ write_table(struct out *o, const struct judgement *j, int only)
 		free(flags);
 		free(notes);
 	}
+	free(isnum);
 }
 
 /* --list: by flag in the order of the SPEC table, then by rep name. */
@@ -224,7 +236,7 @@ write_list(struct out *o, const struct judgement *j)
 			    SC_TEAM));
 			csv_put_field(o, flag_name[k]);
 			csv_put_field(o, h->metric);
-			csv_put_field(o, h->value);
+			csv_put_num(o, h->value);
 			csv_put_field(o, h->note);
 			csv_end_row(o);
 		}
@@ -241,7 +253,7 @@ main(int argc, char *argv[])
 	};
 	const char *output = NULL;
 	unsigned char delim = ',';
-	int c, only = 0, list = 0;
+	int c, only = 0, list = 0, safe = 0;
 	struct judgement j;
 	struct scores *s;
 	struct out *o;
@@ -279,6 +291,9 @@ main(int argc, char *argv[])
 		case OPT_LIST:
 			list = 1;
 			break;
+		case OPT_SAFE_CSV:
+			safe = 1;
+			break;
 		case 'h':
 			usage();
 		case 'V':
@@ -297,6 +312,7 @@ main(int argc, char *argv[])
 		}
 	}
 	o = out_open(output);
+	out_safe_csv(o, safe);
 	s = scores_load(argv + optind, (size_t)(argc - optind), delim,
 	    REQUIRED);
 	judge(&j, s, &opt);

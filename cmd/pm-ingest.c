@@ -34,6 +34,7 @@ enum {
 	OPT_REJECTS,
 	OPT_STRICT,
 	OPT_LIST_FORMATS,
+	OPT_SAFE_CSV,
 };
 
 static const struct option longopts[] = {
@@ -49,6 +50,7 @@ static const struct option longopts[] = {
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
+	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -65,7 +67,8 @@ usage(void)
 	    "Usage: pm-ingest [-f FORMAT] [-m FIELD=COLUMN]... [--won LIST] [--lost LIST]\n"
 	    "                 [--date-format dmy|mdy|ymd] [--decimal-comma] [--encoding ENC]\n"
 	    "                 [--rates FILE] [--dedupe] [--rejects FILE] [--strict]\n"
-	    "                 [--list-formats] [-d C] [-o FILE] [-q] [-v] [FILE]...\n"
+	    "                 [--list-formats] [--safe-csv] [-d C] [-o FILE] [-q] [-v]\n"
+	    "                 [FILE]...\n"
 	    "\n"
 	    "Turn raw CRM exports into the canonical facts table:\n"
 	    "date,rep,metric,value,account,product,team,ref\n"
@@ -79,9 +82,12 @@ usage(void)
 	    "      --encoding ENC     read inputs in charset ENC (iconv name)\n"
 	    "      --rates FILE       currency,rate: convert amounts to one currency\n"
 	    "      --dedupe           keep only the first record of each CRM id\n"
-	    "      --rejects FILE     write rejected records to FILE as CSV\n"
+	    "      --rejects FILE     write rejected records to FILE as CSV (always\n"
+	    "                         safe to open in a spreadsheet, as --safe-csv)\n"
 	    "      --strict           exit 65 when any record was rejected\n"
 	    "      --list-formats     list the formats and exit\n"
+	    "      --safe-csv         text cells that begin with = + - @ get a leading '\n"
+	    "                         (for a spreadsheet; numbers are never touched)\n"
 	    "  -d, --delimiter C      input field separator (default: sniffed)\n"
 	    "  -o, --output FILE      write to FILE atomically\n"
 	    "  -q, --quiet            no per-file summary\n"
@@ -163,6 +169,9 @@ main(int argc, char *argv[])
 		case OPT_STRICT:
 			g->opt.strict = 1;
 			break;
+		case OPT_SAFE_CSV:
+			g->opt.safe_csv = 1;
+			break;
 		case OPT_LIST_FORMATS:
 			list = 1;
 			break;
@@ -211,8 +220,11 @@ main(int argc, char *argv[])
 		idset_note(g->ids, g->pending_id);
 	idset_seal(g->ids);
 	g->out = out_open(g->opt.output);
+	out_safe_csv(g->out, g->opt.safe_csv);
 	if (g->opt.rejects_path != NULL) {
 		g->rej = out_open(g->opt.rejects_path);
+		/* People open it in Excel: always --safe-csv (SPEC 18). */
+		out_safe_csv(g->rej, 1);
 		csv_put_row(g->rej, rej_hdr);
 	}
 	csv_put_row(g->out, facts_cols);

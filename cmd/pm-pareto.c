@@ -25,6 +25,7 @@ enum {
 	OPT_AT = 256,
 	OPT_PARTIAL,
 	OPT_MERGE,
+	OPT_SAFE_CSV,
 };
 
 static const struct option longopts[] = {
@@ -38,6 +39,7 @@ static const struct option longopts[] = {
 	{ "top", required_argument, NULL, 'n' },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "output", required_argument, NULL, 'o' },
@@ -50,7 +52,7 @@ struct pareto_opts {
 	struct pmeta meta;
 	int k_set, m_set, v_set, g_set;
 	struct pcfg cfg;
-	int summary, partial, merge, quiet;
+	int summary, partial, merge, quiet, safe_csv;
 	unsigned char delim;
 	const char *output;
 };
@@ -70,7 +72,7 @@ usage(void)
 	printf("%s",
 	    "Usage: pm-pareto [-k KEY] [-m METRIC | -v COLUMN] [-g GROUP] [-c A,B]\n"
 	    "                 [--at PCT] [-s|--summary] [-n|--top N] [--partial] [--merge]\n"
-	    "                 [-d C] [-o FILE] [-q] [FILE]...\n"
+	    "                 [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
 	    "\n"
 	    "Rank keys by their summed value and measure concentration (80/20).\n"
 	    "\n"
@@ -84,6 +86,8 @@ usage(void)
 	    "  -n, --top N         detail: only the first N keys of each group\n"
 	    "      --partial       write partial sums for a later --merge\n"
 	    "      --merge         read partial sums instead of data\n"
+	    "      --safe-csv      text cells that begin with = + - @ get a leading '\n"
+	    "                      (for a spreadsheet; numbers are never touched)\n"
 	    "  -d, --delimiter C   input field separator (default ,)\n"
 	    "  -o, --output FILE   write to FILE atomically\n"
 	    "  -q, --quiet         no notes on standard error\n"
@@ -170,6 +174,9 @@ parse_opts(int argc, char *argv[], struct pareto_opts *op)
 			break;
 		case OPT_MERGE:
 			op->merge = 1;
+			break;
+		case OPT_SAFE_CSV:
+			op->safe_csv = 1;
 			break;
 		case 'h':
 			usage();
@@ -517,6 +524,7 @@ main(int argc, char *argv[])
 	pm_setprog(argv);
 	parse_opts(argc, argv, &op);
 	o = out_open(op.output);
+	out_safe_csv(o, op.safe_csv);
 	argc -= optind;
 	argv += optind;
 	if (op.merge) {

@@ -31,6 +31,7 @@ enum {
 	OPT_MERGE,
 	OPT_DRIVERS,
 	OPT_LAG,
+	OPT_SAFE_CSV,
 };
 
 static const struct option longopts[] = {
@@ -51,6 +52,7 @@ static const struct option longopts[] = {
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "drivers", optional_argument, NULL, OPT_DRIVERS },
 	{ "lag", required_argument, NULL, OPT_LAG },
+	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "output", required_argument, NULL, 'o' },
@@ -69,7 +71,7 @@ usage(void)
 	    "                [--metrics LIST] [--rollup]\n"
 	    "                [--metric NAME=sum|mean|max:higher|lower:leading|lagging]...\n"
 	    "                [--partial] [--merge] [--drivers [OUTCOME]] [--lag N]\n"
-	    "                [-d C] [-o FILE] [-q] [FILE]...\n"
+	    "                [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
 	    "\n"
 	    "Score reps per period against targets, with pace and ranks.\n"
 	    "\n"
@@ -168,7 +170,7 @@ main(int argc, char *argv[])
 	struct out *out;
 	const char *targets = NULL, *roster = NULL, *output = NULL, *why;
 	char **wnames = NULL;
-	int c, partial = 0, merge = 0, i, nfiles;
+	int c, partial = 0, merge = 0, safe = 0, i, nfiles;
 	long lag = -1;
 	size_t k;
 
@@ -243,6 +245,9 @@ main(int argc, char *argv[])
 		case OPT_LAG:
 			lag = cli_long("--lag", optarg, 0, 1000);
 			break;
+		case OPT_SAFE_CSV:
+			safe = 1;
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -275,6 +280,7 @@ main(int argc, char *argv[])
 	if (o.from != NO_DAY && o.to != NO_DAY && o.to < o.from)
 		pm_usage_error("--to is before --from");
 	out = out_open(output);
+	out_safe_csv(out, safe);
 	a = agg_new(&cfg);
 	for (k = 0; k < o.nweights; k++) {
 		o.weights[k].metric = agg_metric(a, wnames[k],

@@ -21,6 +21,7 @@ struct out {
 	char *buf;
 	size_t len;
 	int fields;		/* fields written in the current row */
+	int safe_csv;		/* out_safe_csv(): text cells kept from formulas */
 	/* out_mem(): fd is -1 and what is flushed piles up here. */
 	char *mem;
 	size_t memlen, memcap;
@@ -258,36 +259,76 @@ sep(struct out *o)
 }
 
 void
-csv_put_fieldn(struct out *o, const char *s, size_t n)
+out_safe_csv(struct out *o, int on)
 {
-	size_t i;
-	int quote = 0;
+	o->safe_csv = on;
+}
 
-	sep(o);
-	for (i = 0; i < n; i++) {
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' ||
-		    s[i] == '\r') {
-			quote = 1;
+int
+csv_is_formula(const char *s, size_t n)
+{
+	return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+	    s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+size_t
+csv_format_field(const char *s, size_t n, int safe, char *buf)
+{
+	size_t i, o = 0;
+	int guard = safe && csv_is_formula(s, n);
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
 			break;
-		}
+	if (i == n) {
+		if (guard)
+			buf[o++] = '\'';
+		memcpy(buf + o, s, n);
+		return o + n;
 	}
-	if (!quote) {
-		out_write(o, s, n);
-		return;
-	}
-	out_putc(o, '"');
+	buf[o++] = '"';
+	if (guard)
+		buf[o++] = '\'';
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"')
-			out_putc(o, '"');
-		out_putc(o, s[i]);
+			buf[o++] = '"';
+		buf[o++] = s[i];
 	}
-	out_putc(o, '"');
+	buf[o++] = '"';
+	return o;
+}
+
+/* A cell, guarded against formulas when guard is set. */
+static void
+put_cell(struct out *o, const char *s, size_t n, int guard)
+{
+	char small[512], *buf;
+	size_t len;
+
+	sep(o);
+	buf = n <= (sizeof(small) - 2) / 2 ? small : xmalloc(2 * n + 2);
+	len = csv_format_field(s, n, guard, buf);
+	out_write(o, buf, len);
+	if (buf != small)
+		free(buf);
+}
+
+void
+csv_put_fieldn(struct out *o, const char *s, size_t n)
+{
+	put_cell(o, s, n, o->safe_csv);
 }
 
 void
 csv_put_field(struct out *o, const char *s)
 {
 	csv_put_fieldn(o, s, strlen(s));
+}
+
+void
+csv_put_num(struct out *o, const char *s)
+{
+	put_cell(o, s, strlen(s), 0);
 }
 
 void

@@ -44,10 +44,32 @@ struct out *out_mem(void);
 /* Ends memory output o: what was written, NUL-terminated, *len its size. */
 char *out_mem_take(struct out *o, size_t *len);
 
-/* CSV rows (RFC 4180: comma, LF, quotes only where needed): the next field. */
+/*
+ * --safe-csv, for a file that will be opened in a spreadsheet: a text
+ * cell that begins with =, +, -, @, a tab or a carriage return gets a
+ * leading ' so that Excel, LibreOffice and Google Sheets show it as text
+ * instead of running it as a formula (OWASP's "CSV injection").  Only
+ * text cells: csv_put_num() and the csv_put_ numbers are never touched,
+ * so -50 stays -50.  Off by default: the pipeline's own CSV round-trips.
+ */
+void out_safe_csv(struct out *o, int on);
+/* Whether a text cell of the n bytes at s would be read as a formula. */
+int csv_is_formula(const char *s, size_t n);
+/*
+ * The n bytes at s as one CSV cell at buf (room for 2 * n + 2), guarded
+ * as by --safe-csv when safe is set; its length.  No separator.
+ */
+size_t csv_format_field(const char *s, size_t n, int safe, char *buf);
+
+/*
+ * CSV rows (RFC 4180: comma, LF, quotes only where needed): the next
+ * field, a text cell (guarded under out_safe_csv).
+ */
 void csv_put_field(struct out *o, const char *s);
-/* The next field of the row: n bytes of s, quoted when needed. */
+/* The next text field of the row: n bytes of s, quoted when needed. */
 void csv_put_fieldn(struct out *o, const char *s, size_t n);
+/* A cell of a number column, already formatted: never guarded. */
+void csv_put_num(struct out *o, const char *s);
 void csv_put_fixed(struct out *o, int64_t v);	/* money/count, <=2 decimals */
 /* The next field: v to decimals places, or empty when not known. */
 void csv_put_double(struct out *o, double v, int decimals, int known);

@@ -29,21 +29,21 @@ struct line {
 };
 
 static void
-prepare_line(const struct rec *r, struct line *l)
+prepare_line(const struct rec *r, int safe, struct line *l)
 {
 	char *p = l->tail;
 
-	p += fmt_field(r->rep, r->nrep, p);
+	p += csv_format_field(r->rep, r->nrep, safe, p);
 	*p++ = ',';
 	l->replen = (size_t)(p - l->tail);
 	*p++ = ',';	/* the metric and value go between */
-	p += fmt_field(r->account, r->naccount, p);
+	p += csv_format_field(r->account, r->naccount, safe, p);
 	*p++ = ',';
-	p += fmt_field(r->product, r->nproduct, p);
+	p += csv_format_field(r->product, r->nproduct, safe, p);
 	*p++ = ',';
-	p += fmt_field(r->team, r->nteam, p);
+	p += csv_format_field(r->team, r->nteam, safe, p);
 	*p++ = ',';
-	p += fmt_field(r->ref, strlen(r->ref), p);
+	p += csv_format_field(r->ref, strlen(r->ref), safe, p);
 	*p++ = '\n';
 	l->taillen = (size_t)(p - l->tail);
 }
@@ -57,7 +57,8 @@ emit(struct ingest *g, const struct line *l, const struct fact *f)
 	*p++ = ',';
 	memcpy(p, l->tail, l->replen);
 	p += l->replen;
-	p += fmt_field(f->metric, f->mlen < 256 ? f->mlen : 256, p);
+	p += csv_format_field(f->metric, f->mlen < 256 ? f->mlen : 256,
+	    g->opt.safe_csv, p);
 	*p++ = ',';
 	p += fmt_fixed2(f->value, p);
 	memcpy(p, l->tail + l->replen, l->taillen - l->replen);
@@ -69,8 +70,7 @@ emit(struct ingest *g, const struct line *l, const struct fact *f)
 static const char *
 join_record(struct ingest *g, const struct csv_row *row, size_t *len)
 {
-	size_t i, k, o = 0, need;
-	const char *f;
+	size_t i, o = 0, need;
 
 	for (i = 0; i < row->n; i++) {
 		need = o + 2 * row->len[i] + 4;
@@ -80,19 +80,8 @@ join_record(struct ingest *g, const struct csv_row *row, size_t *len)
 		}
 		if (i > 0)
 			g->rbuf[o++] = ',';
-		f = row->f[i];
-		if (strpbrk(f, ",\"\r\n") == NULL) {
-			memcpy(g->rbuf + o, f, row->len[i]);
-			o += row->len[i];
-			continue;
-		}
-		g->rbuf[o++] = '"';
-		for (k = 0; k < row->len[i]; k++) {
-			if (f[k] == '"')
-				g->rbuf[o++] = '"';
-			g->rbuf[o++] = f[k];
-		}
-		g->rbuf[o++] = '"';
+		/* The record is one cell: the rejects file guards it whole. */
+		o += csv_format_field(row->f[i], row->len[i], 0, g->rbuf + o);
 	}
 	*len = o;
 	return o > 0 ? g->rbuf : "";
@@ -218,7 +207,7 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 	}
 	c->ok++;
 	c->backwards += r->backwards;
-	prepare_line(r, l);
+	prepare_line(r, g->opt.safe_csv, l);
 	for (i = 0; i < r->nfacts; i++)
 		emit(g, l, &r->facts[i]);
 }

@@ -72,25 +72,3 @@ fmt_date(pm_day day, char *buf)
 	memcpy(memo[k].s, buf, 10);
 	return 10;
 }
-
-size_t
-fmt_field(const char *s, size_t n, char *buf)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-			break;
-	if (i == n) {
-		memcpy(buf, s, n);
-		return n;
-	}
-	buf[o++] = '"';
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf[o++] = '"';
-		buf[o++] = s[i];
-	}
-	buf[o++] = '"';
-	return o;
-}

@@ -308,8 +308,6 @@ void idset_free(struct idset *s);
 size_t fmt_fixed2(int64_t v, char *buf);
 /* YYYY-MM-DD, 10 bytes, no NUL. */
 size_t fmt_date(pm_day day, char *buf);
-/* s as one CSV field (quoted when needed) at buf; its length (<= 2n+2). */
-size_t fmt_field(const char *s, size_t n, char *buf);
 
 /* ---- options.c ---- */
 
@@ -327,6 +325,7 @@ struct ingest_opts {
 	int decimal_comma;
 	const char *encoding;
 	int dedupe, strict, quiet, verbose;
+	int safe_csv;			/* --safe-csv on the facts */
 	unsigned char delim;		/* -d, 0: sniffed */
 	const char *rejects_path;
 	const char *output;

@@ -218,7 +218,7 @@ put_tenths(struct out *o, uint64_t q)
 
 	snprintf(buf, sizeof(buf), "%llu.%llu", (unsigned long long)(q / 10),
 	    (unsigned long long)(q % 10));
-	csv_put_field(o, buf);
+	csv_put_num(o, buf);
 }
 
 /* Whether cum / total has reached pct percent (pct in 1/10000). */
@@ -300,7 +300,7 @@ put_gini(struct out *o, const struct ent *e, size_t n, int64_t total)
 	q = (uint64_t)((num * 2000 + den) / (den * 2));
 	snprintf(buf, sizeof(buf), "%llu.%03llu",
 	    (unsigned long long)(q / 1000), (unsigned long long)(q % 1000));
-	csv_put_field(o, buf);
+	csv_put_num(o, buf);
 }
 
 /* Sum of squared shares in percent: 10000 sum(x^2) / (sum x)^2. */
@@ -385,7 +385,7 @@ ptab_write_partial(struct ptab *t, const struct pmeta *m, struct out *o)
 		csv_put_field(o, m->group);
 		csv_put_fieldn(o, e[i].g, e[i].gn);
 		csv_put_fieldn(o, e[i].k, e[i].kn);
-		csv_put_field(o, fixed_format(e[i].v, 4, buf));
+		csv_put_num(o, fixed_format(e[i].v, 4, buf));
 		csv_end_row(o);
 	}
 	free(e);

@@ -586,7 +586,7 @@ put_exact(struct out *o, int64_t v)
 {
 	char buf[NUM_BUFSIZE];
 
-	csv_put_field(o, fixed_format(v, 4, buf));
+	csv_put_num(o, fixed_format(v, 4, buf));
 }
 
 static void

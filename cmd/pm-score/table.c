@@ -174,11 +174,11 @@ put_val(struct out *o, enum fmt f, struct val v, int known)
 		csv_put_fixed(o, (int64_t)val_rdiv(v.n * 100, v.d) * 100);
 		break;
 	case FMT_PCT:
-		csv_put_field(o, double_format((double)val_rdiv(v.n * 10,
+		csv_put_num(o, double_format((double)val_rdiv(v.n * 10,
 		    v.d) / 10, 1, buf));
 		break;
 	case FMT_RATIO:
-		csv_put_field(o, double_format((double)val_rdiv(v.n * 100,
+		csv_put_num(o, double_format((double)val_rdiv(v.n * 100,
 		    v.d) / 100, 2, buf));
 		break;
 	}

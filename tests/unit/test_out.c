@@ -204,6 +204,68 @@ memory_output(void **state)
 	free(big);
 }
 
+/* A row written through out_mem(), as a string to free. */
+static char *
+row_of(int safe)
+{
+	struct out *o = out_mem();
+	size_t n;
+
+	out_safe_csv(o, safe);
+	csv_put_field(o, "=1+1");
+	csv_put_field(o, "-Ann");
+	csv_put_field(o, "+x");
+	csv_put_field(o, "@SUM(A1)");
+	csv_put_field(o, "\tx");
+	csv_put_field(o, "\rx");
+	csv_put_field(o, "=HYPERLINK(\"a,b\")");
+	csv_put_field(o, "Ann-Lee");
+	csv_put_field(o, "");
+	csv_put_field(o, "'=x");
+	csv_put_num(o, "-50");
+	csv_put_fixed(o, -500000);
+	csv_put_long(o, -3);
+	csv_put_double(o, -1.5, 2, 1);
+	csv_end_row(o);
+	return out_mem_take(o, &n);
+}
+
+/*
+ * --safe-csv: text cells that a spreadsheet would run get a leading
+ * quote (inside the CSV quotes when the cell needs them); numbers,
+ * negative ones included, never do.
+ */
+static void
+safe_csv(void **state)
+{
+	char buf[64], *s;
+
+	(void)state;
+	s = row_of(1);
+	assert_string_equal(s, "'=1+1,'-Ann,'+x,'@SUM(A1),'\tx,\"'\rx\","
+	    "\"'=HYPERLINK(\"\"a,b\"\")\",Ann-Lee,,'=x,-50,-50,-3,-1.50\n");
+	free(s);
+	/* Off by default: what was given is written back. */
+	s = row_of(0);
+	assert_string_equal(s, "=1+1,-Ann,+x,@SUM(A1),\tx,\"\rx\","
+	    "\"=HYPERLINK(\"\"a,b\"\")\",Ann-Lee,,'=x,-50,-50,-3,-1.50\n");
+	free(s);
+	assert_true(csv_is_formula("-", 1));
+	assert_false(csv_is_formula("", 0));
+	assert_false(csv_is_formula(" =x", 3));
+	assert_int_equal(csv_format_field("plain", 5, 1, buf), 5);
+	assert_memory_equal(buf, "plain", 5);
+	assert_int_equal(csv_format_field("say \"hi\"", 8, 0, buf), 12);
+	assert_memory_equal(buf, "\"say \"\"hi\"\"\"", 12);
+	assert_int_equal(csv_format_field("two\nlines", 9, 0, buf), 11);
+	assert_memory_equal(buf, "\"two\nlines\"", 11);
+	assert_int_equal(csv_format_field("", 0, 1, buf), 0);
+	/* The longest cell: 2n + 2 bytes (a guarded cell's first byte is no quote). */
+	assert_int_equal(csv_format_field("=\"", 2, 1, buf), 6);
+	assert_memory_equal(buf, "\"'=\"\"\"", 6);
+	assert_int_equal(csv_format_field("\"\"", 2, 1, buf), 6);
+}
+
 int
 main(void)
 {
@@ -212,6 +274,7 @@ main(void)
 		cmocka_unit_test(atomic_output),
 		cmocka_unit_test(exit_codes),
 		cmocka_unit_test(memory_output),
+		cmocka_unit_test(safe_csv),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -5,6 +5,7 @@
  * revenue in 2026-09" without a search.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -465,4 +466,128 @@ scores_periods_adjacent(const char *a, const char *b)
 	    period_parse_key(b, fb, &bf, &bl) != 0)
 		return 1;
 	return bf == al + 1;
+}
+
+/* Whether column c has a value in some row (a table made by hand may not). */
+static int
+filled(const struct scores *s, enum sc_col c)
+{
+	size_t i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (scores_known(&s->rows[i], c))
+			return 1;
+	return 0;
+}
+
+int64_t
+scores_elapsed(const struct scores *s, uint32_t period)
+{
+	size_t i;
+
+	for (i = 0; s->col[SC_ELAPSED] >= 0 && i < s->nrows; i++)
+		if (s->rows[i].period == period &&
+		    scores_known(&s->rows[i], SC_ELAPSED))
+			return s->rows[i].v[SC_ELAPSED];
+	return -1;
+}
+
+#define FULL ((int64_t)100 * FIXED_SCALE)
+
+struct scores_pick
+scores_pick_period(const struct scores *s, int64_t min_elapsed)
+{
+	struct scores_pick p = { SC_NONE, SC_NONE, 0, -1 };
+	enum sc_col col;
+	int64_t *el;
+	uint32_t q;
+	size_t i;
+	int seen = 0;
+
+	if (s->nperiods == 0)
+		return p;
+	/*
+	 * pm-score --to past the as-of date writes rows for periods still
+	 * to come, with projected and pace empty: nothing to judge there.
+	 */
+	col = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
+	p.period = (uint32_t)s->nperiods - 1;
+	el = xcalloc(s->nperiods, sizeof(*el));
+	for (q = 0; q < s->nperiods; q++)
+		el[q] = -1;
+	for (i = 0; i < s->nrows; i++) {
+		const struct score_row *r = &s->rows[i];
+
+		if (scores_known(r, SC_ELAPSED))
+			el[r->period] = r->v[SC_ELAPSED];
+		if (!r->rollup && scores_known(r, col) &&
+		    (!seen || r->period > p.period)) {
+			p.period = r->period;
+			seen = 1;
+		}
+	}
+	p.elapsed = el[p.period];
+	/* An older table without elapsed: as if that period were finished. */
+	if (p.elapsed >= 0 && p.elapsed < FULL && p.elapsed < min_elapsed) {
+		p.early = p.period;
+		for (q = p.period; q-- > 0;)
+			if (el[q] >= FULL)
+				break;
+		if (q == UINT32_MAX)
+			p.none_finished = 1;
+		else
+			p.period = q;
+	}
+	free(el);
+	return p;
+}
+
+/*
+ * The days of the period a key names; 0 when the key is none, or is a
+ * fiscal key whose length depends on the fiscal year's first month.
+ */
+static int
+key_days(const char *key)
+{
+	pm_day first, last;
+	int fs, n = 0;
+
+	if (key[0] != 'F')
+		return period_parse_key(key, 1, &first, &last) == 0 ?
+		    (int)(last - first + 1) : 0;
+	for (fs = 2; fs <= 12; fs++) {
+		if (period_parse_key(key, fs, &first, &last) != 0)
+			return 0;
+		if (n != 0 && n != (int)(last - first + 1))
+			return 0;
+		n = (int)(last - first + 1);
+	}
+	return n;
+}
+
+void
+scores_early_text(const struct scores *s, const struct scores_pick *p,
+    char *buf, size_t size)
+{
+	char pct[NUM_BUFSIZE];
+	const char *key;
+	long days, done;
+
+	if (p->early == SC_NONE) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	key = s->period_key[p->early];
+	days = key_days(key);
+	/*
+	 * The percent is written to 1 decimal: for periods up to a year
+	 * long it is off by less than half a day, so the days come back.
+	 */
+	done = (long)((p->elapsed * days + FULL / 2) / FULL);
+	if (days > 0)
+		snprintf(buf, size, "%s has just begun (%ld of %ld day%s)",
+		    key, done, days, days == 1 ? "" : "s");
+	else
+		snprintf(buf, size, "%s has just begun (%s%% of it)", key,
+		    fixed_format(p->elapsed, 1, pct));
 }

@@ -37,6 +37,7 @@
 	X(MEDIAN, "median", SC_NUM) \
 	X(PREV, "prev", SC_NUM) \
 	X(CHANGE, "change", SC_NUM) \
+	X(ELAPSED, "elapsed", SC_NUM) \
 	X(FLAGS, "flags", SC_TEXT) \
 	X(NOTES, "notes", SC_TEXT)
 
@@ -129,5 +130,32 @@ int scores_known(const struct score_row *r, enum sc_col c);
  * that can be told apart (any key that period_parse_key() rejects).
  */
 int scores_periods_adjacent(const char *a, const char *b);
+
+/*
+ * The period a reader judges when none is named (SPEC section 13): the
+ * latest period with a number (a projection when the table has them).
+ * When the elapsed column says less than min_elapsed (fixed-point
+ * percent) of that period has gone by, the latest finished period
+ * before it instead, if there is one.  pm-flag and pm-report both ask
+ * here, so that they judge the same period of the same table.
+ */
+struct scores_pick {
+	uint32_t period;	/* the period to judge; SC_NONE: empty table */
+	uint32_t early;		/* the period in progress passed over, or
+				   SC_NONE */
+	int none_finished;	/* too early, but no finished period: judged
+				   anyway */
+	int64_t elapsed;	/* early's (or period's) elapsed; -1 unknown */
+};
+struct scores_pick scores_pick_period(const struct scores *s,
+    int64_t min_elapsed);
+/* The elapsed percent of a period as written, fixed-point; -1: unknown. */
+int64_t scores_elapsed(const struct scores *s, uint32_t period);
+/*
+ * "2026-05 has just begun (2 of 31 days)" for a pick that passed over
+ * early (or 6.5% of it, when its days cannot be told from its key).
+ */
+void scores_early_text(const struct scores *s, const struct scores_pick *p,
+    char *buf, size_t size);
 
 #endif

@@ -168,6 +168,17 @@ is_sum(const struct cells *c, uint32_t m)
 	return m != c->m_score && c->defs[m].agg == AGG_SUM;
 }
 
+/*
+ * A sum that accumulates with the days, and so is projected.  Open
+ * pipeline is a stock, what is expected to close in the period: the
+ * same whether a day or all of the period has gone by.
+ */
+static int
+is_flow(const struct cells *c, uint32_t m)
+{
+	return is_sum(c, m) && m != c->m_open;
+}
+
 void
 cells_init(struct cells *c, struct agg *a, const struct score_opts *o,
     const struct targets *tg)
@@ -413,7 +424,7 @@ project(const struct cells *c, pm_day ps, uint32_t rep, uint32_t m,
 	from = rep == NO_ID ? ps : rep_from(c, rep, ps);
 	if (from > c->asof)
 		return 0;
-	if (act.known && is_sum(c, m))
+	if (act.known && is_flow(c, m))
 		*out = val_make(act.n * (pe - from + 1),
 		    act.d * (c->asof - from + 1));
 	return 1;
@@ -507,6 +518,21 @@ cells_get(const struct cells *c, pm_day ps, const uint32_t *mem, size_t nmem,
 	if (m == c->m_score)
 		return cell_score(c, ps, mem, nmem, rollup);
 	return cell_plain(c, ps, mem, nmem, rollup, m);
+}
+
+int
+cells_elapsed(const struct cells *c, pm_day ps, long *tenths)
+{
+	pm_day pe = period_next(agg_periods(c->a), ps) - 1;
+	long done, days = (long)(pe - ps + 1);
+
+	/* No as-of date (no facts): every period counts as finished. */
+	if (c->asof != NO_DAY && ps > c->asof)
+		return 0;
+	done = c->asof == NO_DAY || pe <= c->asof ? days :
+	    (long)(c->asof - ps + 1);
+	*tenths = (done * 2000 + days) / (2 * days);
+	return 1;
 }
 
 struct val

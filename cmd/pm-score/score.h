@@ -223,6 +223,11 @@ int cells_higher(const struct cells *c, uint32_t m);
 /* The cell of metric m in period ps over mem (one rep unless rollup). */
 struct cell cells_get(const struct cells *c, pm_day ps, const uint32_t *mem,
     size_t nmem, int rollup, uint32_t m);
+/*
+ * The percent of the days of the period starting ps elapsed at the
+ * as-of date, in tenths (1000 when finished); 0 after the as-of date.
+ */
+int cells_elapsed(const struct cells *c, pm_day ps, long *tenths);
 /* The rep's actual of m in the period before ps, unknown if none. */
 struct val cells_prev(const struct cells *c, pm_day ps, uint32_t rep,
     uint32_t m);

@@ -184,15 +184,22 @@ put_val(struct out *o, enum fmt f, struct val v, int known)
 	}
 }
 
+/* The period the rows are written for: its key and elapsed share. */
+struct period_out {
+	char key[PERIOD_BUFSIZE];
+	long elapsed;		/* tenths of a percent */
+	int elapsed_k;
+};
+
 static void
-put_row(const struct cells *c, struct out *o, const char *pkey, uint32_t m,
-    const struct table_row *r, const char *teamname)
+put_row(const struct cells *c, struct out *o, const struct period_out *po,
+    uint32_t m, const struct table_row *r, const char *teamname)
 {
 	enum fmt f = metric_fmt(c, m);
 	double ch = 0;
 	int ch_k;
 
-	csv_put_field(o, pkey);
+	csv_put_field(o, po->key);
 	csv_put_field(o, r->rep == NO_ID ? "*" : agg_rep_name(c->a, r->rep));
 	csv_put_field(o, teamname);
 	csv_put_field(o, agg_metric_name(c->a, m));
@@ -217,12 +224,13 @@ put_row(const struct cells *c, struct out *o, const char *pkey, uint32_t m,
 		ch = (double)((val_ld(r->c.act) - val_ld(r->prev)) /
 		    fabsl(val_ld(r->prev)) * 100);
 	csv_put_double(o, ch, 1, ch_k);
+	csv_put_double(o, (double)po->elapsed / 10, 1, po->elapsed_k);
 	csv_end_row(o);
 }
 
 static void
-rollup_row(struct cells *c, struct out *o, pm_day ps, const char *pkey,
-    uint32_t m, uint32_t team, int everyone, const uint32_t *act,
+rollup_row(struct cells *c, struct out *o, pm_day ps,
+    const struct period_out *po, uint32_t m, uint32_t team, int everyone, const uint32_t *act,
     size_t nact)
 {
 	uint32_t *mem = xreallocarray(NULL, c->nrep + 1, sizeof(*mem));
@@ -234,19 +242,20 @@ rollup_row(struct cells *c, struct out *o, pm_day ps, const char *pkey,
 	nmem = cells_members(c, act, nact, team, everyone, mem);
 	r.c = cells_get(c, ps, mem, nmem, 1, m);
 	r.prev = cells_prev_rollup(c, ps, team, everyone, m);
-	put_row(c, o, pkey, m, &r, everyone ? "*" : agg_team_name(c->a, team));
+	put_row(c, o, po, m, &r, everyone ? "*" : agg_team_name(c->a, team));
 	free(mem);
 }
 
 static void
 period_rows(struct cells *c, struct out *o, pm_day ps)
 {
-	char pkey[PERIOD_BUFSIZE];
+	struct period_out po = { "", 0, 0 };
 	struct table_row *rows;
 	uint32_t *teams, m, t;
 	size_t nact, i, j, nteams;
 
-	period_key(agg_periods(c->a), ps, pkey);
+	period_key(agg_periods(c->a), ps, po.key);
+	po.elapsed_k = cells_elapsed(c, ps, &po.elapsed);
 	nact = cells_active(c, ps, c->act);
 	rows = xreallocarray(NULL, nact + 1, sizeof(*rows));
 	teams = xreallocarray(NULL, nact + 1, sizeof(*teams));
@@ -272,14 +281,14 @@ period_rows(struct cells *c, struct out *o, pm_day ps)
 		rank_rows(c, rows, nact, m);
 		sort_with(rows, nact, sizeof(*rows), out_cmp, c);
 		for (i = 0; i < nact; i++)
-			put_row(c, o, pkey, m, &rows[i], rows[i].team ==
+			put_row(c, o, &po, m, &rows[i], rows[i].team ==
 			    NO_ID ? "" : agg_team_name(c->a, rows[i].team));
 		if (!c->o->rollup)
 			continue;
 		for (i = 0; i < nteams; i++)
-			rollup_row(c, o, ps, pkey, m, teams[i], 0, c->act,
+			rollup_row(c, o, ps, &po, m, teams[i], 0, c->act,
 			    nact);
-		rollup_row(c, o, ps, pkey, m, NO_ID, 1, c->act, nact);
+		rollup_row(c, o, ps, &po, m, NO_ID, 1, c->act, nact);
 	}
 	free(rows);
 	free(teams);

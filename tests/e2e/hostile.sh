@@ -176,7 +176,7 @@ t_run "pm-pareto -v: any CSV, dates not read" 0 pm-pareto -k rep -v value pareto
 # Empty input: the facts readers write an empty table; the scores
 # readers say there is no table (an upstream step failed).
 t_run "pm-score: empty input" 0 pm-score score/empty.csv
-t_out "pm-score: empty input, the header alone" "$SC_H
+t_out "pm-score: empty input, the header alone" "$SC_H,elapsed
 "
 t_run "pm-pareto: empty input" 0 pm-pareto pareto/empty.csv
 t_out "pm-pareto: empty input, the header alone" "rank,key,value,share,cum_share,class

@@ -30,6 +30,7 @@ t_eq "as of the month's last day, projected = actual" "1000,1000" \
 # Nothing but open pipeline: the latest date is all there is.
 printf 'date,rep,metric,value,account,product,team,ref\n2027-01-15,Ann,open_pipeline,5000,,,,x\n' >"$T/only.csv"
 t_run "only open pipeline" 0 pm-score -p month "$T/only.csv"
-# As of 2027-01-15, 15 of 31 days: 5000 * 31 / 15 = 10333.33.
-t_eq "then the as-of date is its date" "5000,10333.33" \
-    "$(awk -F, '$1 == "2027-01" && $4 == "open_pipeline" { print $5 "," $6 }' "$T/out")"
+# As of 2027-01-15, 15 of 31 days = 48.4 elapsed; open pipeline is a
+# stock, not projected (SPEC section 13): projected = actual = 5000.
+t_eq "then the as-of date is its date" "5000,5000,48.4" \
+    "$(awk -F, '$1 == "2027-01" && $4 == "open_pipeline" { print $5 "," $6 "," $17 }' "$T/out")"

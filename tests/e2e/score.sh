@@ -12,26 +12,27 @@ F=$FIX/score
 # Jan: mean 975, sd sqrt(376875) = 613.90: z 0.86, -0.12, -1.59;
 # median (900+1500)/2.  Feb: mean 240, sd 320: z 1.75, 0.50, -0.75.
 # Roll-up Feb East: 1200 / (933.33+1200) = 56.3, pace 2400/2133.33 = 112.5.
+# elapsed: January 100.0 (finished), February 14 of 28 days = 50.0.
 t_run "revenue by month with targets, roster and roll-up" 0 \
     pm-score -p month -t "$F/targets.csv" -r "$F/roster.csv" \
     --metrics revenue --rollup "$F/facts.csv"
 t_out "revenue by month: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-01,Alice,East,revenue,1500,1500,1033.33,145.2,145.2,1,4,66.7,0.86,1200,,
-2026-01,Bob,East,revenue,1500,1500,1200,125.0,125.0,1,4,66.7,0.86,1200,,
-2026-01,Carol,West,revenue,900,900,0,,,3,4,33.3,-0.12,1200,,
-2026-01,Dan,West,revenue,0,0,1033.33,0.0,0.0,4,4,0.0,-1.59,1200,,
-2026-01,*,East,revenue,3000,3000,2233.33,134.3,134.3,,,,,,,
-2026-01,*,West,revenue,900,900,1033.33,87.1,87.1,,,,,,,
-2026-01,*,*,revenue,3900,3900,3266.67,119.4,119.4,,,,,,,
-2026-02,Bob,East,revenue,800,1600,1200,66.7,133.3,1,5,100.0,1.75,0,1500,-46.7
-2026-02,Alice,East,revenue,400,800,933.33,42.9,85.7,2,5,75.0,0.50,0,1500,-73.3
-2026-02,Carol,West,revenue,0,0,933.33,0.0,0.0,3,5,0.0,-0.75,0,900,-100.0
-2026-02,Dan,West,revenue,0,0,933.33,0.0,0.0,3,5,0.0,-0.75,0,0,
-2026-02,Eve,West,revenue,0,,466.67,0.0,,3,5,0.0,-0.75,0,,
-2026-02,*,East,revenue,1200,2400,2133.33,56.3,112.5,,,,,,3000,-60.0
-2026-02,*,West,revenue,0,0,2333.33,0.0,0.0,,,,,,900,-100.0
-2026-02,*,*,revenue,1200,2400,4466.67,26.9,53.7,,,,,,3900,-69.2
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-01,Alice,East,revenue,1500,1500,1033.33,145.2,145.2,1,4,66.7,0.86,1200,,,100.0
+2026-01,Bob,East,revenue,1500,1500,1200,125.0,125.0,1,4,66.7,0.86,1200,,,100.0
+2026-01,Carol,West,revenue,900,900,0,,,3,4,33.3,-0.12,1200,,,100.0
+2026-01,Dan,West,revenue,0,0,1033.33,0.0,0.0,4,4,0.0,-1.59,1200,,,100.0
+2026-01,*,East,revenue,3000,3000,2233.33,134.3,134.3,,,,,,,,100.0
+2026-01,*,West,revenue,900,900,1033.33,87.1,87.1,,,,,,,,100.0
+2026-01,*,*,revenue,3900,3900,3266.67,119.4,119.4,,,,,,,,100.0
+2026-02,Bob,East,revenue,800,1600,1200,66.7,133.3,1,5,100.0,1.75,0,1500,-46.7,50.0
+2026-02,Alice,East,revenue,400,800,933.33,42.9,85.7,2,5,75.0,0.50,0,1500,-73.3,50.0
+2026-02,Carol,West,revenue,0,0,933.33,0.0,0.0,3,5,0.0,-0.75,0,900,-100.0,50.0
+2026-02,Dan,West,revenue,0,0,933.33,0.0,0.0,3,5,0.0,-0.75,0,0,,50.0
+2026-02,Eve,West,revenue,0,,466.67,0.0,,3,5,0.0,-0.75,0,,,50.0
+2026-02,*,East,revenue,1200,2400,2133.33,56.3,112.5,,,,,,3000,-60.0,50.0
+2026-02,*,West,revenue,0,0,2333.33,0.0,0.0,,,,,,900,-100.0,50.0
+2026-02,*,*,revenue,1200,2400,4466.67,26.9,53.7,,,,,,3900,-69.2,50.0
 "
 
 # cycle_days is a mean and lower is better: Alice (10+21)/2 = 15.5,
@@ -44,25 +45,25 @@ t_run "mean, lower-is-better and composite score" 0 \
     pm-score -p month -t "$F/targets.csv" -r "$F/roster.csv" \
     --metrics cycle_days,score "$F/facts.csv"
 t_out "mean, lower-is-better and composite score: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-01,Alice,East,cycle_days,15.5,15.5,20,129.0,129.0,1,2,100.0,-1.00,22.75,,
-2026-01,Carol,West,cycle_days,30,30,20,66.7,66.7,2,2,0.0,1.00,22.75,,
-2026-01,Bob,East,cycle_days,,,20,,,,,,,,,
-2026-01,Dan,West,cycle_days,,,20,,,,,,,,,
-2026-01,Alice,East,score,91.4,91.4,100.0,91.4,91.4,1,4,100.0,1.24,55.4,,
-2026-01,Bob,East,score,62.5,62.5,100.0,62.5,62.5,2,4,66.7,0.36,55.4,,
-2026-01,Carol,West,score,48.3,48.3,100.0,48.3,48.3,3,4,33.3,-0.07,55.4,,
-2026-01,Dan,West,score,0.0,0.0,100.0,0.0,0.0,4,4,0.0,-1.53,55.4,,
-2026-02,Alice,East,cycle_days,,,20,,,,,,,,15.5,
-2026-02,Bob,East,cycle_days,,,20,,,,,,,,,
-2026-02,Carol,West,cycle_days,,,20,,,,,,,,30,
-2026-02,Dan,West,cycle_days,,,20,,,,,,,,,
-2026-02,Eve,West,cycle_days,,,20,,,,,,,,,
-2026-02,Bob,East,score,33.3,66.7,100.0,33.3,66.7,1,5,100.0,1.28,21.4,62.5,-46.7
-2026-02,Carol,West,score,25.0,50.0,100.0,25.0,50.0,2,5,75.0,0.67,21.4,48.3,-48.3
-2026-02,Alice,East,score,21.4,42.9,100.0,21.4,42.9,3,5,50.0,0.40,21.4,91.4,-76.6
-2026-02,Dan,West,score,0.0,0.0,100.0,0.0,0.0,4,5,0.0,-1.17,21.4,0.0,
-2026-02,Eve,West,score,0.0,,100.0,0.0,,4,5,0.0,-1.17,21.4,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-01,Alice,East,cycle_days,15.5,15.5,20,129.0,129.0,1,2,100.0,-1.00,22.75,,,100.0
+2026-01,Carol,West,cycle_days,30,30,20,66.7,66.7,2,2,0.0,1.00,22.75,,,100.0
+2026-01,Bob,East,cycle_days,,,20,,,,,,,,,,100.0
+2026-01,Dan,West,cycle_days,,,20,,,,,,,,,,100.0
+2026-01,Alice,East,score,91.4,91.4,100.0,91.4,91.4,1,4,100.0,1.24,55.4,,,100.0
+2026-01,Bob,East,score,62.5,62.5,100.0,62.5,62.5,2,4,66.7,0.36,55.4,,,100.0
+2026-01,Carol,West,score,48.3,48.3,100.0,48.3,48.3,3,4,33.3,-0.07,55.4,,,100.0
+2026-01,Dan,West,score,0.0,0.0,100.0,0.0,0.0,4,4,0.0,-1.53,55.4,,,100.0
+2026-02,Alice,East,cycle_days,,,20,,,,,,,,15.5,,50.0
+2026-02,Bob,East,cycle_days,,,20,,,,,,,,,,50.0
+2026-02,Carol,West,cycle_days,,,20,,,,,,,,30,,50.0
+2026-02,Dan,West,cycle_days,,,20,,,,,,,,,,50.0
+2026-02,Eve,West,cycle_days,,,20,,,,,,,,,,50.0
+2026-02,Bob,East,score,33.3,66.7,100.0,33.3,66.7,1,5,100.0,1.28,21.4,62.5,-46.7,50.0
+2026-02,Carol,West,score,25.0,50.0,100.0,25.0,50.0,2,5,75.0,0.67,21.4,48.3,-48.3,50.0
+2026-02,Alice,East,score,21.4,42.9,100.0,21.4,42.9,3,5,50.0,0.40,21.4,91.4,-76.6,50.0
+2026-02,Dan,West,score,0.0,0.0,100.0,0.0,0.0,4,5,0.0,-1.17,21.4,0.0,,50.0
+2026-02,Eve,West,score,0.0,,100.0,0.0,,4,5,0.0,-1.17,21.4,,,50.0
 "
 
 # win_rate = won / (won + lost) x 100: Bob 1/3 = 33.3; ties share rank 1.
@@ -70,11 +71,11 @@ t_out "mean, lower-is-better and composite score: values" \
 t_run "win_rate" 0 pm-score -p month -r "$F/roster.csv" --metrics win_rate \
     --to 2026-01-31 "$F/facts.csv"
 t_out "win_rate: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-01,Alice,East,win_rate,100.0,100.0,,,,1,3,50.0,0.71,100.0,,
-2026-01,Carol,West,win_rate,100.0,100.0,,,,1,3,50.0,0.71,100.0,,
-2026-01,Bob,East,win_rate,33.3,33.3,,,,3,3,0.0,-1.41,100.0,,
-2026-01,Dan,West,win_rate,,,,,,,,,,,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-01,Alice,East,win_rate,100.0,100.0,,,,1,3,50.0,0.71,100.0,,,100.0
+2026-01,Carol,West,win_rate,100.0,100.0,,,,1,3,50.0,0.71,100.0,,,100.0
+2026-01,Bob,East,win_rate,33.3,33.3,,,,3,3,0.0,-1.41,100.0,,,100.0
+2026-01,Dan,West,win_rate,,,,,,,,,,,,,100.0
 "
 
 # avg_deal = revenue / deals_won, largest_deal = largest revenue fact.
@@ -83,24 +84,24 @@ t_out "win_rate: values" \
 t_run "avg_deal and largest_deal" 0 pm-score -p month --metrics \
     avg_deal,largest_deal --to 2026-01-31 "$F/facts.csv"
 t_out "avg_deal and largest_deal: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-01,Bob,,avg_deal,1500,1500,,,,1,3,100.0,1.39,900,,
-2026-01,Carol,,avg_deal,900,900,,,,2,3,50.0,-0.46,900,,
-2026-01,Alice,,avg_deal,750,750,,,,3,3,0.0,-0.93,900,,
-2026-01,Bob,,largest_deal,1500,1500,,,,1,3,100.0,1.40,1000,,
-2026-01,Alice,,largest_deal,1000,1000,,,,2,3,50.0,-0.51,1000,,
-2026-01,Carol,,largest_deal,900,900,,,,3,3,0.0,-0.89,1000,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-01,Bob,,avg_deal,1500,1500,,,,1,3,100.0,1.39,900,,,100.0
+2026-01,Carol,,avg_deal,900,900,,,,2,3,50.0,-0.46,900,,,100.0
+2026-01,Alice,,avg_deal,750,750,,,,3,3,0.0,-0.93,900,,,100.0
+2026-01,Bob,,largest_deal,1500,1500,,,,1,3,100.0,1.40,1000,,,100.0
+2026-01,Alice,,largest_deal,1000,1000,,,,2,3,50.0,-0.51,1000,,,100.0
+2026-01,Carol,,largest_deal,900,900,,,,3,3,0.0,-0.89,1000,,,100.0
 "
 
 # --by-team ranks within the team.
 t_run "--by-team" 0 pm-score -p month -r "$F/roster.csv" --metrics revenue \
     --by-team --to 2026-01-31 "$F/facts.csv"
 t_out "--by-team: ranks per team" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-01,Alice,East,revenue,1500,1500,,,,1,2,0.0,,1500,,
-2026-01,Bob,East,revenue,1500,1500,,,,1,2,0.0,,1500,,
-2026-01,Carol,West,revenue,900,900,,,,1,2,100.0,1.00,450,,
-2026-01,Dan,West,revenue,0,0,,,,2,2,0.0,-1.00,450,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-01,Alice,East,revenue,1500,1500,,,,1,2,0.0,,1500,,,100.0
+2026-01,Bob,East,revenue,1500,1500,,,,1,2,0.0,,1500,,,100.0
+2026-01,Carol,West,revenue,900,900,,,,1,2,100.0,1.00,450,,,100.0
+2026-01,Dan,West,revenue,0,0,,,,2,2,0.0,-1.00,450,,,100.0
 "
 
 # ISO weeks: 2026-12-31 (Thu) and 2027-01-01 are both in 2026-W53
@@ -108,28 +109,30 @@ t_out "--by-team: ranks per team" \
 # W52 700, W53 only its 4 days of Q4 = 400, W01 none.  As-of 2027-01-04,
 # the first day of 2027-W01: projected 400 x 7.  Equal actuals: zscore
 # empty (no spread), both rank 1 and beat nobody.
+# elapsed of 2027-W01: 1 of 7 days = 14.3.
 t_run "ISO weeks across the year end" 0 pm-score -p week \
     -t "$F/weeks-targets.csv" --metrics revenue "$F/weeks.csv"
 t_out "ISO weeks: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-W52,Ann,,revenue,100,100,700,14.3,14.3,1,2,0.0,,100,,
-2026-W52,Ben,,revenue,100,100,700,14.3,14.3,1,2,0.0,,100,,
-2026-W53,Ann,,revenue,500,500,400,125.0,125.0,1,2,100.0,1.00,250,100,400.0
-2026-W53,Ben,,revenue,0,0,400,0.0,0.0,2,2,0.0,-1.00,250,100,-100.0
-2027-W01,Ann,,revenue,400,2800,,,,1,2,100.0,1.00,200,500,-20.0
-2027-W01,Ben,,revenue,0,0,,,,2,2,0.0,-1.00,200,0,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-W52,Ann,,revenue,100,100,700,14.3,14.3,1,2,0.0,,100,,,100.0
+2026-W52,Ben,,revenue,100,100,700,14.3,14.3,1,2,0.0,,100,,,100.0
+2026-W53,Ann,,revenue,500,500,400,125.0,125.0,1,2,100.0,1.00,250,100,400.0,100.0
+2026-W53,Ben,,revenue,0,0,400,0.0,0.0,2,2,0.0,-1.00,250,100,-100.0,100.0
+2027-W01,Ann,,revenue,400,2800,,,,1,2,100.0,1.00,200,500,-20.0,14.3
+2027-W01,Ben,,revenue,0,0,,,,2,2,0.0,-1.00,200,0,,14.3
 "
 
 # Fiscal year from April: 2026-03-31 is FY2026-Q4, 2026-04-01 FY2027-Q1.
 # As-of 2026-05-15 is day 45 (30 + 15) of the 91-day quarter:
 # projected 4500 x 91/45 = 9100, pace 100.0; attainment 4500/9100 = 49.5.
+# elapsed of FY2027-Q1: 45 of 91 days = 49.5.
 t_run "fiscal quarters, pace mid-quarter" 0 pm-score -p quarter \
     --fiscal-start 4 -t "$F/fiscal-targets.csv" --metrics revenue \
     "$F/fiscal.csv"
 t_out "fiscal quarters: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-FY2026-Q4,Fay,,revenue,1000,1000,,,,1,1,,,1000,,
-FY2027-Q1,Fay,,revenue,4500,9100,9100,49.5,100.0,1,1,,,4500,1000,350.0
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+FY2026-Q4,Fay,,revenue,1000,1000,,,,1,1,,,1000,,,100.0
+FY2027-Q1,Fay,,revenue,4500,9100,9100,49.5,100.0,1,1,,,4500,1000,350.0,49.5
 "
 t_run "fiscal years" 0 pm-score -p year --fiscal-start 4 --metrics revenue \
     "$F/fiscal.csv"
@@ -139,21 +142,22 @@ t_eq "fiscal years are named after the year they end" "FY2026 FY2027" \
 # The fiscal quarter target (100 a day) prorated into months (Apr 30
 # days, May 31) and into 2026-W14 (5 of its days are in the quarter).
 # May is in progress on day 15 of 31: 2500 x 31/15 = 5166.67.
+# elapsed of May: 15 of 31 days = 48.4.
 t_run "fiscal quarter target prorated into months" 0 pm-score -p month \
     --fiscal-start 4 -t "$F/fiscal-targets.csv" --metrics revenue \
     "$F/fiscal.csv"
 t_out "prorated into months: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-03,Fay,,revenue,1000,1000,,,,1,1,,,1000,,
-2026-04,Fay,,revenue,2000,2000,3000,66.7,66.7,1,1,,,2000,1000,100.0
-2026-05,Fay,,revenue,2500,5166.67,3100,80.6,166.7,1,1,,,2500,2000,25.0
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-03,Fay,,revenue,1000,1000,,,,1,1,,,1000,,,100.0
+2026-04,Fay,,revenue,2000,2000,3000,66.7,66.7,1,1,,,2000,1000,100.0,100.0
+2026-05,Fay,,revenue,2500,5166.67,3100,80.6,166.7,1,1,,,2500,2000,25.0,48.4
 "
 t_run "fiscal quarter target prorated into a week" 0 pm-score -p week \
     --fiscal-start 4 -t "$F/fiscal-targets.csv" --metrics revenue \
     --from 2026-03-30 --to 2026-04-05 "$F/fiscal.csv"
 t_out "prorated into a week: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-W14,Fay,,revenue,3000,3000,500,600.0,600.0,1,1,,,3000,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-W14,Fay,,revenue,3000,3000,500,600.0,600.0,1,1,,,3000,,,100.0
 "
 
 # A rep who joined mid-year: a 2026 target of 36500 (100 a day) is
@@ -163,21 +167,21 @@ t_out "prorated into a week: values" \
 t_run "mid-year joiner by year" 0 pm-score -p year -t "$F/midyear-targets.csv" \
     -r "$F/midyear-roster.csv" --metrics revenue "$F/midyear.csv"
 t_out "mid-year joiner by year: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026,Gil,North,revenue,5000,5000,18400,27.2,27.2,1,2,100.0,1.00,3050,,
-2026,Hal,North,revenue,1100,1100,36500,3.0,3.0,2,2,0.0,-1.00,3050,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026,Gil,North,revenue,5000,5000,18400,27.2,27.2,1,2,100.0,1.00,3050,,,100.0
+2026,Hal,North,revenue,1100,1100,36500,3.0,3.0,2,2,0.0,-1.00,3050,,,100.0
 "
 t_run "mid-year joiner by quarter" 0 pm-score -p quarter \
     -t "$F/midyear-targets.csv" -r "$F/midyear-roster.csv" --metrics revenue \
     "$F/midyear.csv"
 t_out "mid-year joiner by quarter: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-Q1,Hal,North,revenue,1000,1000,9000,11.1,11.1,1,1,,,1000,,
-2026-Q2,Hal,North,revenue,0,0,9100,0.0,0.0,1,1,,,0,1000,-100.0
-2026-Q3,Gil,North,revenue,5000,5000,9200,54.3,54.3,1,2,100.0,1.00,2500,,
-2026-Q3,Hal,North,revenue,0,0,9200,0.0,0.0,2,2,0.0,-1.00,2500,0,
-2026-Q4,Hal,North,revenue,100,100,9200,1.1,1.1,1,2,100.0,1.00,50,0,
-2026-Q4,Gil,North,revenue,0,0,9200,0.0,0.0,2,2,0.0,-1.00,50,5000,-100.0
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-Q1,Hal,North,revenue,1000,1000,9000,11.1,11.1,1,1,,,1000,,,100.0
+2026-Q2,Hal,North,revenue,0,0,9100,0.0,0.0,1,1,,,0,1000,-100.0,100.0
+2026-Q3,Gil,North,revenue,5000,5000,9200,54.3,54.3,1,2,100.0,1.00,2500,,,100.0
+2026-Q3,Hal,North,revenue,0,0,9200,0.0,0.0,2,2,0.0,-1.00,2500,0,,100.0
+2026-Q4,Hal,North,revenue,100,100,9200,1.1,1.1,1,2,100.0,1.00,50,0,,100.0
+2026-Q4,Gil,North,revenue,0,0,9200,0.0,0.0,2,2,0.0,-1.00,50,5000,-100.0,100.0
 "
 
 # --as-of: a day in the middle of January makes January in progress and
@@ -204,21 +208,23 @@ t_grep "-w and --cap: Alice" '^2026-01,Alice,,score,90.0,90.0,100.0,90.0,' \
 
 # --metric declares a new metric: max and lower-is-better.
 printf 'date,rep,metric,value,account,product,team,ref\n2026-01-02,A,response_hours,5,,,,x\n2026-01-03,A,response_hours,9,,,,y\n2026-01-03,B,response_hours,7,,,,z\n' >"$T/decl.csv"
+# elapsed: as of 2026-01-03, 3 of 31 days = 9.7.
 t_run "--metric NAME=max:lower" 0 pm-score --metric response_hours=max:lower \
     "$T/decl.csv"
 t_out "--metric: max, lower is better" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-01,B,,response_hours,7,7,,,,1,2,100.0,-1.00,8,,
-2026-01,A,,response_hours,9,9,,,,2,2,0.0,1.00,8,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-01,B,,response_hours,7,7,,,,1,2,100.0,-1.00,8,,,9.7
+2026-01,A,,response_hours,9,9,,,,2,2,0.0,1.00,8,,,9.7
 "
 
 # Reordered and extra columns are found by name; team from the facts.
 # March is in progress on the 2nd: projected 15 x 31/2 = 232.5.
 printf 'ref,value,rep,extra,metric,date,team\nr1,10,Zed,x,calls,2026-03-02,North\nr2,5,Zed,x,calls,2026-03-01,South\n' >"$T/reordered.csv"
+# elapsed: 2 of 31 days = 6.5.
 t_run "columns found by name" 0 pm-score "$T/reordered.csv"
 t_out "columns found by name: values, team of the latest fact" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-03,Zed,North,calls,15,232.5,,,,1,1,,,15,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-03,Zed,North,calls,15,232.5,,,,1,1,,,15,,,6.5
 "
 
 # coverage = open_pipeline / (revenue target - revenue): A 1200/600,
@@ -226,11 +232,11 @@ t_out "columns found by name: values, team of the latest fact" \
 t_run "coverage" 0 pm-score -t "$F/coverage-targets.csv" --metrics coverage \
     --rollup --as-of 2026-03-31 "$F/coverage.csv"
 t_out "coverage: values" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-03,A,,coverage,2.00,2.00,,,,1,2,100.0,1.00,1.25,,
-2026-03,B,,coverage,0.50,0.50,,,,2,2,0.0,-1.00,1.25,,
-2026-03,C,,coverage,,,,,,,,,,,,
-2026-03,*,*,coverage,1.29,1.29,,,,,,,,,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-03,A,,coverage,2.00,2.00,,,,1,2,100.0,1.00,1.25,,,100.0
+2026-03,B,,coverage,0.50,0.50,,,,2,2,0.0,-1.00,1.25,,,100.0
+2026-03,C,,coverage,,,,,,,,,,,,,100.0
+2026-03,*,*,coverage,1.29,1.29,,,,,,,,,,,100.0
 "
 
 # A headerless file in the canonical column order is data.

@@ -88,7 +88,11 @@ columns(void **state)
 	assert_string_equal(scores_colname[SC_ATTAINMENT], "attainment");
 	assert_string_equal(scores_colname[SC_CHANGE], "change");
 	assert_string_equal(scores_colname[SC_NOTES], "notes");
-	assert_int_equal(SC_NSCORE, 16);
+	assert_string_equal(scores_colname[SC_ELAPSED], "elapsed");
+	/* elapsed is the last column pm-score writes. */
+	assert_int_equal(SC_ELAPSED, 16);
+	assert_int_equal(SC_NSCORE, 17);
+	assert_true(SC_IS_NUMBER(SC_ELAPSED));
 	assert_true(SC_IS_NUMBER(SC_ACTUAL));
 	assert_true(SC_IS_NUMBER(SC_CHANGE));
 	assert_false(SC_IS_NUMBER(SC_TEAM));
@@ -147,6 +151,140 @@ adjacent(void **state)
 	assert_true(scores_periods_adjacent("spring", "summer"));
 }
 
+static struct scores *
+load_text(const char *text, char **path)
+{
+	*path = write_tmp(text);
+	return scores_load(path, 1, ',', 0);
+}
+
+static void
+unload(struct scores *s, char *path)
+{
+	scores_free(s);
+	unlink(path);
+	free(path);
+}
+
+#define PCT(x) ((int64_t)(x) * 10000)
+
+/*
+ * The judged period (SPEC section 13).  The HubSpot export that ends on
+ * 2025-05-02: May has 2 of its 31 days, 6.5%, below 25: April.
+ */
+static void
+pick_early(void **state)
+{
+	struct scores_pick p;
+	struct scores *s;
+	char *path, buf[128];
+
+	(void)state;
+	s = load_text("period,rep,metric,actual,projected,elapsed\n"
+	    "2025-03,A,revenue,10,10,100.0\n"
+	    "2025-04,A,revenue,20,20,100.0\n"
+	    "2025-05,A,revenue,1,15.5,6.5\n"
+	    "2025-05,*,revenue,1,15.5,6.5\n", &path);
+	p = scores_pick_period(s, PCT(25));
+	assert_string_equal(s->period_key[p.period], "2025-04");
+	assert_string_equal(s->period_key[p.early], "2025-05");
+	assert_false(p.none_finished);
+	assert_int_equal(p.elapsed, 65000);
+	scores_early_text(s, &p, buf, sizeof(buf));
+	assert_string_equal(buf, "2025-05 has just begun (2 of 31 days)");
+	/* --min-elapsed 5: 6.5 is enough. */
+	p = scores_pick_period(s, PCT(5));
+	assert_string_equal(s->period_key[p.period], "2025-05");
+	assert_int_equal(p.early, SC_NONE);
+	scores_early_text(s, &p, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	/* Compared as written: 6.5 is not below 6.5. */
+	p = scores_pick_period(s, 65000);
+	assert_string_equal(s->period_key[p.period], "2025-05");
+	unload(s, path);
+}
+
+/* 10 of 31 days is 32.3%: the period in progress is judged. */
+static void
+pick_enough(void **state)
+{
+	struct scores_pick p;
+	struct scores *s;
+	char *path;
+
+	(void)state;
+	s = load_text("period,rep,metric,actual,projected,elapsed\n"
+	    "2025-04,A,revenue,20,20,100.0\n"
+	    "2025-05,A,revenue,10,31,32.3\n"
+	    /* --to past the as-of date: nothing known there yet. */
+	    "2025-06,A,revenue,0,,\n", &path);
+	p = scores_pick_period(s, PCT(25));
+	assert_string_equal(s->period_key[p.period], "2025-05");
+	assert_int_equal(p.early, SC_NONE);
+	assert_int_equal(p.elapsed, 323000);
+	assert_int_equal(scores_elapsed(s, 0), PCT(100));
+	assert_int_equal(scores_elapsed(s, 2), -1);
+	unload(s, path);
+}
+
+/* Too early, nothing finished: the period in progress all the same. */
+static void
+pick_none_finished(void **state)
+{
+	struct scores_pick p;
+	struct scores *s;
+	char *path, buf[128];
+
+	(void)state;
+	s = load_text("period,rep,metric,actual,projected,elapsed\n"
+	    "2026-W10,A,calls,1,7,14.3\n", &path);
+	p = scores_pick_period(s, PCT(25));
+	assert_string_equal(s->period_key[p.period], "2026-W10");
+	assert_int_equal(p.early, p.period);
+	assert_true(p.none_finished);
+	scores_early_text(s, &p, buf, sizeof(buf));
+	assert_string_equal(buf, "2026-W10 has just begun (1 of 7 days)");
+	unload(s, path);
+}
+
+/*
+ * An older table, without elapsed: the latest period with a projection,
+ * as before.  A fiscal quarter's days depend on the fiscal year's start:
+ * the share instead.  A quarter's days: 10 of 92 is 10.9%.
+ */
+static void
+pick_old_and_fiscal(void **state)
+{
+	struct scores_pick p;
+	struct scores *s;
+	char *path, buf[128];
+
+	(void)state;
+	s = load_text("period,rep,metric,actual,projected\n"
+	    "2026-04,A,revenue,20,20\n"
+	    "2026-05,A,revenue,1,15.5\n", &path);
+	p = scores_pick_period(s, PCT(25));
+	assert_string_equal(s->period_key[p.period], "2026-05");
+	assert_int_equal(p.early, SC_NONE);
+	assert_int_equal(p.elapsed, -1);
+	unload(s, path);
+	s = load_text("period,rep,metric,actual,projected,elapsed\n"
+	    "FY2027-Q1,A,revenue,20,20,100.0\n"
+	    "FY2027-Q2,A,revenue,1,15.5,10.9\n", &path);
+	p = scores_pick_period(s, PCT(25));
+	assert_string_equal(s->period_key[p.period], "FY2027-Q1");
+	scores_early_text(s, &p, buf, sizeof(buf));
+	assert_string_equal(buf, "FY2027-Q2 has just begun (10.9% of it)");
+	unload(s, path);
+	s = load_text("period,rep,metric,actual,projected,elapsed\n"
+	    "2026-Q3,A,revenue,20,20,100.0\n"
+	    "2026-Q4,A,revenue,1,15.5,10.9\n", &path);
+	p = scores_pick_period(s, PCT(25));
+	scores_early_text(s, &p, buf, sizeof(buf));
+	assert_string_equal(buf, "2026-Q4 has just begun (10 of 92 days)");
+	unload(s, path);
+}
+
 int
 main(void)
 {
@@ -155,6 +293,10 @@ main(void)
 		cmocka_unit_test(columns),
 		cmocka_unit_test(large_fields),
 		cmocka_unit_test(adjacent),
+		cmocka_unit_test(pick_early),
+		cmocka_unit_test(pick_enough),
+		cmocka_unit_test(pick_none_finished),
+		cmocka_unit_test(pick_old_and_fiscal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,17 +50,18 @@ printf '%s\n' "$H" '2026-03-01,"Ann" ,revenue,100,Acme,,East,g1' \
     2026-03-02,Bob,revenue,200,Beta,,East,g2 \
     '2026-03-03,"Cy",revenue,300,Acme,,West,g3' \
     2026-03-04,Dee,revenue,400,Delta,,West,g4 >facts.csv
+# elapsed: 4 of 31 days = 12.9.
 t_run "pm-score: exit 0" 0 pm-score -p month facts.csv
 t_out "pm-score: four reps, none merged" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-03,Dee,West,largest_deal,400,400,,,,1,4,100.0,1.34,250,,
-2026-03,Cy,West,largest_deal,300,300,,,,2,4,66.7,0.45,250,,
-2026-03,Bob,East,largest_deal,200,200,,,,3,4,33.3,-0.45,250,,
-2026-03,Ann,East,largest_deal,100,100,,,,4,4,0.0,-1.34,250,,
-2026-03,Dee,West,revenue,400,3100,,,,1,4,100.0,1.34,250,,
-2026-03,Cy,West,revenue,300,2325,,,,2,4,66.7,0.45,250,,
-2026-03,Bob,East,revenue,200,1550,,,,3,4,33.3,-0.45,250,,
-2026-03,Ann,East,revenue,100,775,,,,4,4,0.0,-1.34,250,,
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-03,Dee,West,largest_deal,400,400,,,,1,4,100.0,1.34,250,,,12.9
+2026-03,Cy,West,largest_deal,300,300,,,,2,4,66.7,0.45,250,,,12.9
+2026-03,Bob,East,largest_deal,200,200,,,,3,4,33.3,-0.45,250,,,12.9
+2026-03,Ann,East,largest_deal,100,100,,,,4,4,0.0,-1.34,250,,,12.9
+2026-03,Dee,West,revenue,400,3100,,,,1,4,100.0,1.34,250,,,12.9
+2026-03,Cy,West,revenue,300,2325,,,,2,4,66.7,0.45,250,,,12.9
+2026-03,Bob,East,revenue,200,1550,,,,3,4,33.3,-0.45,250,,,12.9
+2026-03,Ann,East,revenue,100,775,,,,4,4,0.0,-1.34,250,,,12.9
 "
 t_grep "pm-score: warned with FILE:LINE" \
     '^pm-score: facts.csv:2: field 2: text after the closing quote' "$T/err"

@@ -13,12 +13,12 @@
 #include "cli.h"
 #include "csvin.h"
 #include "date.h"
+#include "delim.h"
 #include "err.h"
 #include "facts.h"
 #include "num.h"
 #include "out.h"
 #include "trim.h"
-#include "pm-pareto/decode.h"
 #include "pm-pareto/pareto.h"
 
 enum {
@@ -88,7 +88,7 @@ usage(void)
 	    "      --merge         read partial sums instead of data\n"
 	    "      --safe-csv      text cells that begin with = + - @ get a leading '\n"
 	    "                      (for a spreadsheet; numbers are never touched)\n"
-	    "  -d, --delimiter C   input field separator (default ,)\n"
+	    "  -d, --delimiter C   input field separator (default , ; -v: sniffed)\n"
 	    "  -o, --output FILE   write to FILE atomically\n"
 	    "  -q, --quiet         no notes on standard error\n"
 	    "\n"
@@ -137,7 +137,6 @@ parse_opts(int argc, char *argv[], struct pareto_opts *op)
 	op->cfg.class_a = 80 * (int64_t)FIXED_SCALE;
 	op->cfg.class_b = 95 * (int64_t)FIXED_SCALE;
 	op->cfg.at = 80 * (int64_t)FIXED_SCALE;
-	op->delim = ',';
 	while ((c = cli_getopt(argc, argv, "k:m:v:g:c:sn:hVo:d:q",
 	    longopts)) != -1) {
 		switch (c) {
@@ -283,7 +282,7 @@ parse_value(const struct csvr *r, const struct csv_row *row, int col,
 static void
 add_row(const struct csvr *r, const struct csv_row *row,
     const struct pareto_cols *c, const struct pareto_opts *op, struct ptab *t,
-    struct tally *ty)
+    struct vfile *vf, struct tally *ty)
 {
 	const char *g = "";
 	size_t gn = 0, mlen;
@@ -302,16 +301,27 @@ add_row(const struct csvr *r, const struct csv_row *row,
 	    &d) != 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "date '%.40s' is not a YYYY-MM-DD date", row->f[c->date]);
-	v = parse_value(r, row, c->value, op->v_set ? op->meta.value : "value");
+	if (c->group >= 0) {
+		g = row->f[c->group];
+		gn = row->len[c->group];
+	}
+	if (vf != NULL) {
+		if (is_blank(row->f[c->key], row->len[c->key]))
+			ty->blank_keys++;
+		else
+			ty->counted++;
+		vfile_add(vf, g, gn, is_blank(row->f[c->key],
+		    row->len[c->key]) ? NULL : row->f[c->key],
+		    row->len[c->key], row->f[c->value], row->len[c->value],
+		    row->line);
+		return;
+	}
+	v = parse_value(r, row, c->value, "value");
 	if (is_blank(row->f[c->key], row->len[c->key])) {
 		ty->blank_keys++;
 		if (fixed_add(&ty->blank_sum, v) != NUM_OK)
 			ty->blank_overflow = 1;
 		return;
-	}
-	if (c->group >= 0) {
-		g = row->f[c->group];
-		gn = row->len[c->group];
 	}
 	ty->counted++;
 	if (ptab_add(t, g, gn, row->f[c->key], row->len[c->key], v) != 0)
@@ -320,35 +330,50 @@ add_row(const struct csvr *r, const struct csv_row *row,
 }
 
 /*
- * Facts come from pm-ingest, always UTF-8; any other CSV (-v) may be an
- * export that Excel saved as Windows-1252, which is converted.
+ * Facts come from pm-ingest, always UTF-8, comma-separated.  Any other
+ * CSV (-v) is an export as it comes: its separator sniffed, a field
+ * that Excel saved as Windows-1252 converted, its amounts read as
+ * pm-ingest reads them (value.c).
  */
 static void
 read_data(const char *path, const struct pareto_opts *op, struct ptab *t,
     struct tally *ty)
 {
-	struct dec *d = NULL;
 	struct csvr *r;
 	struct factsr *fr;
 	struct csv_row row;
 	struct pareto_cols c;
+	struct vfile vf;
+	const char *peek;
+	unsigned char delim = op->delim;
+	size_t n;
+	long line;
 
+	r = csvr_open(path);
 	if (op->v_set) {
-		d = dec_open(path);
-		r = csvr_open_fn(dec_read, d, path);
-	} else
-		r = csvr_open(path);
-	csvr_set_delim(r, op->delim);
+		csvr_set_cp1252_fallback(r, 1);
+		if (delim == 0) {
+			n = csvr_peek(r, &peek);
+			delim = delim_sniff(peek, n);
+		}
+		vfile_init(&vf, csvr_name(r), op->meta.value, op->g_set);
+	}
+	csvr_set_delim(r, delim ? delim : ',');
 	fr = factsr_open(r, op->v_set ? FR_ANY_CSV : FR_FACTS);
 	if (factsr_header(fr) != NULL) {
 		find_cols(fr, op, &c);
 		while (factsr_next(fr, &row) == 1)
-			add_row(r, &row, &c, op, t, ty);
+			add_row(r, &row, &c, op, t, op->v_set ? &vf : NULL,
+			    ty);
 	}
-	if (d != NULL && dec_converted(d) > 0 && !op->quiet)
-		pm_warn("%s: not UTF-8: read as Windows-1252", path);
+	if (op->v_set) {
+		vfile_finish(&vf, delim, t, &ty->blank_sum,
+		    &ty->blank_overflow);
+		if ((n = csvr_cp1252_fields(r, &line)) > 0 && !op->quiet)
+			pm_warn_at(path, line, "not valid UTF-8: %zu field%s "
+			    "read as Windows-1252", n, n == 1 ? "" : "s");
+	}
 	factsr_close(fr);
-	dec_close(d);
 }
 
 static void

@@ -291,8 +291,14 @@ amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 	if (plain_number(s, end, decimal_comma ? ',' : '.', buf,
 	    sizeof(buf)) != 0)
 		return AMT_INVALID;
-	if (fixed_parse(buf, strlen(buf), &a->v) != NUM_OK)
+	switch (fixed_parse(buf, strlen(buf), &a->v)) {
+	case NUM_OK:
+		break;
+	case NUM_RANGE:
+		return AMT_RANGE;
+	default:
 		return AMT_INVALID;
+	}
 	if (neg)
 		a->v = -a->v;
 	return AMT_OK;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { AMT_OK = 0, AMT_EMPTY = 1, AMT_INVALID = -1 };
+enum { AMT_OK = 0, AMT_EMPTY = 1, AMT_INVALID = -1, AMT_RANGE = -2 };
 
 /* Which mark a value shows to be its decimal point. */
 enum { DM_NONE, DM_DOT, DM_COMMA };
@@ -20,7 +20,7 @@ struct amount {
 	char cur[4];		/* "USD", or "" when the cell names none */
 };
 
-/* Empty and "-" are AMT_EMPTY (unknown). */
+/* Empty and "-" are AMT_EMPTY (unknown); AMT_RANGE: too large. */
 int amount_parse(const char *s, size_t n, int decimal_comma,
     struct amount *a);
 /* What a cell says of its decimal mark: DM_DOT, DM_COMMA or DM_NONE. */

@@ -66,6 +66,9 @@ struct csvr {
 	char *name;
 	unsigned char delim;
 	int check_utf8;
+	int cp1252;		/* invalid UTF-8 fields read as Windows-1252 */
+	size_t ncp1252;
+	long cp1252_line;	/* the first such field's */
 	size_t max_field;
 
 	char *in;		/* one chunk of raw input */
@@ -255,6 +258,20 @@ csvr_after_quote(const struct csvr *r)
 	return r->after_quote;
 }
 
+void
+csvr_set_cp1252_fallback(struct csvr *r, int on)
+{
+	r->cp1252 = on;
+}
+
+size_t
+csvr_cp1252_fields(const struct csvr *r, long *first_line)
+{
+	if (first_line != NULL)
+		*first_line = r->cp1252_line;
+	return r->ncp1252;
+}
+
 const char *
 csvr_name(const struct csvr *r)
 {
@@ -401,12 +418,15 @@ begin_field(struct csvr *r)
 
 /*
  * The checks of the next field of the record being parsed; 0 after
- * fail().  A field with no control or non-ASCII byte (odd = 0) cannot
- * hold a NUL, bad UTF-8 or a line end, so it skips those checks.
+ * fail(), 2 when the field is to be read as Windows-1252, else 1.  A
+ * field with no control or non-ASCII byte (odd = 0) cannot hold a NUL,
+ * bad UTF-8 or a line end, so it skips those checks.
  */
 static int
 check_field(struct csvr *r, const char *s, size_t len, int odd)
 {
+	int rc = 1;
+
 	char msg[128];
 	size_t k = r->nfields - r->cur_first + 1;
 
@@ -424,12 +444,44 @@ check_field(struct csvr *r, const char *s, size_t len, int odd)
 		return 0;
 	}
 	if (r->check_utf8 && !utf8_valid(s, len)) {
-		snprintf(msg, sizeof(msg), "field %zu: invalid UTF-8", k);
-		fail(r, r->cur_line, msg);
-		return 0;
+		if (!r->cp1252) {
+			snprintf(msg, sizeof(msg), "field %zu: invalid UTF-8",
+			    k);
+			fail(r, r->cur_line, msg);
+			return 0;
+		}
+		if (r->ncp1252++ == 0)
+			r->cp1252_line = r->cur_line;
+		rc = 2;
 	}
 	r->line += (long)count_lines(s, len);
-	return 1;
+	return rc;
+}
+
+/*
+ * Field f's len bytes at s into the row arena, as they are or (cp1252)
+ * from Windows-1252; they may not be in the arena themselves.
+ */
+static void
+arena_put(struct csvr *r, struct field *f, const char *s, size_t len,
+    int cp1252)
+{
+	size_t need = (cp1252 ? UTF8_PER_CP1252 * len : len) + 1;
+
+	if (need > r->dcap - r->dlen) {
+		while (need > r->dcap - r->dlen)
+			r->dcap = r->dcap ? r->dcap * 2 : FIRST_ALLOC;
+		r->data = xrealloc(r->data, r->dcap);
+	}
+	f->off = r->dlen;
+	f->in_chunk = 0;
+	if (cp1252)
+		len = utf8_from_cp1252_str(s, len, r->data + r->dlen);
+	else if (len > 0)
+		memcpy(r->data + r->dlen, s, len);
+	f->len = len;
+	r->data[r->dlen + len] = '\0';
+	r->dlen += len + 1;
 }
 
 /* A field from libcsv, copied into the row arena. */
@@ -437,26 +489,16 @@ static void
 add_field(struct csvr *r, const char *s, size_t len, int odd)
 {
 	struct field *f;
+	int rc;
 
 	if (r->failed)
 		return;
 	begin_field(r);
-	if (!check_field(r, s, len, odd))
+	if ((rc = check_field(r, s, len, odd)) == 0)
 		return;
 	f = field_slot(r, 0);
 	r->nfields++;
-	f->len = len;
-	f->in_chunk = 0;
-	if (len + 1 > r->dcap - r->dlen) {
-		while (len + 1 > r->dcap - r->dlen)
-			r->dcap = r->dcap ? r->dcap * 2 : FIRST_ALLOC;
-		r->data = xrealloc(r->data, r->dcap);
-	}
-	f->off = r->dlen;
-	if (len > 0)
-		memcpy(r->data + r->dlen, s, len);
-	r->data[r->dlen + len] = '\0';
-	r->dlen += len + 1;
+	arena_put(r, f, s, len, rc == 2);
 }
 
 static void
@@ -744,17 +786,23 @@ take_record(struct csvr *r, size_t n)
 {
 	struct field *f;
 	size_t i;
+	int rc;
 
 	begin_field(r);
 	for (i = 0; i < n; i++) {
 		f = &r->fields[r->nfields];
+		rc = 1;
 		if ((f->len > r->max_field || (f->in_chunk & F_ODD)) &&
-		    !check_field(r, r->in + f->off, f->len,
-		    f->in_chunk & F_ODD))
+		    (rc = check_field(r, r->in + f->off, f->len,
+		    f->in_chunk & F_ODD)) == 0)
 			return;
+		r->nfields++;
+		if (rc == 2) {
+			arena_put(r, f, r->in + f->off, f->len, 1);
+			continue;
+		}
 		f->in_chunk = F_CHUNK;
 		r->in[f->off + f->len] = '\0';
-		r->nfields++;
 	}
 }
 

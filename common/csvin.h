@@ -45,6 +45,13 @@ void csvr_set_check_utf8(struct csvr *r, int on);	/* default on */
 void csvr_set_quiet(struct csvr *r, int on);
 /* How many such fields were read so far. */
 long csvr_after_quote(const struct csvr *r);
+/*
+ * A field that is not valid UTF-8 is read as Windows-1252 instead of
+ * being an error (exports stitched together in Excel); valid UTF-8 is
+ * never re-decoded.  How many fields were, and the first one's line.
+ */
+void csvr_set_cp1252_fallback(struct csvr *r, int on);
+size_t csvr_cp1252_fields(const struct csvr *r, long *first_line);
 /* The first bytes of the input (after a BOM), before any is parsed. */
 size_t csvr_peek(struct csvr *r, const char **buf);
 /* The input's name for messages ("-" for standard input). */

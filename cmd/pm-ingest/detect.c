@@ -2,17 +2,16 @@
  * The first pass over one file: its charset, header and format, and
  * the evidence that decides what a single value cannot (day-month
  * orders, decimal marks, the majority currency); it notes every CRM id
- * for the duplicate check of the second pass.  A file that is not valid
- * UTF-8 is read again as Windows-1252.
+ * for the duplicate check of the second pass.  A field that is not valid
+ * UTF-8 is read as Windows-1252, the valid ones as they are.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "csvin.h"
+#include "delim.h"
 #include "err.h"
 #include "ingest.h"
-
-#define CP1252 "WINDOWS-1252"
 
 /*
  * One record's ids and currency.  An id is noted one record late, so
@@ -43,18 +42,16 @@ note_record(struct ingest *g, struct input *in, const struct csv_row *row)
 	}
 }
 
-/*
- * 0 after a clean pass; 1 when the bytes are not UTF-8 and the pass
- * must be redone as Windows-1252.
- */
-static int
+/* One pass over the file's records: header, evidence, ids. */
+static void
 first_pass(struct ingest *g, struct input *in, struct encr *e)
 {
 	struct csvr *r;
 	struct csv_row row;
 	struct evidence ev;
 	const char *peek;
-	size_t n;
+	size_t n, bad;
+	long line;
 	int rc;
 
 	memset(&ev, 0, sizeof(ev));
@@ -63,8 +60,9 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 	header_free(in);
 	r = csvr_open_fn(encr_read, e, in->name);
 	csvr_set_quiet(r, 1);	/* the second pass warns */
+	csvr_set_cp1252_fallback(r, in->charset == NULL);
 	n = csvr_peek(r, &peek);
-	in->delim = g->opt.delim ? g->opt.delim : format_sniff_delim(peek, n);
+	in->delim = g->opt.delim ? g->opt.delim : delim_sniff(peek, n);
 	csvr_set_delim(r, in->delim);
 	if (header_find(g, in, r)) {
 		in->lines = in->fc.fmt->kind == K_DEALS &&
@@ -86,13 +84,11 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 		snprintf(in->why, sizeof(in->why), "no header row: %s",
 		    csvr_error(r));
 	}
-	if (in->charset == NULL && !csvr_error_is_io(r) &&
-	    strstr(csvr_error(r), "invalid UTF-8") != NULL) {
-		csvr_close(r);
-		return 1;
-	}
+	if ((bad = csvr_cp1252_fields(r, &line)) > 0)
+		pm_warn_at(in->name, line, "not valid UTF-8: %zu field%s read "
+		    "as Windows-1252 (use --encoding to say otherwise)", bad,
+		    bad == 1 ? "" : "s");
 	csvr_close(r);
-	return 0;
 }
 
 static void
@@ -108,7 +104,7 @@ verbose_report(const struct input *in)
 	for (f = 0; f < NFIELD; f++) {
 		if (in->fc.map.col[f] < 0)
 			continue;
-		if (field_is_date(f))
+		if (field_is_date(f) && in->fc.dm[f])
 			pm_warn("%s:   %-14s <- \"%s\" (%s)", in->name,
 			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
 			    mdate_order_name(in->fc.order[f]));
@@ -135,18 +131,11 @@ detect_file(struct ingest *g, struct input *in)
 	input_reopen(in);
 	input_charset(g, in);
 	in->forced = g->opt.force != NULL;
-	for (;;) {
-		e = encr_open(in->fd, in->start, in->charset);
-		if (e == NULL)
-			pm_usage_error("--encoding %s: not a charset iconv "
-			    "knows", in->charset);
-		if (first_pass(g, in, e) == 0)
-			break;
-		encr_close(e);
-		in->charset = CP1252;
-		pm_warn("%s: not valid UTF-8; reading it as Windows-1252 "
-		    "(use --encoding to say otherwise)", in->name);
-	}
+	e = encr_open(in->fd, in->start, in->charset);
+	if (e == NULL)
+		pm_usage_error("--encoding %s: not a charset iconv knows",
+		    in->charset);
+	first_pass(g, in, e);
 	encr_close(e);
 	input_close(in);
 	for (i = 0; in->fc.fmt != NULL && i < in->ncur; i++)

@@ -239,6 +239,7 @@ emit_file(struct ingest *g, struct input *in)
 		pm_warn("%s: %s", in->name, in->why);
 	e = encr_open(in->fd, in->start, in->charset);
 	r = csvr_open_fn(encr_read, e, in->name);
+	csvr_set_cp1252_fallback(r, in->charset == NULL);
 	csvr_set_delim(r, in->delim);
 	csvr_set_quiet(r, g->opt.quiet);
 	/* Title lines before the header are noise; the header is not. */

@@ -161,8 +161,10 @@ evidence_decide(const struct ingest *g, struct input *in,
 		fd += ev->dmy[f];
 	}
 	for (f = 0; f < NFIELD; f++) {
-		if (field_is_date(f) && in->fc.map.col[f] >= 0)
+		if (field_is_date(f) && in->fc.map.col[f] >= 0) {
 			in->fc.order[f] = decide_order(g, in, f, ev, fm, fd);
+			in->fc.dm[f] = ev->mdy[f] + ev->dmy[f] + ev->ambig[f] > 0;
+		}
 		if (field_is_amount(f)) {
 			if (g->opt.decimal_comma)
 				in->fc.comma[f] = 1;

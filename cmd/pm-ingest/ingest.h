@@ -124,12 +124,6 @@ int format_map(const struct format *fmt, const struct csv_row *hdr,
 /* The best format for hdr, or NULL; *m gets its mapping. */
 const struct format *format_detect(const struct csv_row *hdr,
     struct mapping *m);
-/*
- * The field separator of a file from its first bytes: of , ; tab |,
- * the one that splits the first lines most consistently (quotes
- * respected); ',' when none does.
- */
-unsigned char format_sniff_delim(const char *buf, size_t n);
 /* "rep, stage" etc.: the required columns, for an error message. */
 void format_required_names(const struct format *fmt, char *buf, size_t n);
 
@@ -167,6 +161,7 @@ struct filectx {
 	const struct format *fmt;
 	struct mapping map;
 	enum dorder order[NFIELD];	/* per date column */
+	int dm[NFIELD];		/* it has dates like 3/4/2026: order matters */
 	int comma[NFIELD];	/* per amount column: decimal comma */
 	char **hdr;		/* header names, for messages */
 	size_t hdr_n;

@@ -281,6 +281,9 @@ rec_amount(struct rec *r, enum field f, struct amount *a, int *known)
 	if (r->fc->map.col[f] < 0)
 		return 0;
 	rc = amount_parse(r->v[f], r->n[f], r->fc->comma[f], a);
+	if (rc == AMT_RANGE)
+		return fail_rec(r, "%s: '%.*s' is too large",
+		    record_column(r->fc, f), (int)r->n[f], r->v[f]);
 	if (rc == AMT_INVALID)
 		return fail_rec(r, "%s: cannot read '%.*s' as an amount%s",
 		    record_column(r->fc, f), (int)r->n[f], r->v[f],

@@ -46,6 +46,35 @@ void ptab_write_summary(struct ptab *t, const struct pcfg *c,
 void ptab_write_partial(struct ptab *t, const struct pmeta *m,
     struct out *o);
 
+/* Adds every sum of src to dst; -1 when one would overflow. */
+int ptab_merge(struct ptab *dst, const struct ptab *src);
+
+/* ---- value.c: the -v column of one file ---- */
+
+struct vfile {
+	const char *path;
+	char colon[210];	/* "COLUMN: ", for messages */
+	struct ptab *t[2];	/* sums under a decimal point, a comma */
+	int64_t blank[2];	/* of the rows with an empty key */
+	int blank_overflow[2];
+	long dot, comma;	/* values that show their decimal mark */
+	long badline[2];	/* the first value wrong under each mark */
+	char bad[2][300];
+};
+
+void vfile_init(struct vfile *vf, const char *path, const char *column,
+    int grouped);
+/* One row's value s; k NULL for a row whose key is empty. */
+void vfile_add(struct vfile *vf, const char *g, size_t gn, const char *k,
+    size_t kn, const char *s, size_t n, long line);
+/*
+ * At the file's end: the decimal mark its values show (else a comma
+ * when delim is ';'), the sums under it added to t and *blank; exits
+ * 65 when a value could not be read under it.  1 for a comma.
+ */
+int vfile_finish(struct vfile *vf, unsigned char delim, struct ptab *t,
+    int64_t *blank, int *blank_overflow);
+
 /* The partial format's columns, in order. */
 #define PARTIAL_NCOLS 8
 extern const char *const partial_cols[PARTIAL_NCOLS + 1];

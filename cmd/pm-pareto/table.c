@@ -88,20 +88,45 @@ lookup(struct ptab *t, const char *g, size_t gn, const char *k, size_t kn)
 	return intern_id(t->ids, t->buf, n);
 }
 
+/* Room in t->sum for id. */
+static void
+grow(struct ptab *t, uint32_t id)
+{
+	size_t old;
+
+	if (id < t->cap)
+		return;
+	old = t->cap;
+	while (id >= t->cap)
+		t->cap = t->cap ? t->cap * 2 : 1024;
+	t->sum = xreallocarray(t->sum, t->cap, sizeof(*t->sum));
+	memset(t->sum + old, 0, (t->cap - old) * sizeof(*t->sum));
+}
+
 int
 ptab_add(struct ptab *t, const char *g, size_t gn, const char *k, size_t kn,
     int64_t v)
 {
 	uint32_t id = lookup(t, g, gn, k, kn);
 
-	if (id >= t->cap) {
-		size_t old = t->cap;
-
-		t->cap = t->cap ? t->cap * 2 : 1024;
-		t->sum = xreallocarray(t->sum, t->cap, sizeof(*t->sum));
-		memset(t->sum + old, 0, (t->cap - old) * sizeof(*t->sum));
-	}
+	grow(t, id);
 	return fixed_add(&t->sum[id], v) == NUM_OK ? 0 : -1;
+}
+
+int
+ptab_merge(struct ptab *dst, const struct ptab *src)
+{
+	size_t i, n = intern_count(src->ids);
+	uint32_t id;
+
+	for (i = 0; i < n; i++) {
+		id = intern_id(dst->ids, intern_str(src->ids, (uint32_t)i),
+		    intern_len(src->ids, (uint32_t)i));
+		grow(dst, id);
+		if (fixed_add(&dst->sum[id], src->sum[i]) != NUM_OK)
+			return -1;
+	}
+	return 0;
 }
 
 static int

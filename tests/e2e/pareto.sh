@@ -200,8 +200,34 @@ t_out "-d ;: detail" "rank,key,value,share,cum_share,class
 t_run "bad value: exit 65" 65 pm-pareto "$F/bad.csv"
 t_eq "bad value: file, physical line, column and value" \
     "pm-pareto: $F/bad.csv:5: value: '12O' is not a number" "$(cat "$T/err")"
-t_run "a decimal comma: exit 65" 65 pm-pareto -d ';' -k key -v amount "$T/semi.csv"
-t_grep "decimal comma: names the column and value" ":2: amount: '1,5' is not a number" "$T/err"
+# SPEC 12: amounts as pm-ingest reads them.  Dollars with grouping,
+# (1,200) = -1200, - unknown: Beta -1200 + 2400 = 1200, Acme 1234.5,
+# Gamma 3000; total 5434.5: 3000/5434.5 = 55.2%, 4234.5/5434.5 = 77.9%.
+printf 'Account,Amount,Owner\nAcme,"$1,234.50",Ann\nBeta,"(1,200)",Bo\nAcme,-,Ann\nGamma,"$3,000.00",Cy\nBeta,"$2,400.00",Bo\n' >"$T/dollars.csv"
+t_run "dollar amounts: exit 0" 0 pm-pareto -k Account -v Amount "$T/dollars.csv"
+t_out "dollar amounts: detail" "rank,key,value,share,cum_share,class
+1,Gamma,3000,55.2,55.2,A
+2,Acme,1234.5,22.7,77.9,A
+3,Beta,1200,22.1,100.0,A
+"
+# A European export: ';' found without -d, decimal commas: Müller
+# 13884 (its - unknown), Schmidt 1234.5, Weber -1200 left out; total
+# 15118.5: 13884/15118.5 = 91.8%, 1234.5/15118.5 = 8.2%.
+printf 'Kunde;Umsatz\nM\303\274ller GmbH;13884,00\nSchmidt AG;1.234,50\nM\303\274ller GmbH;-\nWeber KG;(1.200,00)\n' >"$T/euro.csv"
+t_run "semicolons sniffed, decimal commas: exit 0" 0 pm-pareto -k Kunde -v Umsatz "$T/euro.csv"
+t_out "semicolons sniffed, decimal commas: detail" "rank,key,value,share,cum_share,class
+1,Müller GmbH,13884,91.8,91.8,A
+2,Schmidt AG,1234.5,8.2,100.0,B
+"
+# SPEC 12: -v reads amounts as pm-ingest does, the decimal mark found
+# over the column; 1,5 can only be a decimal comma.
+t_run "a decimal comma: exit 0" 0 pm-pareto -d ';' -k key -v amount "$T/semi.csv"
+t_out "a decimal comma: 1,5 is 1.5" "rank,key,value,share,cum_share,class
+1,x,1.5,100.0,100.0,A
+"
+printf 'key,amount\nx,1.5\ny,2.5\nz,"1,5"\n' >"$T/mixedmark.csv"
+t_run "a comma in a decimal-point column: exit 65" 65 pm-pareto -k key -v amount "$T/mixedmark.csv"
+t_grep "a comma in a decimal-point column: named" "mixedmark.csv:4: amount: '1,5' is not a number" "$T/err"
 t_run "missing key column: exit 65" 65 pm-pareto -k region "$F/ten.csv"
 t_grep "missing key column: named" "no column 'region' in the header \\(-k\\)" "$T/err"
 t_run "missing -v column: exit 65" 65 pm-pareto -v SALES "$F/ten.csv"
@@ -268,7 +294,7 @@ t_out "Windows-1252: converted" 'rank,key,value,share,cum_share,class
 2,Björn “Q” AB,5,27.8,94.4,A
 3,Endé,1,5.6,100.0,B
 '
-t_grep "Windows-1252: noted" "^pm-pareto: .*cp1252.csv: not UTF-8: read as Windows-1252$" "$T/err"
+t_grep "Windows-1252: noted" "^pm-pareto: .*cp1252.csv:2: not valid UTF-8: 3 fields read as Windows-1252$" "$T/err"
 # 2-, 3- and 4-byte UTF-8 across the reader's 256 KiB blocks: no
 # conversion, one key each.
 awk 'BEGIN { print "k,v"; for (i = 0; i < 40000; i++)

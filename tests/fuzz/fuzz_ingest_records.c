@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "delim.h"
 #include "err.h"
 #include "../../cmd/pm-ingest/ingest.h"
 
@@ -120,7 +121,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *peek;
 		size_t n = csvr_peek(r, &peek);
 
-		csvr_set_delim(r, format_sniff_delim(peek, n));
+		csvr_set_delim(r, delim_sniff(peek, n));
 	}
 	rec = xmalloc(sizeof(*rec));
 	while ((rc = csvr_next(r, &row)) == 1) {

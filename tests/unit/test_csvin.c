@@ -378,6 +378,43 @@ unmatched_quote_over_limit(void **state)
 }
 
 /* Records and quoted newlines that straddle the reader's 256 KiB chunks. */
+/*
+ * SPEC 12: a field that is not UTF-8 is read as Windows-1252, alone:
+ * the valid fields around it, and valid UTF-8 in general, stay as
+ * they are.  "\xc3\xa9\xe9" is invalid as a whole, so both of its
+ * bytes are Windows-1252 (Ã, ©, é).  Through libcsv (7 bytes a read)
+ * and through the fast path (the whole text at once).
+ */
+static void
+cp1252_fields(void **state)
+{
+	static const char text[] = "a,b\nJos\xc3\xa9 Caf\xc3\xa9,x\n"
+	    "\"Caf\xe9\",Mar\xed" "a\nJos\xc3\xa9,\"\xc3\xa9\xe9\"\n";
+	struct csvr *r;
+	long line;
+	int pass;
+
+	(void)state;
+	for (pass = 0; pass < 2; pass++) {
+		r = OPEN(text);
+		M.step = pass == 0 ? 7 : 0;
+		csvr_set_cp1252_fallback(r, 1);
+		expect_row(r, 1, 2, "a", "b");
+		expect_row(r, 2, 2, "Jos\xc3\xa9 Caf\xc3\xa9", "x");
+		expect_row(r, 3, 2, "Caf\xc3\xa9", "Mar\xc3\xad" "a");
+		expect_row(r, 4, 2, "Jos\xc3\xa9",
+		    "\xc3\x83\xc2\xa9\xc3\xa9");
+		assert_int_equal(csvr_cp1252_fields(r, &line), 3);
+		assert_int_equal(line, 3);
+		expect_end(r);
+	}
+	/* Off (the default): an error at the field's line. */
+	r = OPEN(text);
+	expect_row(r, 1, 2, "a", "b");
+	expect_row(r, 2, 2, "Jos\xc3\xa9 Caf\xc3\xa9", "x");
+	expect_error(r, 3, "invalid UTF-8");
+}
+
 static void
 many_rows_across_chunks(void **state)
 {
@@ -450,6 +487,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(plain_rows),
+		cmocka_unit_test(cp1252_fields),
 		cmocka_unit_test(quoting),
 		cmocka_unit_test(newline_in_quotes_keeps_line_numbers),
 		cmocka_unit_test(crlf_and_blank_lines),

@@ -102,39 +102,12 @@ mapping(void **state)
 	assert_int_equal(m.col[F_CLOSE], 5);
 }
 
-static void
-delimiters(void **state)
-{
-	static const struct {
-		const char *text;
-		unsigned char want;
-	} cases[] = {
-		{ "a,b,c\n1,2,3\n", ',' },
-		{ "Deal Owner;Stage;Amount\nAnn;Won;1.234,56\nBo;Lost;5,5\n",
-		    ';' },
-		{ "a\tb\tc\r\n1\t2,5\t3\r\n", '\t' },
-		{ "a|b|c\n1|2|3\n", '|' },
-		{ "\"Report, weekly\"\n\n\"a\";\"b\";\"c\"\n1;2;3\n", ';' },
-		{ "one column\nx\n", ',' },
-		{ "sep=;\r\na,b;c\r\n1,5;2\r\n", ';' },
-		{ "", ',' },
-	};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (format_sniff_delim(cases[i].text, strlen(cases[i].text)) !=
-		    cases[i].want)
-			fail_msg("case %zu: expected '%c'", i, cases[i].want);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(headers),
 		cmocka_unit_test(mapping),
-		cmocka_unit_test(delimiters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

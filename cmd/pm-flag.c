@@ -32,6 +32,7 @@ enum {
 	OPT_LIST,
 	OPT_ACTIVITY,
 	OPT_SAFE_CSV,
+	OPT_PLANS,
 };
 
 static const struct option longopts[] = {
@@ -43,6 +44,7 @@ static const struct option longopts[] = {
 	{ "tiers", required_argument, NULL, OPT_TIERS },
 	{ "gap", required_argument, NULL, OPT_GAP },
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
+	{ "plans", required_argument, NULL, OPT_PLANS },
 	{ "only", no_argument, NULL, OPT_ONLY },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
@@ -64,7 +66,7 @@ usage(void)
 	printf("%s",
 	    "Usage: pm-flag [--metric M] [-P PERIOD] [--under PCT] [--over PCT]\n"
 	    "               [--persist N] [--tiers TOP,BOTTOM] [--gap PCT]\n"
-	    "               [--activity LIST] [--only] [--list]\n"
+	    "               [--activity LIST] [--plans PLANS] [--only] [--list]\n"
 	    "               [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
 	    "\n"
 	    "Flag reps who need attention or deserve recognition, from pm-score\n"
@@ -78,6 +80,8 @@ usage(void)
 	    "  --tiers TOP,BOT   tier sizes in percent (20,20)\n"
 	    "  --gap PCT         activity/conversion gap threshold (25)\n"
 	    "  --activity LIST   the activity metrics (default: leading ones)\n"
+	    "  --plans PLANS     follow up the coaching plans of PLANS (CSV\n"
+	    "                    rep,metric,goal,from,to[,focus,coach])\n"
 	    "  --only            only rows with a flag\n"
 	    "  --list            one row per flag: period,rep,team,flag,metric,"
 	    "value,notes\n"
@@ -138,6 +142,7 @@ joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 {
 	struct sbuf f = SBUF_INIT, n = SBUF_INIT;
 	const struct hit *h;
+	size_t i;
 	int k;
 
 	for (k = 0; k < F_NFLAGS; k++) {
@@ -147,6 +152,14 @@ joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 		sbuf_printf(&f, "%s%s", f.n ? ";" : "", flag_name[k]);
 		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "", flag_name[k],
 		    h->note);
+	}
+	for (i = 0; i < j->nph; i++) {
+		if (j->ph[i].rep != rep)
+			continue;
+		sbuf_printf(&f, "%s%s", f.n ? ";" : "",
+		    flag_name[j->ph[i].flag]);
+		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "",
+		    flag_name[j->ph[i].flag], j->ph[i].note);
 	}
 	*flags = f.n ? sbuf_take(&f) : NULL;
 	*notes = n.n ? sbuf_take(&n) : NULL;
@@ -207,7 +220,26 @@ write_table(struct out *o, const struct judgement *j, int only)
 	free(isnum);
 }
 
-/* --list: by flag in the order of the SPEC table, then by rep name. */
+static void
+list_row(struct out *o, const struct judgement *j, uint32_t rep, int flag,
+    const char *metric, const char *value, const char *note)
+{
+	const struct scores *s = j->s;
+
+	csv_put_field(o, s->period_key[j->period]);
+	csv_put_field(o, s->rep_name[rep]);
+	csv_put_field(o, scores_field(s, j->anchor[rep], SC_TEAM));
+	csv_put_field(o, flag_name[flag]);
+	csv_put_field(o, metric);
+	csv_put_num(o, value);
+	csv_put_field(o, note);
+	csv_end_row(o);
+}
+
+/*
+ * --list: by flag in the order of the SPEC table (then section 14's),
+ * then by rep name; a rep's plans with one verdict in the plans' order.
+ */
 static void
 write_list(struct out *o, const struct judgement *j)
 {
@@ -216,6 +248,7 @@ write_list(struct out *o, const struct judgement *j)
 	const struct scores *s = j->s;
 	const struct hit *h;
 	uint32_t *order, i;
+	size_t p;
 	int k;
 
 	csv_put_row(o, hdr);
@@ -228,17 +261,15 @@ write_list(struct out *o, const struct judgement *j)
 	for (k = 0; k < F_NFLAGS; k++)
 		for (i = 0; i < s->nreps; i++) {
 			h = judge_hit(j, order[i], (enum flag)k);
-			if (h->value == NULL)
-				continue;
-			csv_put_field(o, s->period_key[j->period]);
-			csv_put_field(o, s->rep_name[order[i]]);
-			csv_put_field(o, scores_field(s, j->anchor[order[i]],
-			    SC_TEAM));
-			csv_put_field(o, flag_name[k]);
-			csv_put_field(o, h->metric);
-			csv_put_num(o, h->value);
-			csv_put_field(o, h->note);
-			csv_end_row(o);
+			if (h->value != NULL)
+				list_row(o, j, order[i], k, h->metric,
+				    h->value, h->note);
+			for (p = 0; p < j->nph; p++)
+				if (j->ph[p].rep == order[i] &&
+				    j->ph[p].flag == (enum flag)k)
+					list_row(o, j, order[i], k,
+					    j->ph[p].metric, j->ph[p].value,
+					    j->ph[p].note);
 		}
 	free(order);
 }
@@ -251,7 +282,7 @@ main(int argc, char *argv[])
 		.persist = 3, .top = 20 * FIXED_SCALE,
 		.bottom = 20 * FIXED_SCALE, .gap = 25 * FIXED_SCALE
 	};
-	const char *output = NULL;
+	const char *output = NULL, *plans = NULL;
 	unsigned char delim = ',';
 	int c, only = 0, list = 0, safe = 0;
 	struct judgement j;
@@ -285,6 +316,9 @@ main(int argc, char *argv[])
 		case OPT_ACTIVITY:
 			opt_activity(&opt, optarg);
 			break;
+		case OPT_PLANS:
+			plans = optarg;
+			break;
 		case OPT_ONLY:
 			only = 1;
 			break;
@@ -313,6 +347,8 @@ main(int argc, char *argv[])
 	}
 	o = out_open(output);
 	out_safe_csv(o, safe);
+	if (plans != NULL)
+		opt.plans = plans_read(plans, delim);
 	s = scores_load(argv + optind, (size_t)(argc - optind), delim,
 	    REQUIRED);
 	judge(&j, s, &opt);
@@ -323,6 +359,7 @@ main(int argc, char *argv[])
 	out_close(o);
 	judge_free(&j);
 	scores_free(s);
+	plans_free(opt.plans);
 	free(opt.activity);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "scores.h"
+#include "plans.h"
 
 /* In the order of SPEC section 6: flags and --list rows follow it. */
 enum flag {
@@ -13,6 +14,9 @@ enum flag {
 	F_TIER_TOP, F_TIER_MIDDLE, F_TIER_BOTTOM,
 	F_TARGET_HIT, F_BIGGEST_DEAL, F_PERSONAL_BEST, F_MOST_IMPROVED,
 	F_ACTIVITY_GAP, F_CONVERSION_GAP,
+	/* SPEC section 14: recovery, and the verdicts on coaching plans. */
+	F_RECOVERING,
+	F_PLAN_MET, F_PLAN_ON_TRACK, F_PLAN_BEHIND, F_PLAN_WORSE, F_PLAN_MISSED,
 	F_NFLAGS
 };
 
@@ -28,11 +32,21 @@ struct flag_opts {
 	char **activity;	/* --activity: the metrics, or NULL */
 	size_t nactivity;
 	int quiet;
+	struct plans *plans;	/* --plans, or NULL */
 };
 
 struct hit {
 	const char *metric;	/* the metric the value is about */
 	char *value;		/* NULL: no flag */
+	char *note;
+};
+
+/* A plan's verdict: a rep may have several plans, hence not a hit. */
+struct plan_hit {
+	uint32_t rep;
+	enum flag flag;
+	const char *metric;	/* the plan's */
+	char *value;		/* progress, "" when unknown */
 	char *note;
 };
 
@@ -42,6 +56,9 @@ struct judgement {
 	uint32_t metric, period;	/* judged; SC_NONE on an empty table */
 	const struct score_row **anchor;	/* per rep: the row flagged */
 	struct hit *hits;		/* [rep * F_NFLAGS + flag] */
+	enum sc_col att, act;	/* pace or attainment, projected or actual */
+	struct plan_hit *ph;	/* plans' verdicts, in the plans' order */
+	size_t nph;
 };
 
 /* Applies every rule; exits 65 when the metric or period is not there. */
@@ -52,5 +69,8 @@ void judge_free(struct judgement *j);
 /* Flag f of rep: its value, metric and note (value NULL: not flagged). */
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
+
+/* Judges every plan of pl in j's period (follow.c); exit 65 on bad ones. */
+void follow_plans(struct judgement *j, struct plans *pl);
 
 #endif

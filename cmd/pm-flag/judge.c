@@ -23,10 +23,14 @@ const char *const flag_name[F_NFLAGS] = {
 	"underperformer", "high_flyer", "declining",
 	"tier_top", "tier_middle", "tier_bottom",
 	"target_hit", "biggest_deal", "personal_best", "most_improved",
-	"activity_gap", "conversion_gap"
+	"activity_gap", "conversion_gap",
+	"recovering",
+	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed"
 };
 
 #define HUNDRED ((int64_t)100 * FIXED_SCALE)
+/* recovering: the trouble lies among this many periods before the judged. */
+#define RECOVER_WINDOW 6
 
 struct judge_ctx {
 	struct judgement *j;
@@ -36,7 +40,7 @@ struct judge_ctx {
 	enum sc_col att, act;	/* pace or attainment, projected or actual */
 	int progress;		/* the judged period is in progress */
 	int higher;		/* the judged metric: higher is better */
-	const struct score_row **run;	/* persist + 1 rows */
+	const struct score_row **run;	/* persist + 1 rows, or the window */
 };
 
 /* A number as the scores table wrote it, without surrounding spaces. */
@@ -197,6 +201,124 @@ rule_declining(struct judge_ctx *c, uint32_t rep)
 	    c->higher ? "down" : "up", c->o->persist);
 	set_hit(c, rep, F_DECLINING, c->s->metric_name[c->m],
 	    text(c, c->run[n - 1], c->act), &b);
+}
+
+/* The periods from index a to b of c->run (n rows ending at the judged). */
+static void
+put_run_span(struct sbuf *b, const struct judge_ctx *c, size_t n, size_t a,
+    size_t z)
+{
+	sbuf_printf(b, " in %s", pkey(c, c->p - (uint32_t)(n - 1 - a)));
+	if (z > a)
+		sbuf_printf(b, "..%s", pkey(c, c->p - (uint32_t)(n - 1 - z)));
+}
+
+/*
+ * The latest run of at least 2 periods below --under in c->run[0..last]
+ * into *a..*z; 0 when there is none.
+ */
+static int
+below_run(const struct judge_ctx *c, size_t last, size_t *a, size_t *z)
+{
+	size_t i = last + 1, e;
+
+	while (i > 0) {
+		for (; i > 0 && !(scores_known(c->run[i - 1], c->att) &&
+		    c->run[i - 1]->v[c->att] < c->o->under); i--)
+			;
+		if (i == 0)
+			return 0;
+		e = i - 1;
+		for (; i > 0 && scores_known(c->run[i - 1], c->att) &&
+		    c->run[i - 1]->v[c->att] < c->o->under; i--)
+			;
+		if (e - i + 1 >= 2) {
+			*a = i;
+			*z = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The latest --persist falling steps of the actual in c->run[0..last]. */
+static int
+declining_run(const struct judge_ctx *c, size_t last, size_t *a, size_t *z)
+{
+	size_t steps = (size_t)c->o->persist, e, i;
+	const struct score_row *x, *y;
+
+	for (e = last + 1; e-- > steps;) {
+		for (i = e - steps; i < e; i++) {
+			x = c->run[i];
+			y = c->run[i + 1];
+			if (!scores_known(x, c->act) || !scores_known(y, c->act)
+			    || (c->higher ? y->v[c->act] >= x->v[c->act] :
+			    y->v[c->act] <= x->v[c->act]))
+				break;
+		}
+		if (i == e) {
+			*a = e - steps;
+			*z = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * recovering: attainment rose in each of the last 2 steps after a run
+ * below --under (2 periods at least) or a declining run, among the
+ * RECOVER_WINDOW periods before the judged one.  The trouble may reach
+ * the climb's first period (it is still low there); the notes show it
+ * up to the period before when it is longer than that, the climb's
+ * numbers being quoted already.
+ */
+static void
+rule_recovering(struct judge_ctx *c, uint32_t rep)
+{
+	size_t n, i, a, z, rise;
+	struct sbuf b = SBUF_INIT;
+	int below;
+
+	for (n = RECOVER_WINDOW + 1; n >= 3 && !run_of(c, rep, n); n--)
+		;
+	if (n < 3)
+		return;
+	rise = n - 3;
+	for (i = rise; i < n; i++)
+		if (!scores_known(c->run[i], c->att) || (i > rise &&
+		    c->run[i]->v[c->att] <= c->run[i - 1]->v[c->att]))
+			return;
+	if (!(below = below_run(c, rise, &a, &z)) &&
+	    !declining_run(c, rise, &a, &z))
+		return;
+	if (below && z == rise && z - a >= 2)
+		z--;
+	sbuf_printf(&b, "%s ", att_label(c));
+	for (i = rise; i < n; i++) {
+		sbuf_printf(&b, "%s", i > rise ? ", " : "");
+		put_text(&b, c, c->run[i], c->att);
+		sbuf_printf(&b, "%%");
+	}
+	put_run_span(&b, c, n, rise, n - 1);
+	sbuf_printf(&b, ", rising after ");
+	if (below) {
+		sbuf_printf(&b, "%s", pkey(c, c->p - (uint32_t)(n - 1 - a)));
+		sbuf_printf(&b, "..%s below ",
+		    pkey(c, c->p - (uint32_t)(n - 1 - z)));
+		put_pct(&b, c->o->under);
+	} else {
+		sbuf_printf(&b, "%s ", c->s->metric_name[c->m]);
+		for (i = a; i <= z; i++) {
+			sbuf_printf(&b, "%s", i > a ? ", " : "");
+			put_text(&b, c, c->run[i], c->act);
+		}
+		put_run_span(&b, c, n, a, z);
+		sbuf_printf(&b, ", %s in each step", c->higher ? "down" : "up");
+	}
+	set_hit(c, rep, F_RECOVERING, c->s->metric_name[c->m],
+	    text(c, c->run[n - 1], c->att), &b);
 }
 
 static void
@@ -847,7 +969,10 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	c.act = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
 	c.progress = in_progress(&c);
 	c.higher = metric_lookup(s->metric_name[c.m]).higher_better;
-	c.run = xcalloc((size_t)o->persist + 2, sizeof(*c.run));
+	c.run = xcalloc((size_t)o->persist + 2 > RECOVER_WINDOW + 1 ?
+	    (size_t)o->persist + 2 : RECOVER_WINDOW + 1, sizeof(*c.run));
+	j->att = c.att;
+	j->act = c.act;
 	warn_no_target(&c);
 	for (rep = 0; rep < s->nreps; rep++) {
 		rule_attainment_run(&c, rep, 1);
@@ -855,12 +980,15 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 		rule_declining(&c, rep);
 		rule_target_hit(&c, rep);
 		rule_personal_best(&c, rep);
+		rule_recovering(&c, rep);
 	}
 	tiers(&c);
 	rule_biggest_deal(&c);
 	rule_most_improved(&c);
 	gaps(&c);
 	free(c.run);
+	if (o->plans != NULL)
+		follow_plans(j, o->plans);
 }
 
 void
@@ -874,6 +1002,11 @@ judge_free(struct judgement *j)
 	}
 	free(j->hits);
 	free(j->anchor);
+	for (i = 0; i < j->nph; i++) {
+		free(j->ph[i].value);
+		free(j->ph[i].note);
+	}
+	free(j->ph);
 }
 
 const struct hit *

@@ -1,0 +1,465 @@
+/*
+ * Following coaching plans up (SPEC section 14): for each plan that
+ * runs in the judged period, or whose last period was the one before,
+ * where the rep stands against their own baseline, the goal and the
+ * share of the plan gone, and how far the team's median moved over the
+ * same span, so that a rise with the tide is not taken for the coaching
+ * working.  Every number that a verdict compares is rounded first as
+ * the note writes it, so the note never contradicts the flag.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "metrics.h"
+#include "num.h"
+#include "sbuf.h"
+#include "sort.h"
+#include "trim.h"
+#include "flag.h"
+
+/* Baseline periods before a plan's first (SPEC: up to 3). */
+#define BASE_PERIODS 3
+/* A plan longer than this many periods is not followed period by period. */
+#define MAX_STEPS 100000
+
+struct follow {
+	struct judgement *j;
+	const struct scores *s;
+	const struct plans *pl;
+	struct period_cfg cfg;
+	pm_day judged;		/* first day of the judged period */
+	size_t cap;
+	int64_t *buf;		/* one value per rep, for medians */
+};
+
+/* One plan's numbers in the period it is judged on. */
+struct standing {
+	const struct plan *p;
+	uint32_t rep, m, q;	/* q: the period "now" is read in */
+	enum sc_col base_col, now_col;
+	int higher, ended;
+	int nb;			/* baseline periods with a value */
+	uint32_t bq[BASE_PERIODS];
+	int64_t base, now;
+	int has_progress, has_drift, has_change;
+	int64_t progress, elapsed, drift, change;	/* 1 decimal */
+	long k, n;		/* periods gone, periods of the plan */
+};
+
+/* A name of the table: exact, else the only one equal ignoring case. */
+static uint32_t
+lookup(char *const *names, size_t n, const char *name)
+{
+	uint32_t i, hit = SC_NONE;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	for (i = 0; i < n; i++)
+		if (strcasecmp(names[i], name) == 0) {
+			if (hit != SC_NONE)
+				return SC_NONE;
+			hit = i;
+		}
+	return hit;
+}
+
+static const char *
+key_of(const struct follow *f, pm_day start, char *buf)
+{
+	return period_key(&f->cfg, start, buf);
+}
+
+/* The table's id of the period starting on day, or SC_NONE. */
+static uint32_t
+period_id(const struct follow *f, pm_day start)
+{
+	char buf[PERIOD_BUFSIZE];
+
+	return scores_period(f->s, key_of(f, start, buf));
+}
+
+/* Periods from a to b, both included (a <= b). */
+static long
+count(const struct follow *f, pm_day a, pm_day b)
+{
+	long n = 1;
+
+	while (a < b && n < MAX_STEPS) {
+		a = period_next(&f->cfg, a);
+		n++;
+	}
+	return n;
+}
+
+static int
+cmp_fixed(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The median of column col of metric m in period q over the reps of
+ * team (everyone when the team has no name); 0 when nobody has one.
+ */
+static int
+median(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
+    enum sc_col col, int64_t *out)
+{
+	const struct score_row *r;
+	int everyone = f->s->team_name[team][0] == '\0';
+	uint32_t rep;
+	size_t n = 0;
+
+	for (rep = 0; rep < f->s->nreps; rep++)
+		if ((r = scores_cell(f->s, m, rep, q)) != NULL &&
+		    scores_known(r, col) && (everyone || r->team == team))
+			f->buf[n++] = r->v[col];
+	if (n == 0)
+		return 0;
+	qsort(f->buf, n, sizeof(*f->buf), cmp_fixed);
+	*out = n % 2 ? f->buf[n / 2] :
+	    (int64_t)(((__int128)f->buf[n / 2 - 1] + f->buf[n / 2]) / 2);
+	return 1;
+}
+
+/* x rounded half away from zero to `decimals` (0..4). */
+static int64_t
+round_to(__int128 num, __int128 den, int decimals)
+{
+	__int128 unit = 1, q;
+	int i;
+
+	for (i = decimals; i < 4; i++)
+		unit *= 10;
+	den *= unit;
+	q = (num < 0 ? num - den / 2 : num + den / 2) / den;
+	return (int64_t)(q * unit);
+}
+
+/* A ratio in percent to 1 decimal, as fixed-point. */
+static int64_t
+pct1(double v)
+{
+	char buf[NUM_BUFSIZE];
+	int64_t x = 0;
+
+	double_format(v, 1, buf);
+	(void)fixed_parse(buf, strlen(buf), &x);
+	return x;
+}
+
+static int
+beyond(const struct standing *st, int64_t a, int64_t b)
+{
+	return st->higher ? a >= b : a <= b;
+}
+
+static int
+worse(const struct standing *st, int64_t a, int64_t b)
+{
+	return st->higher ? a < b : a > b;
+}
+
+static void
+baseline(struct follow *f, struct standing *st)
+{
+	const struct score_row *r;
+	__int128 sum = 0;
+	pm_day d = st->p->start;
+	uint32_t q;
+	int i;
+
+	for (i = 0; i < BASE_PERIODS; i++) {
+		d = period_prev(&f->cfg, d);
+		if ((q = period_id(f, d)) == SC_NONE)
+			continue;
+		r = scores_cell(f->s, st->m, st->rep, q);
+		if (r == NULL || !scores_known(r, st->base_col))
+			continue;
+		sum += r->v[st->base_col];
+		st->bq[st->nb++] = q;
+	}
+	if (st->nb > 0)
+		st->base = round_to(sum, st->nb, st->p->pct ? 1 : 2);
+}
+
+/* The team median's change over the plan's span, in percent. */
+static void
+drift(struct follow *f, struct standing *st, uint32_t team)
+{
+	double mean = 0;
+	int64_t med, now;
+	int i, n = 0;
+
+	if (st->nb == 0 || !median(f, st->m, st->q, team, st->now_col, &now))
+		return;
+	for (i = 0; i < st->nb; i++)
+		if (median(f, st->m, st->bq[i], team, st->base_col, &med)) {
+			mean += (double)med;
+			n++;
+		}
+	if (n == 0 || mean == 0)
+		return;
+	mean /= n;
+	st->drift = pct1(((double)now - mean) / (mean < 0 ? -mean : mean) *
+	    100.0);
+	st->has_drift = 1;
+}
+
+static void
+numbers(struct follow *f, struct standing *st)
+{
+	int64_t b = st->base, g = st->p->goal;
+
+	st->k = count(f, st->p->start, st->ended ? st->p->end : f->judged);
+	st->n = count(f, st->p->start, st->p->end);
+	st->elapsed = pct1((double)st->k / (double)st->n * 100.0);
+	if (st->nb == 0)
+		return;
+	if (st->higher ? g > b : g < b) {
+		st->progress = pct1((double)(st->now - b) / (double)(g - b) *
+		    100.0);
+		st->has_progress = 1;
+	}
+	if (b != 0) {
+		st->change = pct1((double)(st->now - b) /
+		    (double)(b < 0 ? -b : b) * 100.0);
+		st->has_change = 1;
+	}
+}
+
+static enum flag
+verdict(const struct standing *st)
+{
+	if (beyond(st, st->now, st->p->goal))
+		return F_PLAN_MET;
+	if (st->ended)
+		return F_PLAN_MISSED;
+	if (st->nb > 0 && worse(st, st->now, st->base))
+		return F_PLAN_WORSE;
+	if (st->has_progress && st->progress >= st->elapsed)
+		return F_PLAN_ON_TRACK;
+	return F_PLAN_BEHIND;
+}
+
+/* A value in the metric's unit (at most 2 decimals) or an attainment. */
+static void
+put_num(struct sbuf *b, int64_t v, int pct)
+{
+	char buf[NUM_BUFSIZE];
+
+	if (pct)
+		sbuf_printf(b, "%s%%", double_format(fixed_to_double(v), 1,
+		    buf));
+	else
+		sbuf_printf(b, "%s", fixed_format(v, 2, buf));
+}
+
+/* A share or a change in percent, 1 decimal, a change with its sign. */
+static void
+put_pct(struct sbuf *b, int64_t v, int sign)
+{
+	sbuf_printf(b, "%s", sign && v > 0 ? "+" : "");
+	put_num(b, v, 1);
+}
+
+/* Free text into a note: a "; " would end the note, so ';' is ','. */
+static void
+put_text(struct sbuf *b, const char *label, const char *s)
+{
+	const char *p;
+
+	if (*s == '\0')
+		return;
+	sbuf_printf(b, "; %s: ", label);
+	for (p = s; *p != '\0'; p++)
+		sbuf_printf(b, "%c", *p == ';' ? ',' : *p);
+}
+
+/* The table's number as written, trimmed. */
+static void
+put_field(struct sbuf *b, const struct follow *f, const struct score_row *r,
+    enum sc_col col, int pct)
+{
+	const char *s = scores_field(f->s, r, col);
+	size_t n = trim_span(&s, strlen(s));
+
+	sbuf_printf(b, "%.*s%s", (int)n, s, pct ? "%" : "");
+}
+
+/*
+ * "meetings 7.33 before 2026-09, 9.5 in 2026-10 (+29.6%), goal 12 by
+ * 2026-11: 46.3% of the way, 2 of 3 periods gone; team median +4.2%;
+ * focus: discovery calls; coach: Maria" (pm-flag(1) gives the grammar,
+ * which pm-report reads back).
+ */
+static char *
+note(const struct follow *f, const struct standing *st,
+    const struct score_row *now)
+{
+	const struct plan *p = st->p;
+	char from[PERIOD_BUFSIZE], to[PERIOD_BUFSIZE], gbuf[NUM_BUFSIZE];
+	struct sbuf b = SBUF_INIT;
+	int tide;
+
+	key_of(f, p->start, from);
+	key_of(f, p->end, to);
+	sbuf_printf(&b, "%s%s ", f->s->metric_name[st->m],
+	    p->pct ? " attainment" : "");
+	if (st->nb > 0) {
+		put_num(&b, st->base, p->pct);
+		sbuf_printf(&b, " before %s", from);
+	} else
+		sbuf_printf(&b, "no baseline before %s", from);
+	sbuf_printf(&b, ", ");
+	put_field(&b, f, now, st->now_col, p->pct);
+	sbuf_printf(&b, " in %s", f->s->period_key[st->q]);
+	if (st->has_change) {
+		sbuf_printf(&b, " (");
+		put_pct(&b, st->change, 1);
+		sbuf_printf(&b, ")");
+	}
+	sbuf_printf(&b, ", goal %s%s", fixed_format(p->goal, 4, gbuf),
+	    p->pct ? "%" : "");
+	sbuf_printf(&b, " by %s", to);
+	if (st->has_progress) {
+		sbuf_printf(&b, ": ");
+		put_pct(&b, st->progress, 0);
+		sbuf_printf(&b, " of the way");
+	} else if (st->nb > 0)
+		sbuf_printf(&b, ", reached before the plan");
+	sbuf_printf(&b, ", %ld of %ld period%s gone", st->k, st->n,
+	    st->n == 1 ? "" : "s");
+	if (st->ended)
+		sbuf_printf(&b, ", the plan is over");
+	if (st->has_drift) {
+		sbuf_printf(&b, "; team median ");
+		put_pct(&b, st->drift, 1);
+		tide = st->has_change && (st->higher ?
+		    st->change > 0 && st->drift >= st->change :
+		    st->change < 0 && st->drift <= st->change);
+		if (tide) {
+			sbuf_printf(&b, ", as much as the rep's ");
+			put_pct(&b, st->change, 1);
+			sbuf_printf(&b, ": the whole team moved, not only "
+			    "the rep");
+		}
+	}
+	put_text(&b, "focus", p->focus);
+	put_text(&b, "coach", p->coach);
+	return sbuf_take(&b);
+}
+
+static void
+add_hit(struct judgement *j, uint32_t rep, enum flag flag,
+    const char *metric, char *value, char *note)
+{
+	struct plan_hit *h;
+
+	j->ph = xreallocarray(j->ph, j->nph + 1, sizeof(*j->ph));
+	h = &j->ph[j->nph++];
+	h->rep = rep;
+	h->flag = flag;
+	h->metric = metric;
+	h->value = value;
+	h->note = note;
+}
+
+static void
+warn_plan(const struct follow *f, const struct plan *p, const char *fmt,
+    const char *a, const char *b, const char *c)
+{
+	if (!f->j->o->quiet)
+		pm_warn_at(f->pl->file, p->line, fmt, a, b, c);
+}
+
+static void
+judge_plan(struct follow *f, const struct plan *p)
+{
+	struct standing st;
+	const struct score_row *now;
+	char key[PERIOD_BUFSIZE], buf[NUM_BUFSIZE];
+	struct judgement *j = f->j;
+
+	memset(&st, 0, sizeof(st));
+	st.p = p;
+	st.rep = lookup(f->s->rep_name, f->s->nreps, p->rep);
+	st.m = lookup(f->s->metric_name, f->s->nmetrics, p->metric);
+	if (st.rep == SC_NONE || st.m == SC_NONE) {
+		warn_plan(f, p, "no %s '%s' in the scores table: the plan "
+		    "for %s is not followed", st.rep == SC_NONE ? "rep" :
+		    "metric", st.rep == SC_NONE ? p->rep : p->metric, p->rep);
+		return;
+	}
+	if (f->judged < p->start || f->judged > period_next(&f->cfg, p->end))
+		return;		/* not begun, or over before the last period */
+	st.ended = f->judged > p->end;
+	st.q = st.ended ? period_id(f, p->end) : j->period;
+	if (st.q == SC_NONE) {
+		warn_plan(f, p, "no period %s in the scores table: the plan "
+		    "for %s%s cannot be judged", key_of(f, p->end, key),
+		    p->rep, "");
+		return;
+	}
+	st.higher = p->pct || metric_lookup(f->s->metric_name[st.m])
+	    .higher_better;
+	st.base_col = p->pct ? SC_ATTAINMENT : SC_ACTUAL;
+	st.now_col = p->pct ? j->att : j->act;
+	now = scores_cell(f->s, st.m, st.rep, st.q);
+	if (now == NULL || !scores_known(now, st.now_col)) {
+		warn_plan(f, p, "no %s for %s in %s: the plan cannot be "
+		    "judged", p->pct ? scores_colname[st.now_col] :
+		    f->s->metric_name[st.m], p->rep, f->s->period_key[st.q]);
+		return;
+	}
+	if (j->anchor[st.rep] == NULL) {
+		warn_plan(f, p, "%s has no row in %s to carry the plan's "
+		    "flag%s", p->rep, f->s->period_key[j->period], "");
+		return;
+	}
+	st.now = now->v[st.now_col];
+	baseline(f, &st);
+	drift(f, &st, now->team);
+	numbers(f, &st);
+	add_hit(j, st.rep, verdict(&st), f->s->metric_name[st.m],
+	    xstrdup(st.has_progress ? double_format(fixed_to_double(
+	    st.progress), 1, buf) : ""),
+	    note(f, &st, now));
+}
+
+void
+follow_plans(struct judgement *j, struct plans *pl)
+{
+	const struct scores *s = j->s;
+	struct plan_error e;
+	struct follow f;
+	pm_day last;
+	int fiscal;
+	size_t i;
+
+	if (j->metric == SC_NONE || pl->n == 0)
+		return;
+	memset(&f, 0, sizeof(f));
+	f.j = j;
+	f.s = s;
+	f.pl = pl;
+	if (plans_period_cfg(s->period_key[j->period], &f.cfg, &fiscal) != 0)
+		pm_die(EX_DATAERR, "%s: the scores table's periods ('%s') are "
+		    "not period keys: plans cannot be placed on them",
+		    s->files[0], s->period_key[j->period]);
+	if (plans_place(pl, &f.cfg, fiscal, &e) != 0)
+		pm_die_at(EX_DATAERR, pl->file, e.line, "%s: %s", e.field,
+		    e.msg);
+	(void)period_parse_key(s->period_key[j->period], f.cfg.fiscal_start,
+	    &f.judged, &last);
+	f.buf = xcalloc(s->nreps ? s->nreps : 1, sizeof(*f.buf));
+	for (i = 0; i < pl->n; i++)
+		judge_plan(&f, &pl->p[i]);
+	free(f.buf);
+}

@@ -58,6 +58,7 @@ int plans_period_cfg(const char *key, struct period_cfg *cfg, int *fiscal);
  */
 int plans_place(struct plans *pl, const struct period_cfg *cfg, int fiscal,
     struct plan_error *e);
+/* Releases pl and every plan in it (NULL is fine). */
 void plans_free(struct plans *pl);
 
 /* A goal as people type it ("12", "12.0", "$50,000", "110%"); -1 if none. */

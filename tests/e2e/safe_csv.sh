@@ -52,12 +52,13 @@ t_same "pm-ingest: facts round-trip without --safe-csv" f1.csv out
 printf '%s\n' 'date,rep,metric,value,account,product,team,ref' \
     '2026-03-10,-Ann,revenue,-50,=acct,+prod,@team,-r1' \
     '2026-03-20,Bob,revenue,150,acct,prod,East,r2' >f.csv
-# 150 and -50: mean 50, population sd 100, z +-1.00, median 50.
+# 150 and -50: mean 50, population sd 100, z +-1.00, median 50; March
+# is finished on 2026-04-15: elapsed 100.0.
 t_run "pm-score --safe-csv" 0 pm-score --safe-csv --metrics revenue --as-of 2026-04-15 f.csv
 t_eq "pm-score: rep and team guarded, -50 and -1.00 not" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change
-2026-03,Bob,East,revenue,150,150,,,,1,2,100.0,1.00,50,,
-2026-03,'-Ann,'@team,revenue,-50,-50,,,,2,2,0.0,-1.00,50,," "$(cat out)"
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed
+2026-03,Bob,East,revenue,150,150,,,,1,2,100.0,1.00,50,,,100.0
+2026-03,'-Ann,'@team,revenue,-50,-50,,,,2,2,0.0,-1.00,50,,,100.0" "$(cat out)"
 t_run "pm-score: default" 0 pm-score --metrics revenue --as-of 2026-04-15 f.csv
 cp out scores.csv
 t_grep "pm-score: names as they are by default" '^2026-03,-Ann,@team,revenue,-50,' scores.csv
@@ -65,9 +66,9 @@ t_grep "pm-score: names as they are by default" '^2026-03,-Ann,@team,revenue,-50
 # --- pm-flag ---
 t_run "pm-flag --safe-csv" 0 pm-flag -q --safe-csv scores.csv
 t_eq "pm-flag: text guarded, number columns not" \
-"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,flags,notes
-2026-03,Bob,East,revenue,150,150,,,,1,2,100.0,1.00,50,,,tier_middle,\"tier_middle: rank 1 of 2 by revenue in 2026-03, in the middle 60%\"
-2026-03,'-Ann,'@team,revenue,-50,-50,,,,2,2,0.0,-1.00,50,,,tier_middle,\"tier_middle: rank 2 of 2 by revenue in 2026-03, in the middle 60%\"" \
+"period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps,percentile,zscore,median,prev,change,elapsed,flags,notes
+2026-03,Bob,East,revenue,150,150,,,,1,2,100.0,1.00,50,,,100.0,tier_middle,\"tier_middle: rank 1 of 2 by revenue in 2026-03, in the middle 60%\"
+2026-03,'-Ann,'@team,revenue,-50,-50,,,,2,2,0.0,-1.00,50,,,100.0,tier_middle,\"tier_middle: rank 2 of 2 by revenue in 2026-03, in the middle 60%\"" \
     "$(cat out)"
 t_run "pm-flag --safe-csv --list" 0 pm-flag -q --safe-csv --list scores.csv
 t_eq "pm-flag --list: guarded" \

@@ -35,6 +35,7 @@ enum {
 	OPT_STRICT,
 	OPT_LIST_FORMATS,
 	OPT_SAFE_CSV,
+	OPT_USERS,
 };
 
 static const struct option longopts[] = {
@@ -51,6 +52,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
 	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
+	{ "users", required_argument, NULL, OPT_USERS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -66,9 +68,9 @@ usage(void)
 	printf("%s",
 	    "Usage: pm-ingest [-f FORMAT] [-m FIELD=COLUMN]... [--won LIST] [--lost LIST]\n"
 	    "                 [--date-format dmy|mdy|ymd] [--decimal-comma] [--encoding ENC]\n"
-	    "                 [--rates FILE] [--dedupe] [--rejects FILE] [--strict]\n"
-	    "                 [--list-formats] [--safe-csv] [-d C] [-o FILE] [-q] [-v]\n"
-	    "                 [FILE]...\n"
+	    "                 [--rates FILE] [--users FILE] [--dedupe] [--rejects FILE]\n"
+	    "                 [--strict] [--list-formats] [--safe-csv] [-d C] [-o FILE]\n"
+	    "                 [-q] [-v] [FILE]...\n"
 	    "\n"
 	    "Turn raw CRM exports into the canonical facts table:\n"
 	    "date,rep,metric,value,account,product,team,ref\n"
@@ -81,6 +83,8 @@ usage(void)
 	    "      --decimal-comma    amounts use a decimal comma (1.234,56)\n"
 	    "      --encoding ENC     read inputs in charset ENC (iconv name)\n"
 	    "      --rates FILE       currency,rate: convert amounts to one currency\n"
+	    "      --users FILE       a user list (Id,Name or Id,FirstName,LastName):\n"
+	    "                         owner ids to names\n"
 	    "      --dedupe           keep only the first record of each CRM id\n"
 	    "      --rejects FILE     write rejected records to FILE as CSV (always\n"
 	    "                         safe to open in a spreadsheet, as --safe-csv)\n"
@@ -175,6 +179,9 @@ main(int argc, char *argv[])
 		case OPT_LIST_FORMATS:
 			list = 1;
 			break;
+		case OPT_USERS:
+			g->opt.users_path = optarg;
+			break;
 		case 'v':
 			g->opt.verbose = 1;
 			break;
@@ -205,6 +212,10 @@ main(int argc, char *argv[])
 	}
 	if (g->rules.rates_path != NULL)
 		opt_load_rates(&g->rules, g->rules.rates_path);
+	g->users = users_new();
+	g->rules.users = g->users;
+	if (g->opt.users_path != NULL)
+		detect_users(g, g->opt.users_path);
 	files = optind < argc ? argv + optind : stdin_only;
 	nin = optind < argc ? argc - optind : 1;
 	in = xcalloc((size_t)nin, sizeof(*in));
@@ -240,6 +251,7 @@ main(int argc, char *argv[])
 	free(in);
 	opt_free(&g->opt, &g->rules);
 	idset_free(g->ids);
+	users_free(g->users);
 	evidence_free(g);
 	free(g->rbuf);
 	return g->failed;

@@ -64,7 +64,11 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 	n = csvr_peek(r, &peek);
 	in->delim = g->opt.delim ? g->opt.delim : delim_sniff(peek, n);
 	csvr_set_delim(r, in->delim);
-	if (header_find(g, in, r)) {
+	in->nusers = 0;
+	if (header_find(g, in, r) && in->is_users) {
+		while ((rc = csvr_next(r, &row)) == 1)
+			in->nusers += users_add(g->users, &in->ucols, &row) == 0;
+	} else if (in->fc.fmt != NULL) {
 		in->lines = in->fc.fmt->kind == K_DEALS &&
 		    in->fc.map.col[F_LINE_AMOUNT] >= 0;
 		while ((rc = csvr_next(r, &row)) == 1)
@@ -116,6 +120,10 @@ verbose_report(const struct input *in)
 			pm_warn("%s:   %-14s <- \"%s\"", in->name,
 			    field_name(f), in->fc.hdr[in->fc.map.col[f]]);
 	}
+	for (f = 1; f < in->fc.map.own.n; f++)
+		pm_warn("%s:   %-14s <- \"%s\" (%s), when the above is empty",
+		    in->name, "", in->fc.hdr[in->fc.map.own.col[f]],
+		    owner_class_name(in->fc.map.own.cls[f]));
 	if (in->lines)
 		pm_warn("%s: one row per product line: money from \"%s\", "
 		    "an opportunity's counts on its first line", in->name,
@@ -143,4 +151,24 @@ detect_file(struct ingest *g, struct input *in)
 		    in->cur[i].n);
 	if (g->opt.verbose && in->fc.fmt != NULL)
 		verbose_report(in);
+	if (g->opt.verbose && in->is_users)
+		pm_warn("%s: a user list: %ld users, ids from \"%s\"", in->name,
+		    in->nusers, in->fc.hdr[in->ucols.id]);
+}
+
+void
+detect_users(struct ingest *g, const char *path)
+{
+	struct input u;
+
+	input_open(&u, path);
+	u.users_only = 1;
+	detect_file(g, &u);
+	if (!u.is_users)
+		pm_die(EX_DATAERR, "--users %s: not a user list: no id column "
+		    "with a Name, or a FirstName and LastName", path);
+	if (u.nusers == 0)
+		pm_warn("--users %s: no user has both an id and a name", path);
+	header_free(&u);
+	input_done(&u);
 }

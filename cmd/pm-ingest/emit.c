@@ -16,6 +16,8 @@
 
 struct counts {
 	long records, ok, skipped, rejected, shown, dups, backwards;
+	long rep_ids;		/* ok records whose rep is an unknown id */
+	struct verdict v;
 };
 
 /*
@@ -87,6 +89,16 @@ join_record(struct ingest *g, const struct csv_row *row, size_t *len)
 	return o > 0 ? g->rbuf : "";
 }
 
+/* A reason with its prefix, for the verdict. */
+static void
+note_why(struct verdict *v, const char *prefix, const char *reason)
+{
+	char buf[sizeof(v->why[0].shape)];
+
+	snprintf(buf, sizeof(buf), "%s%s", prefix, reason);
+	verdict_note(v, buf);
+}
+
 static void
 reject(struct ingest *g, struct input *in, struct counts *c,
     const struct csv_row *row, const char *reason)
@@ -95,6 +107,7 @@ reject(struct ingest *g, struct input *in, struct counts *c,
 	size_t len;
 
 	c->rejected++;
+	note_why(&c->v, "rejected: ", reason);
 	if (g->rej != NULL) {
 		csv_put_field(g->rej, in->name);
 		csv_put_long(g->rej, row->line);
@@ -176,6 +189,10 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 	uint64_t h;
 	int i;
 
+	if (in->is_users) {
+		c->skipped++;	/* a user list: its users, no facts */
+		return;
+	}
 	if (record_is_noise(&in->fc, row)) {
 		c->skipped++;
 		return;
@@ -199,13 +216,20 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 	 * facts and records = ok + skipped + rejected holds on the output.
 	 * So is a product line whose facts were all its opportunity's.
 	 */
-	if (r->outcome == O_SKIP || r->nfacts == 0 || (h != 0 && (in->lines ?
-	    product_line(g, in, r, h, c) : duplicate(g, in, r, h, c))) ||
-	    r->nfacts == 0) {
+	if (r->outcome == O_SKIP || r->nfacts == 0) {
 		c->skipped++;
+		note_why(&c->v, "skipped: ", r->outcome == O_SKIP ?
+		    "deleted or not completed" : "open, with no date or amount "
+		    "to count");
+		return;
+	}
+	if ((h != 0 && (in->lines ? product_line(g, in, r, h, c) :
+	    duplicate(g, in, r, h, c))) || r->nfacts == 0) {
+		c->skipped++;	/* its facts came with an earlier record */
 		return;
 	}
 	c->ok++;
+	c->rep_ids += r->rep_id;
 	c->backwards += r->backwards;
 	prepare_line(r, g->opt.safe_csv, l);
 	for (i = 0; i < r->nfacts; i++)
@@ -235,6 +259,9 @@ emit_file(struct ingest *g, struct input *in)
 	input_reopen(in);
 	if (in->empty)
 		pm_warn("%s: empty file", in->name);
+	else if (in->is_users && !g->opt.quiet)
+		pm_warn("%s: a user list: %ld users, to name owners by their "
+		    "ids", in->name, in->nusers);
 	else if (in->fc.fmt == NULL)
 		pm_warn("%s: %s", in->name, in->why);
 	e = encr_open(in->fd, in->start, in->charset);
@@ -270,10 +297,17 @@ emit_file(struct ingest *g, struct input *in)
 	if (c.backwards > 0)
 		pm_warn("%s: %ld won deals created after their close date: "
 		    "no cycle_days for them", in->name, c.backwards);
+	if (c.rep_ids > 0)
+		pm_warn("%s: %ld records name their rep by an id that no user "
+		    "list names (%s): kept as the rep; give --users FILE (a "
+		    "user export: Id,Name or Id,FirstName,LastName)", in->name,
+		    c.rep_ids, record_column(&in->fc, F_REP));
 	if (!g->opt.quiet)
 		pm_warn("%s: %ld records: %ld ok, %ld skipped, %ld rejected",
 		    in->name, c.records, c.ok, c.skipped, c.rejected);
-	if (in->fc.fmt == NULL && !in->empty)
+	if (in->fc.fmt == NULL && !in->empty && !in->is_users)
+		g->failed = EX_DATAERR;
+	if (verdict_say(&c.v, in, c.ok) && g->failed == 0)
 		g->failed = EX_DATAERR;
 	if (g->opt.strict && c.rejected > 0 && g->failed == 0)
 		g->failed = EX_DATAERR;

@@ -31,8 +31,13 @@ static const enum field req_hubspot[] = { F_REP, F_STAGE, NFIELD };
 static const enum field req_pipedrive[] = { F_REP, F_STATUS, F_AMOUNT,
 	NFIELD };
 static const enum field req_zoho[] = { F_REP, F_STAGE, F_CLOSE, NFIELD };
-static const enum field req_dynamics[] = { F_REP, F_STATUS, F_EXPECTED,
-	NFIELD };
+/*
+ * A Dynamics 365 view exported without its "(Do Not Modify)" columns
+ * has an Owner and a Status and some of the revenue and close dates.
+ */
+static const enum field req_dynamics[] = { F_REP, F_STATUS, NFIELD };
+static const enum field any_dynamics[] = { F_EXPECTED, F_CLOSE, F_AMOUNT,
+	F_EST_AMOUNT, NFIELD };
 static const enum field req_activities[] = { F_REP, F_TYPE, F_DATE,
 	NFIELD };
 static const enum field req_generic[] = { F_REP, F_STAGE, NFIELD };
@@ -72,7 +77,7 @@ static const struct colspec cols_sf[] = {
 };
 
 static const struct colspec cols_sfapi[] = {
-	{ F_ID, "Id" },
+	{ F_ID, "Id|External_Id__c" },
 	{ F_REP, "Owner.Name|OwnerName|Owner Name|OwnerId" },
 	{ F_ACCOUNT, "Account.Name|AccountName|AccountId" },
 	{ F_PRODUCT, "Product2.Name|ProductName" },
@@ -89,7 +94,8 @@ static const struct colspec cols_sfapi[] = {
 
 static const struct colspec cols_hubspot[] = {
 	{ F_ID, "Record ID|Deal ID|Record ID - Deal" },
-	{ F_REP, "Deal owner|Deal Owner Name|HubSpot Owner" },
+	{ F_REP, "Deal owner|Deal Owner Name|HubSpot Owner|hubspot_owner_id|"
+	    "Deal owner ID|HubSpot Owner ID" },
 	{ F_ACCOUNT, "Associated Company|Associated Company (Primary)|"
 	    "Company name|Company|Associated Company Name" },
 	{ F_PRODUCT, "Product|Product name|Line Item Name" },
@@ -122,7 +128,9 @@ static const struct colspec cols_pipedrive[] = {
 
 static const struct colspec cols_zoho[] = {
 	{ F_ID, "Record Id|Deal Id|Id" },
-	{ F_REP, "Deal Owner" },
+	/* The API names: Owner (a lookup: Owner.name, Owner.id). */
+	{ F_REP, "Deal Owner|Owner.name|Owner__name|Owner_Name|Owner|Owner.id|"
+	    "Owner__id|Owner_Id|Deal Owner Id" },
 	{ F_ACCOUNT, "Account Name" },
 	{ F_PRODUCT, "Product Name|Product" },
 	{ F_TEAM, "Territory|Territories|Team" },
@@ -197,26 +205,26 @@ static const struct colspec cols_generic[] = {
 
 const struct format formats[] = {
 	{ "facts", "the canonical facts table, validated and passed through",
-	    K_FACTS, T_EXACT, DO_MDY, req_facts, cols_facts },
+	    K_FACTS, T_EXACT, DO_MDY, req_facts, cols_facts, NULL, 0 },
 	{ "salesforce", "Salesforce report export", K_DEALS, T_CRM, DO_MDY,
-	    req_sf, cols_sf },
+	    req_sf, cols_sf, NULL, 1 },
 	{ "salesforce-api", "Salesforce Data Loader / API export", K_DEALS,
-	    T_CRM, DO_MDY, req_sfapi, cols_sfapi },
+	    T_CRM, DO_MDY, req_sfapi, cols_sfapi, NULL, 0 },
 	{ "hubspot", "HubSpot deals export", K_DEALS, T_CRM, DO_MDY,
-	    req_hubspot, cols_hubspot },
+	    req_hubspot, cols_hubspot, NULL, 1 },
 	{ "pipedrive", "Pipedrive deals export", K_DEALS, T_CRM, DO_DMY,
-	    req_pipedrive, cols_pipedrive },
+	    req_pipedrive, cols_pipedrive, NULL, 0 },
 	{ "zoho", "Zoho CRM deals export", K_DEALS, T_CRM, DO_DMY, req_zoho,
-	    cols_zoho },
+	    cols_zoho, NULL, 1 },
 	{ "dynamics", "Microsoft Dynamics 365 opportunities export", K_DEALS,
-	    T_CRM, DO_MDY, req_dynamics, cols_dynamics },
+	    T_CRM, DO_MDY, req_dynamics, cols_dynamics, any_dynamics, 0 },
 	{ "activities", "activity log: an owner, a date and an activity type",
 	    K_ACTIVITIES, T_ACTIVITIES, DO_MDY, req_activities,
-	    cols_activities },
+	    cols_activities, NULL, 0 },
 	{ "generic", "deals with common column names (rep/owner/sales_agent, "
 	    "stage/status, amount/value/close_value, ...)", K_DEALS,
-	    T_GENERIC, DO_MDY, req_generic, cols_generic },
-	{ NULL, NULL, 0, 0, 0, NULL, NULL }
+	    T_GENERIC, DO_MDY, req_generic, cols_generic, NULL, 0 },
+	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0 }
 };
 
 const struct format *
@@ -286,6 +294,9 @@ field_is_amount(enum field f)
 struct hnorm {
 	char (*norm)[NORM];
 	int *idx;
+	char (*api)[NORM];	/* API names: Closing_Date, Account_Name__name */
+	int *aidx;
+	char *const *raw;
 	size_t n;
 };
 
@@ -299,23 +310,75 @@ cmp_idx(const void *a, const void *b, void *arg)
 	return c != 0 ? c : (i > j) - (i < j);
 }
 
-/* The first column whose normalised name is want, or -1. */
 static int
-find(const struct hnorm *h, const char *want)
+cmp_aidx(const void *a, const void *b, void *arg)
 {
-	size_t lo = 0, hi = h->n, mid;
+	const struct hnorm *h = arg;
+	int i = *(const int *)a, j = *(const int *)b;
+	int c = strcmp(h->api[i], h->api[j]);
+
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+/* The first column of idx (sorted by names) whose name is want, or -1. */
+static int
+search(char (*names)[NORM], const int *idx, size_t n, const char *want)
+{
+	size_t lo = 0, hi = n, mid;
 
 	/* The first index whose name is not below want. */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(h->norm[h->idx[mid]], want) < 0)
+		if (strcmp(names[idx[mid]], want) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < h->n && strcmp(h->norm[h->idx[lo]], want) == 0)
-		return h->idx[lo];
+	if (lo < n && strcmp(names[idx[lo]], want) == 0)
+		return idx[lo];
 	return -1;
+}
+
+static int
+find(const struct hnorm *h, const char *want)
+{
+	return search(h->norm, h->idx, h->n, want);
+}
+
+/* By API name: a column whose display name did not match. */
+static int
+find_api(const struct hnorm *h, const char *want)
+{
+	return search(h->api, h->aidx, h->n, want);
+}
+
+/*
+ * The display name an API field name stands for, normalised: a custom
+ * field's "__c" and a lookup's "__name" / ".name" / "_name" suffix go
+ * (Account_Name__name, Account.Name: the account's name), the rest as
+ * csv_normalise() has it (Closing_Date, dealname, closedate).
+ */
+static void
+api_name(const char *raw, char *buf, size_t cap)
+{
+	static const char *const suffixes[] = { "__c", "__name", ".name",
+		"__r.name", NULL };
+	char tmp[NORM];
+	const char *const *sfx;
+	size_t n = strlen(raw), k;
+
+	if (n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	memcpy(tmp, raw, n);
+	tmp[n] = '\0';
+	for (sfx = suffixes; *sfx != NULL; sfx++) {
+		k = strlen(*sfx);
+		if (n > k && strcasecmp(tmp + n - k, *sfx) == 0) {
+			tmp[n - k] = '\0';
+			break;
+		}
+	}
+	csv_normalise(tmp, buf, cap);
 }
 
 static int
@@ -329,10 +392,16 @@ map_normalised(const struct format *fmt, const struct hnorm *h,
 	size_t len;
 	int i, col;
 
+	int pref[MAX_OWNER_COLS], npref = 0, api, taken;
+
 	for (i = 0; i < NFIELD; i++)
 		m->col[i] = -1;
+	m->own.n = 0;
+	/* Display names first; then, for a field still unmapped, API names. */
+	for (api = 0; api < 2; api++)
 	for (c = fmt->cols; c->names != NULL; c++) {
-		for (p = c->names; m->col[c->field] < 0 && *p != '\0'; ) {
+		for (p = c->names; (c->field == F_REP || m->col[c->field] < 0) &&
+		    *p != '\0'; ) {
 			bar = strchr(p, '|');
 			len = bar != NULL ? (size_t)(bar - p) : strlen(p);
 			if (len >= sizeof(name))
@@ -340,14 +409,33 @@ map_normalised(const struct format *fmt, const struct hnorm *h,
 			memcpy(name, p, len);
 			name[len] = '\0';
 			csv_normalise(name, want, sizeof(want));
-			if ((col = find(h, want)) >= 0)
+			col = api ? find_api(h, want) : find(h, want);
+			for (i = 0, taken = 0; i < npref; i++)
+				taken |= pref[i] == col;
+			if (col >= 0 && c->field == F_REP && !taken &&
+			    npref < MAX_OWNER_COLS)
+				pref[npref++] = col;	/* every owner name */
+			else if (col >= 0 && c->field != F_REP &&
+			    m->col[c->field] < 0)
 				m->col[c->field] = col;
 			p += len + (bar != NULL);
 		}
 	}
+	if (fmt->kind != K_FACTS) {
+		owner_pick(h->raw, h->n, pref, npref, !fmt->own_names_only,
+		    &m->own);
+		m->col[F_REP] = m->own.n > 0 ? m->own.col[0] : -1;
+	} else if (npref > 0)
+		m->col[F_REP] = pref[0];
 	for (r = fmt->required; *r != NFIELD; r++)
 		if (m->col[*r] < 0)
 			return -1;
+	if (fmt->any != NULL) {
+		for (r = fmt->any; *r != NFIELD && m->col[*r] < 0; r++)
+			;
+		if (*r == NFIELD)
+			return -1;
+	}
 	return 0;
 }
 
@@ -357,13 +445,18 @@ normalise_header(const struct csv_row *hdr, struct hnorm *h)
 	size_t i;
 
 	h->n = hdr->n;
+	h->raw = hdr->f;
 	h->norm = xreallocarray(NULL, hdr->n, sizeof(*h->norm));
 	h->idx = xreallocarray(NULL, hdr->n, sizeof(*h->idx));
+	h->api = xreallocarray(NULL, hdr->n, sizeof(*h->api));
+	h->aidx = xreallocarray(NULL, hdr->n, sizeof(*h->aidx));
 	for (i = 0; i < hdr->n; i++) {
 		csv_normalise(hdr->f[i], h->norm[i], NORM);
-		h->idx[i] = (int)i;
+		api_name(hdr->f[i], h->api[i], NORM);
+		h->idx[i] = h->aidx[i] = (int)i;
 	}
 	sort_with(h->idx, h->n, sizeof(*h->idx), cmp_idx, h);
+	sort_with(h->aidx, h->n, sizeof(*h->aidx), cmp_aidx, h);
 }
 
 static void
@@ -371,6 +464,8 @@ free_hnorm(struct hnorm *h)
 {
 	free(h->norm);
 	free(h->idx);
+	free(h->api);
+	free(h->aidx);
 }
 
 int

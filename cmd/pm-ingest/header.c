@@ -42,6 +42,30 @@ has_user_columns(const struct ingest *g, const struct csv_row *hdr)
 	return 1;
 }
 
+/* The owner columns after the first, less those -m gives other fields. */
+static void
+drop_shadowed_owners(const struct ingest *g, struct mapping *m)
+{
+	struct owners *o = &m->own;
+	int i, j, k, mine;
+
+	if (o->n == 0)
+		return;
+	for (i = 0; i < g->opt.nmaps; i++)
+		if (g->opt.maps[i].field == F_REP)
+			return;
+	for (j = k = 0; j < o->n; j++) {
+		for (i = 0, mine = 0; i < g->opt.nmaps; i++)
+			mine |= m->col[g->opt.maps[i].field] == o->col[j];
+		if (mine)
+			continue;
+		o->col[k] = o->col[j];
+		o->cls[k++] = o->cls[j];
+	}
+	o->n = k;
+	m->col[F_REP] = k > 0 ? o->col[0] : -1;
+}
+
 /* A column named by -m feeds only the fields -m says. */
 static void
 drop_shadowed(const struct ingest *g, struct mapping *m)
@@ -57,6 +81,7 @@ drop_shadowed(const struct ingest *g, struct mapping *m)
 			if (m->col[g->opt.maps[i].field] == m->col[f])
 				m->col[f] = -1;
 	}
+	drop_shadowed_owners(g, m);
 }
 
 /* The format and mapping for one candidate header row; NULL if none. */
@@ -82,9 +107,12 @@ try_header(const struct ingest *g, const struct csv_row *row,
 	}
 	if (f == NULL)
 		return NULL;
-	for (i = 0; i < g->opt.nmaps; i++)
+	for (i = 0; i < g->opt.nmaps; i++) {
 		m->col[g->opt.maps[i].field] = csv_find_col_norm(row,
 		    g->opt.maps[i].column);
+		if (g->opt.maps[i].field == F_REP)
+			owner_only(&m->own, m->col[F_REP]);
+	}
 	drop_shadowed(g, m);
 	if (rc != 0 && g->opt.nmaps > 0) {
 		const enum field *r;
@@ -146,10 +174,25 @@ header_find(const struct ingest *g, struct input *in, struct csvr *r)
 			keep_header(in, &row);
 			got_first = 1;
 		}
+		if (in->users_only) {
+			if (!users_header(&row, &in->ucols))
+				continue;
+			header_free(in);
+			keep_header(in, &row);
+			in->hdr_index = i;
+			in->is_users = 1;
+			return 1;
+		}
 		if ((in->fc.fmt = try_header(g, &row, &in->fc.map)) != NULL) {
 			header_free(in);
 			keep_header(in, &row);
 			in->hdr_index = i;
+			return 1;
+		}
+		/* A user list among the inputs: its header is its first row. */
+		if (i == 0 && users_header(&row, &in->ucols)) {
+			in->hdr_index = 0;
+			in->is_users = 1;
 			return 1;
 		}
 	}

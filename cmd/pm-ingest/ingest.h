@@ -5,7 +5,8 @@
  *   options.c      -m, --won/--lost, --rates: what holds for the run
  *   input.c        opening inputs, spooling pipes, the charset (BOM)
  *   encoding.c     bytes to UTF-8 (iconv) for the readers
- *   header.c       the header row and the format (formats.c: the table)
+ *   header.c       the header row and the format (formats.c: the table;
+ *                  owner.c: the owner columns; users.c: ids to names)
  *   evidence.c     what a column shows over the file: day-month order,
  *                  decimal mark
  *   currency.c     the currencies of a file and of the run
@@ -99,11 +100,53 @@ struct format {
 	enum dorder order;	/* for D/M vs M/D when the data cannot tell */
 	const enum field *required;	/* ends with NFIELD */
 	const struct colspec *cols;	/* ends with names NULL */
+	/* At least one of these is mapped (NULL: no such rule). */
+	const enum field *any;
+	/* The rep only from the names in cols: a report's own labels. */
+	int own_names_only;
 };
+
+/* ---- owner.c ---- */
+
+/*
+ * How a column names a record's owner, best first: a display name
+ * (Deal owner), a relationship's name field (Owner.Name), its other
+ * fields (Owner.Alias, Owner.Email), an id (OwnerId, Owner.External_Id__c).
+ */
+enum owner_class { OWN_NAME, OWN_REL_NAME, OWN_REL_OTHER, OWN_ID, OWN_NONE };
+
+#define MAX_OWNER_COLS 4
+
+/* The owner columns of a file, best first; col[0] is the rep column. */
+struct owners {
+	int col[MAX_OWNER_COLS];
+	enum owner_class cls[MAX_OWNER_COLS];
+	int n;
+};
+
+/*
+ * The class of a header name as an owner column, OWN_NONE when it is
+ * not one; *theirs when it is someone else's (Account Owner, Lead Owner).
+ */
+enum owner_class owner_class_of(const char *raw, int *theirs);
+/*
+ * The owner columns of a header (raw names, n of them): the npref
+ * columns a format names, then (general) any column the rules above
+ * call an owner, ranked.
+ */
+void owner_pick(char *const *raw, size_t n, const int *pref, int npref,
+    int general, struct owners *o);
+/* One owner column, as -m rep=COLUMN says. */
+void owner_only(struct owners *o, int col);
+/* Does a value look like an id (digits, a Salesforce id, a GUID, an Odoo xml id)? */
+int owner_value_is_id(const char *s, size_t n);
+/* "name", "id", ...: for -v. */
+const char *owner_class_name(enum owner_class c);
 
 /* Column index per field, -1 when the file has none. */
 struct mapping {
 	int col[NFIELD];
+	struct owners own;	/* col[F_REP] and the columns after it */
 };
 
 extern const struct format formats[];
@@ -139,6 +182,9 @@ void format_required_names(const struct format *fmt, char *buf, size_t n);
 #define MAX_FACTS 8
 #define NAME_MAX_LEN 1024
 
+struct repcur;
+struct users;
+
 struct rate {
 	char cur[4];
 	int64_t e9;		/* value of one unit in the base, x 1e9 */
@@ -152,6 +198,8 @@ struct rules {
 	const char *rates_path;
 	char majority[4];	/* the currency of most records */
 	int mixed;		/* more than one currency in the inputs */
+	const struct repcur *repcur;	/* each rep's currency, or NULL */
+	const struct users *users;	/* --users and user exports */
 };
 
 struct dcaches;
@@ -192,6 +240,9 @@ struct rec {
 	int backwards;		/* won before created: no cycle_days */
 	struct fact facts[MAX_FACTS];
 	int nfacts;
+	int rep_id;		/* the rep is an id no user list names */
+	const char *key;	/* the owner as written, for repcur */
+	size_t nkey;
 	char mbuf[256];		/* an activity's or a fact's metric */
 	char reason[1024];	/* why the record was rejected */
 };
@@ -225,6 +276,33 @@ const char *record_activity_metric(const char *s, size_t n, char *buf,
  * into buf; its length, or cap when it did not fit.
  */
 size_t str_collapse(const char *s, size_t n, char *buf, size_t cap);
+
+/* ---- users.c ---- */
+
+/*
+ * A user list (--users FILE, or a user export among the inputs): owner
+ * ids to the names people know, in memory (a user list is small).
+ */
+struct usercols {
+	int id, xid, name, first, last;	/* -1 when absent */
+};
+
+struct users *users_new(void);
+void users_free(struct users *u);
+/* Whether hdr is a user export (an id and a name); its columns in *uc. */
+int users_header(const struct csv_row *hdr, struct usercols *uc);
+/* One user; -1 when the record has no id or no name. */
+int users_add(struct users *u, const struct usercols *uc,
+    const struct csv_row *row);
+/* The name of user id, or NULL. */
+const char *users_find(const struct users *u, const char *id, size_t n,
+    size_t *len);
+size_t users_count(const struct users *u);
+/*
+ * The rep of r from its owner columns, into r->rep: a name, else an id
+ * a user list names, else whatever is there (r->rep_id when an id).
+ */
+void owner_resolve(struct rec *r);
 
 /* ---- encoding.c ---- */
 
@@ -323,6 +401,7 @@ struct ingest_opts {
 	int safe_csv;			/* --safe-csv on the facts */
 	unsigned char delim;		/* -d, 0: sniffed */
 	const char *rejects_path;
+	const char *users_path;		/* --users */
 	const char *output;
 	char *won_arg, *lost_arg;	/* --won, --lost, joined */
 };
@@ -359,6 +438,7 @@ struct ingest {
 	struct curcount allcur[MAX_CURRENCIES];	/* records per currency */
 	size_t nallcur;
 	struct evcache *evcache;	/* evidence.c's date memo */
+	struct users *users;		/* ids to names, over all user lists */
 	char *rbuf;			/* a rejected record as CSV */
 	size_t rcap;
 	int failed;			/* exit status so far */
@@ -390,6 +470,10 @@ struct input {
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
 	int index;		/* 1, 2, ...: for duplicates across files */
+	int users_only;		/* --users FILE: read as a user list */
+	int is_users;		/* a user list: no facts, its users kept */
+	struct usercols ucols;
+	long nusers;		/* users it gave */
 	int lines;		/* a product report: one row per line item */
 	uint64_t run;		/* the opportunity of the last record */
 	int runstate;		/* RUN_*: what its first line decided */
@@ -457,6 +541,30 @@ uint64_t fp_id(const struct input *in, const struct csv_row *row);
 
 /* The first pass over one file: header, format, evidence, ids. */
 void detect_file(struct ingest *g, struct input *in);
+/* --users FILE: its users into g->users; exits 65 when it is not a list. */
+void detect_users(struct ingest *g, const char *path);
+
+/* ---- verdict.c ---- */
+
+/* Why the records of a file gave no fact, by the shape of the reason. */
+#define VERDICT_REASONS 16
+
+struct verdict {
+	struct {
+		char shape[192];
+		long n;
+	} why[VERDICT_REASONS];
+	int nwhy;
+	long tried;		/* records that were not report noise */
+};
+
+/* A record that gave no fact, rejected or skipped, and why. */
+void verdict_note(struct verdict *v, const char *reason);
+/*
+ * At the end of a file that gave no fact from records it had: says
+ * why and what would help, and returns 1 (exit 65).
+ */
+int verdict_say(const struct verdict *v, const struct input *in, long ok);
 
 /* ---- emit.c ---- */
 

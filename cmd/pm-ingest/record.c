@@ -648,8 +648,7 @@ load_record(struct rec *r, const struct filectx *in,
 		r->v[f] = s;
 		r->n[f] = n;
 	}
-	r->nrep = str_collapse(r->v[F_REP], r->n[F_REP], r->rep,
-	    sizeof(r->rep));
+	owner_resolve(r);
 	r->naccount = str_collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT], r->account,
 	    sizeof(r->account));
 	r->nproduct = str_collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,

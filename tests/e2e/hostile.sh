@@ -224,7 +224,7 @@ t_run "pm-ingest: lone CR line ends" 0 sh -c \
     'pm-ingest -q ingest/cr.csv | sed "s/cr.csv/ok.csv/" >cr.out && pm-ingest -q ingest/ok.csv | cmp -s - cr.out'
 t_run "pm-ingest: a row of 50,000 columns" 0 pm-ingest ingest/widerow.csv
 located "pm-ingest: a row of 50,000 columns" ingest/widerow.csv 3 "expected 6 fields, found 50006"
-t_run "pm-ingest: a header of 50,000 columns" 0 pm-ingest ingest/wideheader.csv
+t_run "pm-ingest: a header of 50,000 columns (no record gave a fact)" 65 pm-ingest ingest/wideheader.csv
 t_grep "pm-ingest: a header of 50,000 columns: rows rejected" \
     "wideheader.csv: 2 records: 0 ok, 0 skipped, 2 rejected" "$T/err"
 # pm-ingest holds names of up to 1022 bytes: a longer one is rejected,

@@ -93,8 +93,11 @@ t_nogrep "qa lone decimal mark: no warning on the CRM fixtures" "decimal mark" "
 
 # --encoding UTF-8 is taken at its word: no Windows-1252 guess; each of
 # the 21 bytes >= 0x80 of the cp1252 file (none forms a UTF-8 sequence)
-# becomes U+FFFD, so the amounts with a broken euro sign are rejected.
-t_run "qa --encoding UTF-8: exit 0" 0 pm-ingest --encoding UTF-8 zoho_cp1252.csv
+# becomes U+FFFD, so the amounts with a broken euro sign are rejected,
+# and a file that gave no fact at all is exit 65 (SPEC section 12).
+t_run "qa --encoding UTF-8: no fact, exit 65" 65 pm-ingest --encoding UTF-8 zoho_cp1252.csv
+t_grep "qa --encoding UTF-8: the most common reason, and what helps" \
+    "^pm-ingest: zoho_cp1252.csv: no record gave a fact: 3 of 4 rejected: Amount: cannot read '...' as an amount \(decimal comma\) \(map the amount with -m amount=COLUMN, or check --encoding\)$" "$T/err"
 t_nogrep "qa --encoding UTF-8: no Windows-1252 fallback" "Windows-1252" "$T/err"
 t_grep "qa --encoding UTF-8: bad bytes replaced and counted" \
     "^pm-ingest: zoho_cp1252.csv: 21 bytes not valid in UTF-8 replaced by U\+FFFD$" "$T/err"

@@ -38,7 +38,8 @@ deals.csv,4,close_value: cannot read 'zz' as an amount,\"'-g3,Cy,Won,zz,03/16/20
 # A record that needs quotes: the ' goes inside them.
 printf '%s\n' 'opportunity_id,sales_agent,deal_stage,close_value,close_date' \
     '=1+2,"Ann, Lee",Won,x,03/15/2026' >q.csv
-t_run "pm-ingest: a quoted record rejected" 0 pm-ingest --rejects rej.csv q.csv
+# (its only record rejected: no fact from the file, exit 65, SPEC 12)
+t_run "pm-ingest: a quoted record rejected" 65 pm-ingest --rejects rej.csv q.csv
 t_eq "pm-ingest: the guard inside the quotes" \
 "file,line,reason,record
 q.csv,2,close_value: cannot read 'x' as an amount,\"'=1+2,\"\"Ann, Lee\"\",Won,x,03/15/2026\"" \

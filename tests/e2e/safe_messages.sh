@@ -29,10 +29,13 @@ t_eq "pm-report: the value shown safe" \
 
 # Valid UTF-8, so pm-ingest reads it as UTF-8, not as Windows-1252.
 printf "opportunity_id,sales_agent,deal_stage,close_value,close_date\ng1,Ann,Won,$V,03/15/2026\n" >i.csv
-t_run "pm-ingest: a bad amount" 0 pm-ingest i.csv
+# Its only record rejected: no fact from the file, exit 65 (SPEC 12); the
+# line that says so shows no value at all.
+t_run "pm-ingest: a bad amount" 65 pm-ingest i.csv
 t_eq "pm-ingest: the amount shown safe" \
     "pm-ingest: i.csv:2: close_value: cannot read '$S' as an amount
-pm-ingest: i.csv: 1 records: 0 ok, 0 skipped, 1 rejected" "$(cat err)"
+pm-ingest: i.csv: 1 records: 0 ok, 0 skipped, 1 rejected
+pm-ingest: i.csv: no record gave a fact: 1 of 1 rejected: close_value: cannot read '...' as an amount (map the amount with -m amount=COLUMN, or give --decimal-comma)" "$(cat err)"
 
 # A rep's name in a message.
 printf 'period,rep,team,metric,actual,target,attainment,rank,reps,percentile\n2026-06,Ann,T,revenue,1,1,1,1,1,1\n' >ok.csv

@@ -48,9 +48,10 @@ long csvr_after_quote(const struct csvr *r);
 /*
  * A field that is not valid UTF-8 is read as Windows-1252 instead of
  * being an error (exports stitched together in Excel); valid UTF-8 is
- * never re-decoded.  How many fields were, and the first one's line.
+ * never re-decoded.
  */
 void csvr_set_cp1252_fallback(struct csvr *r, int on);
+/* How many fields were read as Windows-1252, and the first one's line. */
 size_t csvr_cp1252_fields(const struct csvr *r, long *first_line);
 /* The first bytes of the input (after a BOM), before any is parsed. */
 size_t csvr_peek(struct csvr *r, const char **buf);

@@ -147,6 +147,7 @@ struct scores_pick {
 				   anyway */
 	int64_t elapsed;	/* early's (or period's) elapsed; -1 unknown */
 };
+/* The period to judge when none is named (see struct scores_pick). */
 struct scores_pick scores_pick_period(const struct scores *s,
     int64_t min_elapsed);
 /* The elapsed percent of a period as written, fixed-point; -1: unknown. */

@@ -62,6 +62,7 @@ struct vfile {
 	char bad[2][300];
 };
 
+/* Starts the -v column of one file (path, for messages), sums empty. */
 void vfile_init(struct vfile *vf, const char *path, const char *column,
     int grouped);
 /* One row's value s; k NULL for a row whose key is empty. */

@@ -13,3 +13,47 @@ for h in "$ROOT"/common/*.h "$ROOT"/cmd/*/*.h; do
 		not_ok "$rel compiles on its own" "$(head -5 "$T/err")"
 	fi
 done
+
+# Every function a header exports has a one-line comment saying what it
+# is for, just above it (or at the end of its line).
+for h in "$ROOT"/common/*.h "$ROOT"/cmd/*/*.h; do
+	rel=${h#"$ROOT"/}
+	awk -f "$ROOT/tests/uncommented.awk" "$h" >"$T/bare"
+	if [ -s "$T/bare" ]; then
+		not_ok "$rel: every exported function has a comment" \
+		    "$(sed "s|^$ROOT/||; s/$/: no comment above it/" "$T/bare")"
+	else
+		ok "$rel: every exported function has a comment"
+	fi
+done
+
+# The check itself: it finds what lacks a comment, and only that.
+cat >"$T/t.h" <<'H'
+/* The module. */
+#define X 1
+/* Says what f is for. */
+int f(int a);
+int g(int a,
+    int b);
+int h(void);	/* what h is for */
+/*
+ * A longer comment.
+ */
+struct s *k(const char *p)
+    __attribute__((nonnull));
+struct s {
+	int (*fn)(int);
+	int m;
+};
+extern const char *const names[];
+typedef int (*cb)(void *);
+/* Above a blank line, so not k2's. */
+
+void k2(void);
+_Noreturn void die(const char *fmt, ...);
+H
+awk -f "$ROOT/tests/uncommented.awk" "$T/t.h" | sed 's|^.*/||' >"$T/out"
+t_out "the comment check finds g, k2 and die, nothing else" "t.h:5: g
+t.h:21: k2
+t.h:22: die
+"

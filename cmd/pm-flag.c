@@ -189,9 +189,9 @@ write_table(struct out *o, const struct judgement *j, int only)
 	for (k = 0; k < s->ncol; k++)
 		csv_put_field(o, s->hdr[k]);
 	if (fc < 0)
-		csv_put_field(o, "flags");
+		csv_put_field(o, scores_colname[SC_FLAGS]);
 	if (nc < 0)
-		csv_put_field(o, "notes");
+		csv_put_field(o, scores_colname[SC_NOTES]);
 	csv_end_row(o);
 	for (i = 0; i < s->nrows; i++) {
 		r = &s->rows[i];

@@ -11,33 +11,17 @@
 #include <cmocka.h>
 
 #include "facts.h"
+#include "tutil.h"
 
-struct mem {
-	const char *s;
-	size_t pos;
-};
-
-static ssize_t
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = strlen(m->s + m->pos);
-
-	if (k > n)
-		k = n;
-	memcpy(buf, m->s + m->pos, k);
-	m->pos += k;
-	return (ssize_t)k;
-}
-
-static struct mem M;
+static struct tu_mem M;
 
 static struct factsr *
 open_str(const char *s, int flags)
 {
 	M.s = s;
+	M.len = strlen(s);
 	M.pos = 0;
-	return factsr_open(csvr_open_fn(mem_read, &M, "x.csv"), flags);
+	return factsr_open(csvr_open_fn(tu_mem_read, &M, "x.csv"), flags);
 }
 
 static void

@@ -15,35 +15,9 @@
 #include <cmocka.h>
 
 #include "out.h"
+#include "tutil.h"
 
 static char dir[] = "/tmp/pm-test-out.XXXXXX";
-
-static char *
-slurp(const char *path)
-{
-	static char buf[4096];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	assert_non_null(f);
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static int
-count_entries(void)
-{
-	char cmd[128], buf[32];
-	FILE *p;
-
-	snprintf(cmd, sizeof(cmd), "ls -A %s | wc -l", dir);
-	p = popen(cmd, "r");
-	assert_non_null(fgets(buf, sizeof(buf), p));
-	pclose(p);
-	return atoi(buf);
-}
 
 static void
 quoting_and_numbers(void **state)
@@ -70,7 +44,7 @@ quoting_and_numbers(void **state)
 	csv_put_long(o, -3);
 	csv_end_row(o);
 	out_close(o);
-	assert_string_equal(slurp(path), "a,b\n"
+	tu_assert_file(path, "a,b\n"
 	    "plain,\"with,comma\",\"say \"\"hi\"\"\",\"two\nlines\", spaced ,\n"
 	    "123.45,0,62.3,,-3\n");
 	unlink(path);
@@ -122,8 +96,8 @@ atomic_output(void **state)
 	fclose(f);
 	assert_int_equal(child(fail_midway), 65);
 	/* The previous file is untouched and no temporary is left. */
-	assert_string_equal(slurp(path), "old,good\n");
-	assert_int_equal(count_entries(), 1);
+	tu_assert_file(path, "old,good\n");
+	assert_int_equal(tu_count_entries(dir), 1);
 	unlink(path);
 }
 

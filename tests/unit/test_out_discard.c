@@ -16,45 +16,9 @@
 
 #include "err.h"
 #include "out.h"
+#include "tutil.h"
 
 static char dir[] = "/tmp/pm-test-discard.XXXXXX";
-
-static void
-put(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(s, f);
-	fclose(f);
-}
-
-static char *
-slurp(const char *path)
-{
-	static char buf[256];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	assert_non_null(f);
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static int
-count_entries(void)
-{
-	char cmd[128], buf[32];
-	FILE *p;
-
-	snprintf(cmd, sizeof(cmd), "ls -A %s | wc -l", dir);
-	p = popen(cmd, "r");
-	assert_non_null(fgets(buf, sizeof(buf), p));
-	pclose(p);
-	return atoi(buf);
-}
 
 static void
 discard_keeps_the_old_file(void **state)
@@ -64,12 +28,12 @@ discard_keeps_the_old_file(void **state)
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/facts.csv", dir);
-	put(path, "good\n");
+	tu_put(path, "good\n");
 	o = out_open(path);
 	out_puts(o, "half of a bad run\n");
 	out_discard(o);
-	assert_string_equal(slurp(path), "good\n");
-	assert_int_equal(count_entries(), 1);
+	tu_assert_file(path, "good\n");
+	assert_int_equal(tu_count_entries(dir), 1);
 	unlink(path);
 }
 
@@ -84,8 +48,8 @@ two_outputs_die(void **state)
 	(void)state;
 	snprintf(a, sizeof(a), "%s/a.csv", dir);
 	snprintf(b, sizeof(b), "%s/b.csv", dir);
-	put(a, "old a\n");
-	put(b, "old b\n");
+	tu_put(a, "old a\n");
+	tu_put(b, "old b\n");
 	if ((pid = fork()) == 0) {
 		fclose(stderr);
 		oa = out_open(a);
@@ -97,9 +61,9 @@ two_outputs_die(void **state)
 	assert_true(waitpid(pid, &status, 0) == pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), EX_DATAERR);
-	assert_string_equal(slurp(a), "old a\n");
-	assert_string_equal(slurp(b), "old b\n");
-	assert_int_equal(count_entries(), 2);	/* no .pm-tmp.* left */
+	tu_assert_file(a, "old a\n");
+	tu_assert_file(b, "old b\n");
+	assert_int_equal(tu_count_entries(dir), 2);	/* no .pm-tmp.* left */
 	unlink(a);
 	unlink(b);
 }
@@ -113,16 +77,16 @@ close_then_discard(void **state)
 	(void)state;
 	snprintf(a, sizeof(a), "%s/a.csv", dir);
 	snprintf(b, sizeof(b), "%s/b.csv", dir);
-	put(b, "old b\n");
+	tu_put(b, "old b\n");
 	oa = out_open(a);
 	ob = out_open(b);
 	out_puts(oa, "rejects\n");
 	out_puts(ob, "facts\n");
 	out_close(oa);
 	out_discard(ob);
-	assert_string_equal(slurp(a), "rejects\n");
-	assert_string_equal(slurp(b), "old b\n");
-	assert_int_equal(count_entries(), 2);
+	tu_assert_file(a, "rejects\n");
+	tu_assert_file(b, "old b\n");
+	assert_int_equal(tu_count_entries(dir), 2);
 	unlink(a);
 	unlink(b);
 }

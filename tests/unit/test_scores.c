@@ -10,23 +10,12 @@
 #include <cmocka.h>
 
 #include "scores.h"
-
-static char *
-write_tmp(const char *text)
-{
-	char *path = strdup("/tmp/test_scores.XXXXXX");
-	int fd = mkstemp(path);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	return path;
-}
+#include "tutil.h"
 
 static void
 load_table(void **state)
 {
-	char *path = write_tmp(
+	char *path = tu_write_tmp(
 	    "period,rep,team,metric,actual,pace,extra\n"
 	    "2026-10,Bob,East,revenue,200,\" 95.5 \",x\n"
 	    "2026-09,Bob,East,revenue,100,50,y\n"
@@ -118,7 +107,7 @@ large_fields(void **state)
 	for (i = 0; i < 20000; i++)
 		p += sprintf(p, "2026-01,R%zu,revenue,%zu,n\n", i, i);
 	*p = '\0';
-	path = write_tmp(text);
+	path = tu_write_tmp(text);
 	s = scores_load(&path, 1, ',', SC_BIT(SC_REP));
 	assert_int_equal(s->nrows, 20001);
 	n = strlen(scores_field(s, &s->rows[0], SC_NOTES));
@@ -154,7 +143,7 @@ adjacent(void **state)
 static struct scores *
 load_text(const char *text, char **path)
 {
-	*path = write_tmp(text);
+	*path = tu_write_tmp(text);
 	return scores_load(path, 1, ',', 0);
 }
 

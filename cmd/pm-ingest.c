@@ -205,7 +205,14 @@ main(int argc, char *argv[])
 	opt_finish(&g->opt, &g->rules);
 	if (list)
 		list_formats(g->opt.output);
+	if (g->opt.rejects_path != NULL &&
+	    out_same(g->opt.output, g->opt.rejects_path))
+		pm_usage_error("-o and --rejects name the same file (%s)",
+		    g->opt.rejects_path);
 	if (g->opt.encoding != NULL) {
+		/* iconv takes "" for the locale's charset: not what was meant. */
+		if (*g->opt.encoding == '\0')
+			pm_usage_error("--encoding: empty charset name");
 		if (!enc_known(g->opt.encoding))
 			pm_usage_error("--encoding %s: not a charset iconv "
 			    "knows", g->opt.encoding);

@@ -1,8 +1,11 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "sanitise.h"
@@ -13,10 +16,28 @@
 
 const char *pm_prog = "pm-tools";
 
+/*
+ * A closed fd 0, 1 or 2 would be handed to the next file opened: -o
+ * FILE would get our messages (2>&-) or a tool's standard output.
+ * /dev/null there first, as the BSDs' crt0 and setuid programs do.
+ */
+static void
+open_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			_exit(EX_OSERR);
+}
+
 void
 pm_setprog(char *argv[])
 {
 	char *slash;
+
+	open_std_fds();
 
 	if (argv[0] == NULL || *argv[0] == '\0')
 		return;

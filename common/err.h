@@ -7,7 +7,11 @@
 
 extern const char *pm_prog;	/* set by pm_setprog() from argv[0] */
 
-/* Names the program after argv[0]; getopt then uses the short name too. */
+/*
+ * What every tool does first: names the program after argv[0] (getopt
+ * then uses the short name too) and opens /dev/null on a closed fd 0,
+ * 1 or 2, so that no message or output lands in a file opened later.
+ */
 void pm_setprog(char *argv[]);
 /* Prints "prog: message" on standard error and exits with code. */
 _Noreturn void pm_die(int code, const char *fmt, ...)

@@ -11,13 +11,15 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
+#include "pending.h"
 
 #define OUT_BUFSIZE (256 * 1024)
 
 struct out {
 	int fd;
-	char *path;		/* final name for -o, else NULL */
-	char *tmppath;		/* temporary name until out_close */
+	char *path;		/* -o FILE as given, else NULL */
+	char *target;		/* the file replaced: FILE, or where its links lead */
+	char *tmppath;		/* temporary until out_close; NULL: written directly */
 	char *buf;
 	size_t len;
 	int fields;		/* fields written in the current row */
@@ -27,43 +29,171 @@ struct out {
 	size_t memlen, memcap;
 };
 
+#define MAX_LINKS 40
+
 /*
- * The temporary files of the open -o outputs (pm-ingest has two: -o
- * and --rejects), removed on a failed exit.
+ * The name a symbolic link leads to, through every link (the last one
+ * may lead to a file not there yet, which `>` would create); path when
+ * it is no link.  A relative link is relative to its own directory.
  */
-#define MAX_PENDING 8
-static char *pending_tmp[MAX_PENDING];
-static int registered;
-
-static void
-remove_pending(void)
+static char *
+resolve(const char *path)
 {
-	int i;
+	char *cur = xstrdup(path), *next, *lnk;
+	const char *slash;
+	struct stat st;
+	ssize_t n;
+	size_t dirlen;
+	int hops;
 
-	for (i = 0; i < MAX_PENDING; i++)
-		if (pending_tmp[i] != NULL)
-			unlink(pending_tmp[i]);
+	for (hops = 0; hops < MAX_LINKS; hops++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		lnk = xmalloc((size_t)st.st_size + 2);
+		n = readlink(cur, lnk, (size_t)st.st_size + 1);
+		if (n < 0 || n > st.st_size) {
+			free(lnk);
+			return cur;	/* changed under us: take it as it is */
+		}
+		lnk[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (lnk[0] == '/' || slash == NULL) {
+			next = lnk;
+		} else {
+			dirlen = (size_t)(slash - cur) + 1;
+			next = xmalloc(dirlen + (size_t)n + 1);
+			memcpy(next, cur, dirlen);
+			memcpy(next + dirlen, lnk, (size_t)n + 1);
+			free(lnk);
+		}
+		free(cur);
+		cur = next;
+	}
+	pm_die(EX_CANTCREAT, "%s: cannot create: %s", path, strerror(ELOOP));
 }
 
-static void
-set_pending(const char *old, char *new)
-{
-	int i;
+/* Where a target is: the file itself, else its directory and name. */
+struct where {
+	dev_t dev;
+	ino_t ino;
+	int exists;
+	char *name;		/* the last part, when it does not exist */
+};
 
-	for (i = 0; i < MAX_PENDING; i++)
-		if (pending_tmp[i] == old) {
-			pending_tmp[i] = new;
-			return;
-		}
+static int
+locate(const char *path, struct where *w)
+{
+	struct stat st;
+	char *t, *slash;
+	int rc;
+
+	memset(w, 0, sizeof(*w));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fstat(STDOUT_FILENO, &st) != 0)
+			return -1;
+		w->dev = st.st_dev;
+		w->ino = st.st_ino;
+		w->exists = 1;
+		return 0;
+	}
+	t = resolve(path);
+	if (stat(t, &st) == 0) {
+		w->dev = st.st_dev;
+		w->ino = st.st_ino;
+		w->exists = 1;
+		free(t);
+		return 0;
+	}
+	slash = strrchr(t, '/');
+	if (slash == NULL) {
+		rc = stat(".", &st);
+		w->name = xstrdup(t);
+	} else {
+		w->name = xstrdup(slash + 1);
+		*(slash == t ? slash + 1 : slash) = '\0';
+		rc = stat(t, &st);
+	}
+	free(t);
+	w->dev = st.st_dev;
+	w->ino = st.st_ino;
+	return rc;
+}
+
+int
+out_same(const char *a, const char *b)
+{
+	struct where wa, wb;
+	int same;
+
+	if (locate(a, &wa) != 0 || locate(b, &wb) != 0) {
+		free(wa.name);
+		free(wb.name);
+		return 0;
+	}
+	same = wa.dev == wb.dev && wa.ino == wb.ino &&
+	    wa.exists == wb.exists &&
+	    (wa.exists || strcmp(wa.name, wb.name) == 0);
+	free(wa.name);
+	free(wb.name);
+	return same;
+}
+
+/*
+ * An existing target that is not a regular file (a character device
+ * such as /dev/null, a FIFO, a terminal) is written directly, as `>`
+ * writes it: replacing it with a regular file would break it for
+ * every other user of that name.
+ */
+static void
+open_direct(struct out *o)
+{
+	do
+		o->fd = open(o->target, O_WRONLY | O_TRUNC);
+	while (o->fd == -1 && errno == EINTR);
+	if (o->fd == -1)
+		pm_die(EX_CANTCREAT, "%s: cannot open: %s", o->path,
+		    strerror(errno));
+}
+
+/*
+ * A regular file (or none yet) is replaced atomically: a temporary file
+ * beside it, renamed over it by out_close.  Beside the target, not the
+ * link, so that the link stays a link; with the target's permission
+ * bits and, where we may, its owner and group, as `>` would keep them.
+ */
+static void
+open_atomic(struct out *o, const struct stat *old)
+{
+	const char *slash;
+	size_t dirlen;
+	mode_t mask;
+
+	slash = strrchr(o->target, '/');
+	dirlen = slash != NULL ? (size_t)(slash - o->target) + 1 : 0;
+	o->tmppath = xmalloc(dirlen + 32);
+	memcpy(o->tmppath, o->target, dirlen);
+	strcpy(o->tmppath + dirlen, ".pm-tmp.XXXXXX");
+	if ((o->fd = mkstemp(o->tmppath)) == -1)
+		pm_die(EX_CANTCREAT, "%s: cannot create a temporary file "
+		    "beside it: %s", o->path, strerror(errno));
+	pending_add(o->tmppath);
+	if (old != NULL) {
+		if (fchown(o->fd, old->st_uid, old->st_gid) != 0)
+			(void)fchown(o->fd, (uid_t)-1, old->st_gid);
+		(void)fchmod(o->fd, old->st_mode & 07777);
+		return;
+	}
+	mask = umask(0);
+	umask(mask);
+	/* mkstemp makes 0600; give the file the mode a plain > would. */
+	(void)fchmod(o->fd, 0666 & ~mask);
 }
 
 struct out *
 out_open(const char *path)
 {
 	struct out *o;
-	const char *slash;
-	mode_t mask;
-	size_t dirlen;
+	struct stat st;
 
 	o = xcalloc(1, sizeof(*o));
 	o->buf = xmalloc(OUT_BUFSIZE);
@@ -77,21 +207,15 @@ out_open(const char *path)
 		return o;
 	}
 	o->path = xstrdup(path);
-	slash = strrchr(path, '/');
-	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
-	o->tmppath = xmalloc(dirlen + 32);
-	memcpy(o->tmppath, path, dirlen);
-	strcpy(o->tmppath + dirlen, ".pm-tmp.XXXXXX");
-	if ((o->fd = mkstemp(o->tmppath)) == -1)
-		pm_die(EX_CANTCREAT, "%s: cannot create: %s", path,
-		    strerror(errno));
-	mask = umask(0);
-	umask(mask);
-	/* mkstemp makes 0600; give the file the mode a plain > would. */
-	(void)fchmod(o->fd, 0666 & ~mask);
-	if (!registered++)
-		atexit(remove_pending);
-	set_pending(NULL, o->tmppath);
+	o->target = resolve(path);
+	if (stat(o->target, &st) != 0)
+		open_atomic(o, NULL);
+	else if (S_ISDIR(st.st_mode))
+		pm_die(EX_CANTCREAT, "%s: is a directory", path);
+	else if (S_ISREG(st.st_mode))
+		open_atomic(o, &st);
+	else
+		open_direct(o);
 	return o;
 }
 
@@ -190,25 +314,34 @@ out_printf(struct out *o, const char *fmt, ...)
 	free(big);
 }
 
+static void
+free_out(struct out *o)
+{
+	free(o->tmppath);
+	free(o->target);
+	free(o->path);
+	free(o->buf);
+	free(o);
+}
+
 void
 out_close(struct out *o)
 {
 	flush(o);
-	if (o->path != NULL) {
+	if (o->tmppath != NULL) {
 		if (fsync(o->fd) != 0 && errno != EINVAL && errno != EROFS)
 			pm_die(EX_IOERR, "%s: %s", o->path, strerror(errno));
 		if (close(o->fd) != 0)
 			pm_die(EX_IOERR, "%s: %s", o->path, strerror(errno));
-		if (rename(o->tmppath, o->path) != 0)
+		if (rename(o->tmppath, o->target) != 0)
 			pm_die(EX_CANTCREAT, "%s: cannot rename into place: %s",
 			    o->path, strerror(errno));
-		set_pending(o->tmppath, NULL);
-		free(o->tmppath);
-		free(o->path);
+		pending_forget(o->tmppath);
+	} else if (o->path != NULL && close(o->fd) != 0) {
+		pm_die(EX_IOERR, "%s: %s", o->path, strerror(errno));
 	}
 	/* Messages already written to stderr are not ours to check. */
-	free(o->buf);
-	free(o);
+	free_out(o);
 }
 
 void
@@ -216,15 +349,16 @@ out_discard(struct out *o)
 {
 	if (o->path == NULL) {
 		flush(o);
+	} else if (o->tmppath == NULL) {
+		/* Written directly, as `>` writes: what is written stays. */
+		flush(o);
+		close(o->fd);
 	} else {
 		close(o->fd);
 		unlink(o->tmppath);
-		set_pending(o->tmppath, NULL);
-		free(o->tmppath);
-		free(o->path);
+		pending_forget(o->tmppath);
 	}
-	free(o->buf);
-	free(o);
+	free_out(o);
 }
 
 struct out *

@@ -17,8 +17,22 @@
 
 struct out;
 
-/* path NULL or "-" is standard output. Exits 73 when FILE cannot be created. */
+/*
+ * path NULL or "-" is standard output.  An existing FILE that is not a
+ * regular file (/dev/null, a FIFO, a terminal, or a link to one) is
+ * written directly, as `>` would; a regular file, or a link to one, is
+ * replaced atomically (the link stays), keeping its mode and, where
+ * allowed, its owner and group; a new file is 0666 less the umask.  A
+ * signal that kills the run removes the temporary file (pending.h).
+ * Exits 73 when FILE cannot be created.
+ */
 struct out *out_open(const char *path);
+/*
+ * 1 when two outputs (NULL or "-": standard output) are one file: the
+ * same name, the same file through links or hard links, or a name and
+ * the standard output it is open on.  Checked before any work (exit 64).
+ */
+int out_same(const char *a, const char *b);
 /* Writes n bytes of s. */
 void out_write(struct out *o, const char *s, size_t n);
 /* Writes the string s. */

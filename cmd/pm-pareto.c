@@ -272,7 +272,7 @@ parse_value(const struct csvr *r, const struct csv_row *row, int col,
 	rc = fixed_parse(row->f[col], row->len[col], &v);
 	if (rc == NUM_RANGE)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
-		    "%s: '%.40s' is too large", name, row->f[col]);
+		    "%s: '%.40s' is %s", name, row->f[col], fixed_why(rc));
 	if (rc != NUM_OK)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "%s: '%.40s' is not a number", name, row->f[col]);
@@ -460,6 +460,7 @@ static void
 merge_row(struct merge *ms, const struct csvr *r, const struct csv_row *row)
 {
 	int64_t v;
+	int rc;
 
 	if (row->n != PARTIAL_NCOLS)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
@@ -473,9 +474,9 @@ merge_row(struct merge *ms, const struct csvr *r, const struct csv_row *row)
 	if (*row->f[4] == '\0' && row->len[5] != 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "partial row has a group but no group_column");
-	if (fixed_parse(row->f[7], row->len[7], &v) != NUM_OK)
+	if ((rc = fixed_parse(row->f[7], row->len[7], &v)) != NUM_OK)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
-		    "sum: '%.40s' is not a number", row->f[7]);
+		    "sum: '%.40s' is %s", row->f[7], fixed_why(rc));
 	if (ms->t == NULL)
 		ms->t = ptab_new(*row->f[4] != '\0');
 	if (ptab_add(ms->t, row->f[5], row->len[5], row->f[6], row->len[6],

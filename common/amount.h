@@ -20,7 +20,7 @@ struct amount {
 	char cur[4];		/* "USD", or "" when the cell names none */
 };
 
-/* Empty and "-" are AMT_EMPTY (unknown); AMT_RANGE: too large. */
+/* Empty and "-" are AMT_EMPTY (unknown); past FIXED_MAX is AMT_RANGE. */
 int amount_parse(const char *s, size_t n, int decimal_comma,
     struct amount *a);
 /* What a cell says of its decimal mark: DM_DOT, DM_COMMA or DM_NONE. */

@@ -15,7 +15,7 @@ int
 fixed_parse(const char *s, size_t n, int64_t *out)
 {
 	const char *p = s, *end = s + n;
-	int neg = 0, digits = 0, frac = 0, round_up = 0;
+	int neg = 0, digits = 0, frac = 0, round_up = 0, big = 0;
 	uint64_t v = 0;
 
 	while (p < end && is_space(*p))
@@ -24,11 +24,19 @@ fixed_parse(const char *s, size_t n, int64_t *out)
 		end--;
 	if (p < end && (*p == '-' || *p == '+'))
 		neg = *p++ == '-';
+	/*
+	 * The whole part may have at most FIXED_MAX / FIXED_SCALE: past it
+	 * v * FIXED_SCALE would wrap (1844674407370956 read as 0.8384).
+	 * The digits are still read, so that "1e99x" stays NUM_INVALID.
+	 */
 	for (; p < end && *p >= '0' && *p <= '9'; p++, digits++) {
-		if (v > (UINT64_MAX / 10 - 9) / FIXED_SCALE)
-			return NUM_RANGE;
-		v = v * 10 + (uint64_t)(*p - '0');
+		if (v > FIXED_MAX / FIXED_SCALE / 10)
+			big = 1;
+		else
+			v = v * 10 + (uint64_t)(*p - '0');
 	}
+	if (v > FIXED_MAX / FIXED_SCALE)
+		big = 1;
 	v *= FIXED_SCALE;
 	if (p < end && *p == '.') {
 		uint64_t scale = FIXED_SCALE / 10;
@@ -45,7 +53,7 @@ fixed_parse(const char *s, size_t n, int64_t *out)
 	if (p != end || digits == 0)
 		return NUM_INVALID;
 	v += (uint64_t)round_up;
-	if (v > INT64_MAX)
+	if (big || v > FIXED_MAX)
 		return NUM_RANGE;
 	*out = neg ? -(int64_t)v : (int64_t)v;
 	return NUM_OK;
@@ -85,14 +93,48 @@ fixed_format(int64_t v, int decimals, char *buf)
 	return buf;
 }
 
+/*
+ * Checked in the open rather than with a compiler builtin: the range is
+ * the symmetric [-FIXED_MAX, FIXED_MAX], INT64_MIN left out so that a
+ * value can always be negated.
+ */
 int
 fixed_add(int64_t *acc, int64_t v)
 {
-	int64_t r;
-
-	if (__builtin_add_overflow(*acc, v, &r))
+	if ((v > 0 && *acc > FIXED_MAX - v) ||
+	    (v < 0 && *acc < -FIXED_MAX - v))
 		return NUM_RANGE;
-	*acc = r;
+	*acc += v;
+	return NUM_OK;
+}
+
+int
+fixed_sub(int64_t *acc, int64_t v)
+{
+	if (v < -FIXED_MAX)
+		return NUM_RANGE;
+	return fixed_add(acc, -v);
+}
+
+const char *
+fixed_why(int rc)
+{
+	return rc == NUM_RANGE ? "out of range (the limit is "
+	    "+-922337203685477.5807)" : "not a number";
+}
+
+static uint64_t
+uabs(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+int
+fixed_mul_int(int64_t *acc, int64_t k)
+{
+	if (*acc != 0 && k != 0 && uabs(*acc) > (uint64_t)FIXED_MAX / uabs(k))
+		return NUM_RANGE;
+	*acc *= k;
 	return NUM_OK;
 }
 
@@ -107,11 +149,13 @@ fixed_from_double(double v)
 {
 	double r = v * FIXED_SCALE;
 
+	if (isnan(r))
+		return 0;
 	r = r < 0 ? -floor(-r + 0.5) : floor(r + 0.5);
 	if (r >= 9.2e18)
-		return INT64_MAX;
+		return FIXED_MAX;
 	if (r <= -9.2e18)
-		return INT64_MIN;
+		return -FIXED_MAX;
 	return (int64_t)r;
 }
 

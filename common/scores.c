@@ -128,7 +128,7 @@ check_header(const struct scores *s, const struct csv_row *hdr,
 static void
 parse_numbers(struct score_row *r, const struct scores *s, const char *file)
 {
-	int c, k;
+	int c, k, rc;
 
 	for (c = 0; c < SC_NCOL; c++) {
 		if ((k = s->col[c]) < 0)
@@ -136,7 +136,12 @@ parse_numbers(struct score_row *r, const struct scores *s, const char *file)
 		if (r->len[k] == 0)
 			continue;
 		if (SC_IS_NUMBER(c)) {
-			if (fixed_parse(r->f[k], r->len[k], &r->v[c]) != NUM_OK)
+			rc = fixed_parse(r->f[k], r->len[k], &r->v[c]);
+			if (rc == NUM_RANGE)
+				pm_die_at(EX_DATAERR, file, r->line,
+				    "%s: '%s' is %s", scores_colname[c],
+				    r->f[k], fixed_why(rc));
+			if (rc != NUM_OK)
 				pm_die_at(EX_DATAERR, file, r->line,
 				    "%s: not a number: '%s'",
 				    scores_colname[c], r->f[k]);

@@ -18,6 +18,7 @@ struct counts {
 	long records, ok, skipped, rejected, shown, dups, backwards;
 	long rep_ids;		/* ok records whose rep is an unknown id */
 	struct verdict v;
+	long range;		/* rejected for a number out of range */
 };
 
 /*
@@ -207,6 +208,7 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 		in->runstate = RUN_NEW;
 	}
 	if (record_convert(&in->fc, &g->rules, row, r) != 0) {
+		c->range += r->range;
 		reject(g, in, c, row, r->reason);
 		return;
 	}
@@ -310,6 +312,9 @@ emit_file(struct ingest *g, struct input *in)
 	if (verdict_say(&c.v, in, c.ok) && g->failed == 0)
 		g->failed = EX_DATAERR;
 	if (g->opt.strict && c.rejected > 0 && g->failed == 0)
+		g->failed = EX_DATAERR;
+	/* A number out of range is never data to leave out quietly. */
+	if (c.range > 0 && g->failed == 0)
 		g->failed = EX_DATAERR;
 	csvr_close(r);
 	encr_close(e);

@@ -245,6 +245,7 @@ struct rec {
 	size_t nkey;
 	char mbuf[256];		/* an activity's or a fact's metric */
 	char reason[1024];	/* why the record was rejected */
+	int range;		/* ... a number out of range: exit 65 */
 };
 
 /* Title, footer and total lines, blank records, repeated headers. */

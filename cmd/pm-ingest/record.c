@@ -143,7 +143,6 @@ in_list(char **list, size_t nlist, const char *s, size_t n)
 	return 0;
 }
 
-/* "Total", "Subtotal", "Grand Totals (12 records)", "Total:" */
 /* Does s start with word (lower case), ignoring ASCII case? */
 static int
 prefix_ci(const char *s, const char *word)
@@ -154,12 +153,23 @@ prefix_ci(const char *s, const char *word)
 	return 1;
 }
 
+/*
+ * "Total", "Totals", "Subtotal", "Sub-total", "Grand Totals (12
+ * records)", "Total:", "Sum": the label of a report's total row.
+ */
 static int
 total_label(const char *s, size_t n)
 {
 	n = trim_span(&s, n);
 	if (n >= 11 && prefix_ci(s, "grand total"))
 		return 1;
+	if (n >= 3 && prefix_ci(s, "sum") && (n == 3 || s[3] == ':' ||
+	    s[3] == ' ' || s[3] == '(')) {
+		s += 3;
+		n -= 3;
+		n = trim_span(&s, n);
+		return n == 0 || *s == ':' || *s == '(';
+	}
 	if (n >= 4 && prefix_ci(s, "sub")) {
 		s += 3;
 		n -= 3;
@@ -180,6 +190,46 @@ total_label(const char *s, size_t n)
 	return n == 0 || *s == ':' || *s == '(';
 }
 
+static int
+is_label(const char *s, size_t n)
+{
+	return n > 0 && ((*s | 0x20) == 't' || (*s | 0x20) == 's' ||
+	    (*s | 0x20) == 'g') && total_label(s, n);
+}
+
+/*
+ * The fields that make a row a record: an id, a stage or status, a
+ * date, an activity type, a metric.  A total row has none of them (the
+ * label, maybe a count, and sums of the amounts), so a won deal with
+ * an account or product named "Total" stays a deal.
+ */
+static const enum field record_evidence[] = {
+	F_ID, F_STAGE, F_STATUS, F_ISWON, F_ISCLOSED, F_CLOSE, F_WON_DATE,
+	F_LOST_DATE, F_EXPECTED, F_CREATED, F_TYPE, F_DATE, F_METRIC
+};
+
+static int
+total_row(const struct filectx *in, const struct csv_row *row)
+{
+	size_t i, n;
+	const char *s;
+	int c;
+
+	if (in->fmt == NULL)
+		return 1;	/* no mapping to tell: the label decides */
+	for (i = 0; i < sizeof(record_evidence) / sizeof(*record_evidence);
+	    i++) {
+		c = in->map.col[record_evidence[i]];
+		if (c < 0 || (size_t)c >= row->n)
+			continue;
+		s = row->f[c];
+		n = trim_span(&s, row->len[c]);
+		if (n > 0 && !is_label(s, n))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Title and footer lines (one non-empty field), total rows and
  * repeated headers are report noise.
@@ -189,6 +239,7 @@ record_is_noise(const struct filectx *in, const struct csv_row *row)
 {
 	size_t i, nonempty = 0, n;
 	const char *s;
+	int label = 0;
 
 	for (i = 0; i < row->n; i++) {
 		s = row->f[i];
@@ -198,11 +249,11 @@ record_is_noise(const struct filectx *in, const struct csv_row *row)
 		if (n == 0)
 			continue;
 		nonempty++;
-		if ((*s | 0x20) == 't' || (*s | 0x20) == 's' ||
-		    (*s | 0x20) == 'g')
-			if (total_label(s, n))
-				return 1;
+		if (!label && is_label(s, n))
+			label = 1;
 	}
+	if (label && total_row(in, row))
+		return 1;
 	if (nonempty == 0 || (nonempty == 1 && in->hdr_n >= 3))
 		return 1;
 	if (row->n == in->hdr_n && strcmp(row->f[0], in->hdr[0]) == 0) {
@@ -281,9 +332,11 @@ rec_amount(struct rec *r, enum field f, struct amount *a, int *known)
 	if (r->fc->map.col[f] < 0)
 		return 0;
 	rc = amount_parse(r->v[f], r->n[f], r->fc->comma[f], a);
-	if (rc == AMT_RANGE)
-		return fail_rec(r, "%s: '%.*s' is too large",
-		    record_column(r->fc, f), (int)r->n[f], r->v[f]);
+	if (rc == AMT_RANGE) {
+		r->range = 1;
+		return fail_rec(r, "%s: '%.*s' is %s", record_column(r->fc, f),
+		    (int)r->n[f], r->v[f], fixed_why(NUM_RANGE));
+	}
 	if (rc == AMT_INVALID)
 		return fail_rec(r, "%s: cannot read '%.*s' as an amount%s",
 		    record_column(r->fc, f), (int)r->n[f], r->v[f],
@@ -310,7 +363,7 @@ convert(int64_t *v, int64_t e9)
 	__int128 p = (__int128)*v * e9, q = 1000000000;
 	__int128 res = p >= 0 ? (p + q / 2) / q : -((-p + q / 2) / q);
 
-	if (res > INT64_MAX || res < INT64_MIN)
+	if (res > FIXED_MAX || res < -FIXED_MAX)
 		return -1;
 	*v = (int64_t)res;
 	return 0;
@@ -349,9 +402,11 @@ apply_currency(struct rec *r, struct amount *a, int na)
 			return fail_rec(r, "no rate for %s in %s", cur,
 			    r->ru->rates_path);
 		for (i = 0; i < na; i++)
-			if (convert(&a[i].v, rt->e9) != 0)
+			if (convert(&a[i].v, rt->e9) != 0) {
+				r->range = 1;
 				return fail_rec(r, "amount out of range after "
 				    "conversion");
+			}
 		return 0;
 	}
 	if (r->ru->mixed && strcmp(cur, r->ru->majority) != 0)
@@ -604,6 +659,7 @@ fact(struct rec *r)
 {
 	pm_day d;
 	int64_t v;
+	int rc;
 	char *metric = r->mbuf;
 	const char *s = r->v[F_DATE];
 	size_t n = r->n[F_DATE];
@@ -617,9 +673,11 @@ fact(struct rec *r)
 		    (int)r->n[F_METRIC], r->v[F_METRIC]);
 	memcpy(metric, r->v[F_METRIC], r->n[F_METRIC]);
 	metric[r->n[F_METRIC]] = '\0';
-	if (fixed_parse(r->v[F_VALUE], r->n[F_VALUE], &v) != NUM_OK)
-		return fail_rec(r, "value: '%.*s' is not a number",
-		    (int)r->n[F_VALUE], r->v[F_VALUE]);
+	if ((rc = fixed_parse(r->v[F_VALUE], r->n[F_VALUE], &v)) != NUM_OK) {
+		r->range = rc == NUM_RANGE;
+		return fail_rec(r, "value: '%.*s' is %s",
+		    (int)r->n[F_VALUE], r->v[F_VALUE], fixed_why(rc));
+	}
 	add_fact(r, d, metric, r->n[F_METRIC], v, 0);
 	return 0;
 }
@@ -685,6 +743,7 @@ record_convert(const struct filectx *fc, const struct rules *ru,
 	r->row = row;
 	r->nfacts = 0;
 	r->backwards = 0;
+	r->range = 0;
 	r->outcome = O_OPEN;
 	if (!width_ok(fc, row)) {
 		snprintf(r->reason, sizeof(r->reason), "expected %zu fields, "
@@ -700,6 +759,13 @@ record_convert(const struct filectx *fc, const struct rules *ru,
 		    sizeof(r->product) ? F_PRODUCT : F_TEAM), NAME_MAX_LEN - 2);
 	if (r->nrep == 0)
 		return fail_rec(r, "%s: empty rep", record_column(fc, F_REP));
+	/* '*' is every rep or every team in pm-score's output and targets. */
+	if ((r->nrep == 1 && r->rep[0] == '*') ||
+	    (r->nteam == 1 && r->team[0] == '*'))
+		return fail_rec(r, "%s: '*' is reserved for the roll-up of "
+		    "all %s", record_column(fc, r->nrep == 1 &&
+		    r->rep[0] == '*' ? F_REP : F_TEAM), r->nrep == 1 &&
+		    r->rep[0] == '*' ? "reps" : "teams");
 	switch (fc->fmt->kind) {
 	case K_FACTS:
 		return fact(r);

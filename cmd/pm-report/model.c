@@ -464,6 +464,22 @@ model_scope_rollup(const struct model *c, const char *team)
 	return c->nteams == 1 ? c->teams[0] : NULL;
 }
 
+/*
+ * acc += the row's col, or exit 65 naming the total: a report total past
+ * the fixed-point range is never shown wrapped, nor stuck at a part.
+ */
+static void
+total_add(const struct model *c, int period, int metric, const char *team,
+    int64_t *acc, const struct score_row *r, enum sc_col col)
+{
+	if (fixed_add(acc, r->v[col]) != NUM_OK)
+		pm_die(EX_DATAERR, "%s, %s%s%s%s: the total of %s is %s",
+		    c->s->period_key[period], team != NULL ? "team " : "",
+		    team != NULL ? team : "", team != NULL ? ", " : "",
+		    c->s->metric_name[metric], scores_colname[col],
+		    fixed_why(NUM_RANGE));
+}
+
 /* Several --team: the sum of their roll-up rows, for a summed metric. */
 static int
 sum_rollups(const struct model *c, int period, int metric,
@@ -483,9 +499,9 @@ sum_rollups(const struct model *c, int period, int metric,
 		ka &= scores_known(r, SC_ACTUAL);
 		kp &= scores_known(r, SC_PROJECTED);
 		kg &= scores_known(r, SC_TARGET);
-		fixed_add(&a, r->v[SC_ACTUAL]);
-		fixed_add(&p, r->v[SC_PROJECTED]);
-		fixed_add(&g, r->v[SC_TARGET]);
+		total_add(c, period, metric, NULL, &a, r, SC_ACTUAL);
+		total_add(c, period, metric, NULL, &p, r, SC_PROJECTED);
+		total_add(c, period, metric, NULL, &g, r, SC_TARGET);
 	}
 	memset(tt, 0, sizeof(*tt));
 	tt->actual = fixed_to_double(a);
@@ -555,7 +571,7 @@ part_sum(const struct model *c, int period, const char *metric,
 		if (r == NULL || !team_match(c, model_team(c->s, r), team) ||
 		    !scores_known(r, col))
 			continue;
-		fixed_add(sum, r->v[col]);
+		total_add(c, period, m, team, sum, r, col);
 		n++;
 	}
 	return n > 0;
@@ -652,17 +668,18 @@ sum_total(const struct model *c, int period, int metric, const char *team,
 		if (r == NULL || !team_match(c, model_team(c->s, r), team))
 			continue;
 		if (scores_known(r, SC_ACTUAL)) {
-			fixed_add(&a, r->v[SC_ACTUAL]);
+			total_add(c, period, metric, team, &a, r, SC_ACTUAL);
 			max = fmax(max, model_num(r, SC_ACTUAL));
 			sum += model_num(r, SC_ACTUAL);
 			n++;
 		}
 		if (scores_known(r, SC_PROJECTED)) {
-			fixed_add(&p, r->v[SC_PROJECTED]);
+			total_add(c, period, metric, team, &p, r,
+			    SC_PROJECTED);
 			tt->has_projected = 1;
 		}
 		if (scores_known(r, SC_TARGET)) {
-			fixed_add(&g, r->v[SC_TARGET]);
+			total_add(c, period, metric, team, &g, r, SC_TARGET);
 			tsum += model_num(r, SC_TARGET);
 			nt++;
 		}
@@ -747,7 +764,7 @@ model_prev_column(const struct model *c, int metric, const char *team,
 	for (k = 0; k < c->nreps; k++)
 		if ((r = model_row(c, c->sel, c->reps[k].id, metric)) != NULL &&
 		    scores_known(r, SC_PREV) && team_match(c, model_team(c->s, r), team)) {
-			fixed_add(&sum, r->v[SC_PREV]);
+			total_add(c, c->sel, metric, team, &sum, r, SC_PREV);
 			n++;
 		}
 	tt->actual = fixed_to_double(sum);

@@ -308,12 +308,24 @@ agg_get(struct agg *a, pm_day period, uint32_t rep, uint32_t metric)
 static int
 stats_merge(struct stats *s, int64_t sum, int64_t n, int64_t max)
 {
-	if (fixed_add(&s->sum, sum) != NUM_OK)
+	if (n < 0 || n > INT64_MAX - s->n || fixed_add(&s->sum, sum) != NUM_OK)
 		return -1;
 	if (s->n == 0 || max > s->max)
 		s->max = max;
 	s->n += n;
 	return 0;
+}
+
+/* Exits 65: the group's sum would be out of range. */
+static void
+sum_overflows(const struct agg *a, const char *file, long line, pm_day period,
+    uint32_t rep, uint32_t metric)
+{
+	char key[PERIOD_BUFSIZE];
+
+	pm_die_at(EX_DATAERR, file, line, "the sum of %s for %s in %s is %s",
+	    intern_str(a->metrics, metric), intern_str(a->reps, rep),
+	    period_key(&a->cfg.period, period, key), fixed_why(NUM_RANGE));
 }
 
 /*
@@ -422,10 +434,8 @@ pend_flush(struct agg *a, struct csvr *r)
 		p = &a->pend[i];
 		s = agg_get(a, p->period, p->rep, p->metric);
 		if (stats_merge(s, p->v, 1, p->v) != 0)
-			pm_die_at(EX_DATAERR, csvr_name(r), p->line,
-			    "the sum of %s for %s overflows",
-			    intern_str(a->metrics, p->metric),
-			    intern_str(a->reps, p->rep));
+			sum_overflows(a, csvr_name(r), p->line, p->period,
+			    p->rep, p->metric);
 	}
 	a->npend = 0;
 }
@@ -464,8 +474,7 @@ add_fact(struct agg *a, struct csvr *r, const struct fact_cols *c,
 	rc = fixed_parse(row->f[c->value], row->len[c->value], &v);
 	if (rc != NUM_OK)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
-		    "value '%s' is %s", row->f[c->value],
-		    rc == NUM_RANGE ? "out of range" : "not a number");
+		    "value '%s' is %s", row->f[c->value], fixed_why(rc));
 	t = row->f[c->rep];
 	if (trim_span(&t, row->len[c->rep]) == 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "rep is empty");
@@ -697,10 +706,12 @@ static int64_t
 p_num(struct csvr *r, const struct csv_row *row, int col)
 {
 	int64_t v;
+	int rc;
 
-	if (fixed_parse(row->f[col], row->len[col], &v) != NUM_OK)
+	if ((rc = fixed_parse(row->f[col], row->len[col], &v)) != NUM_OK)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
-		    "%s '%s' is not a number", partial_cols[col], row->f[col]);
+		    "%s '%s' is %s", partial_cols[col], row->f[col],
+		    fixed_why(rc));
 	return v;
 }
 
@@ -774,8 +785,7 @@ add_partial(struct agg *a, struct csvr *r, const struct csv_row *row,
 	s = agg_get(a, p, rep, metric);
 	if (stats_merge(s, p_num(r, row, 5), p_num(r, row, 6) / FIXED_SCALE,
 	    p_num(r, row, 7)) != 0)
-		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
-		    "the sum of %s for %s overflows", row->f[4], row->f[3]);
+		sum_overflows(a, csvr_name(r), row->line, p, rep, metric);
 }
 
 static int

@@ -264,11 +264,21 @@ cells_members(const struct cells *c, const uint32_t *act, size_t nact,
 	return n;
 }
 
-static struct stats
+/*
+ * A group's statistics.  The sum is wider than a rep's: a roll-up may
+ * add up past the fixed-point range, which table.c reports, naming the
+ * group, rather than this wrapping it.
+ */
+struct gstats {
+	__int128 sum, n;
+	int64_t max;
+};
+
+static struct gstats
 sum_stats(const struct cells *c, pm_day ps, const uint32_t *mem,
     size_t nmem, uint32_t m)
 {
-	struct stats s = { 0, 0, 0 };
+	struct gstats s = { 0, 0, 0 };
 	const struct stats *g;
 	size_t i;
 
@@ -277,9 +287,7 @@ sum_stats(const struct cells *c, pm_day ps, const uint32_t *mem,
 	for (i = 0; i < nmem; i++) {
 		if ((g = agg_find(c->a, ps, mem[i], m)) == NULL)
 			continue;
-		if (fixed_add(&s.sum, g->sum) != NUM_OK)
-			pm_die(EX_DATAERR, "the roll-up of %s overflows",
-			    agg_metric_name(c->a, m));
+		s.sum += g->sum;
 		if (g->n > 0 && (s.n == 0 || g->max > s.max))
 			s.max = g->max;
 		s.n += g->n;
@@ -289,9 +297,9 @@ sum_stats(const struct cells *c, pm_day ps, const uint32_t *mem,
 
 static struct val
 value_of(const struct cells *c, pm_day ps, const uint32_t *mem, size_t nmem,
-    uint32_t m, int has_rt, int64_t rev_target)
+    uint32_t m, int has_rt, __int128 rev_target)
 {
-	struct stats s, w, l;
+	struct gstats s, w, l;
 
 	switch (c->defs[m].agg) {
 	case AGG_SUM:
@@ -299,7 +307,7 @@ value_of(const struct cells *c, pm_day ps, const uint32_t *mem, size_t nmem,
 		return val_make(s.sum, FIXED_SCALE);
 	case AGG_MEAN:
 		s = sum_stats(c, ps, mem, nmem, m);
-		return s.n > 0 ? val_make(s.sum, (__int128)s.n * FIXED_SCALE) :
+		return s.n > 0 ? val_make(s.sum, s.n * FIXED_SCALE) :
 		    val_unknown();
 	case AGG_MAX:
 		s = sum_stats(c, ps, mem, nmem, m);
@@ -314,7 +322,7 @@ value_of(const struct cells *c, pm_day ps, const uint32_t *mem, size_t nmem,
 	case AGG_WIN_RATE:
 		w = sum_stats(c, ps, mem, nmem, c->m_won);
 		l = sum_stats(c, ps, mem, nmem, c->m_lost);
-		return w.sum + l.sum > 0 ? val_make((__int128)w.sum * 100,
+		return w.sum + l.sum > 0 ? val_make(w.sum * 100,
 		    w.sum + l.sum) : val_unknown();
 	case AGG_COVERAGE:
 		if (!has_rt)
@@ -338,7 +346,7 @@ rep_from(const struct cells *c, uint32_t rep, pm_day ps)
 
 static int
 rep_target(const struct cells *c, pm_day ps, uint32_t rep, uint32_t m,
-    int64_t *t)
+    __int128 *t)
 {
 	pm_day pe = period_next(agg_periods(c->a), ps) - 1;
 
@@ -358,10 +366,9 @@ rep_target(const struct cells *c, pm_day ps, uint32_t rep, uint32_t m,
  */
 static int
 group_target(const struct cells *c, pm_day ps, const uint32_t *mem,
-    size_t nmem, int rollup, uint32_t m, int64_t *t)
+    size_t nmem, int rollup, uint32_t m, __int128 *t)
 {
-	int64_t one;
-	__int128 sum = 0;
+	__int128 one, sum = 0;
 	size_t i, known = 0;
 
 	if (m == c->m_score) {
@@ -378,13 +385,13 @@ group_target(const struct cells *c, pm_day ps, const uint32_t *mem,
 	}
 	if (known == 0)
 		return 0;
-	*t = (int64_t)(is_sum(c, m) ? sum : val_rdiv(sum, known));
+	*t = is_sum(c, m) ? sum : val_rdiv(sum, (__int128)known);
 	return 1;
 }
 
 static int
-attain(const struct cells *c, uint32_t m, struct val v, int has_t, int64_t t,
-    double *out)
+attain(const struct cells *c, uint32_t m, struct val v, int has_t,
+    __int128 t, double *out)
 {
 	long double x;
 
@@ -436,7 +443,7 @@ cell_plain(const struct cells *c, pm_day ps, const uint32_t *mem,
 {
 	struct cell k;
 	struct val p;
-	int64_t rt = 0, q;
+	__int128 rt = 0, q;
 	int has_rt = 0;
 	size_t i;
 	int known;
@@ -459,7 +466,7 @@ cell_plain(const struct cells *c, pm_day ps, const uint32_t *mem,
 			if (!project(c, ps, mem[i], m, one, &p))
 				continue;
 			known = 1;
-			q += (int64_t)val_rdiv(p.n * FIXED_SCALE, p.d);
+			q += val_rdiv(p.n * FIXED_SCALE, p.d);
 		}
 		if (nmem == 0)
 			known = project(c, ps, NO_ID, m, k.act, &p);
@@ -470,6 +477,9 @@ cell_plain(const struct cells *c, pm_day ps, const uint32_t *mem,
 	k.pace_k = k.proj_k && attain(c, m, k.proj, k.has_t, k.t, &k.pace);
 	return k;
 }
+
+/* The largest composite score written: the fixed-point range's. */
+#define SCORE_MAX ((double)FIXED_MAX / FIXED_SCALE)
 
 /* The composite: weighted mean of the capped attainments and paces. */
 static struct cell
@@ -496,6 +506,16 @@ cell_score(const struct cells *c, pm_day ps, const uint32_t *mem,
 	k.t = 100 * FIXED_SCALE;
 	k.act = val_unknown();
 	k.proj = val_unknown();
+	/*
+	 * Huge weights (-w revenue=1e308) make the weighted sums infinite;
+	 * a score past the fixed-point range cannot be written either.
+	 */
+	if (!isfinite(sa) || !isfinite(wa) || !isfinite(sp) ||
+	    !isfinite(wp) || (wa > 0 && !(fabs(sa / wa) < SCORE_MAX)) ||
+	    (wp > 0 && !(fabs(sp / wp) < SCORE_MAX))) {
+		k.overflow = 1;
+		return k;
+	}
 	if (wa > 0) {
 		k.att_k = 1;
 		k.att = sa / wa;

@@ -127,9 +127,12 @@ int targets_have(const struct targets *tg, uint32_t m);
 /*
  * Target of rep for metric in period [ps, pe], judged from day `from`;
  * 0 if none.  Sums are prorated by days, levels (rates, means) are not.
+ * In 1/10000 units, wider than int64_t: the rows of a long period may
+ * add up past the fixed-point range, which the output then reports.
  */
 int targets_for(const struct targets *tg, pm_day ps, pm_day pe, pm_day from,
-    uint32_t rep, uint32_t team, uint32_t metric, int prorate, int64_t *out);
+    uint32_t rep, uint32_t team, uint32_t metric, int prorate,
+    __int128 *out);
 /* Reads a roster (-r) into a's reps. */
 void roster_read(struct agg *a, const char *path, unsigned char delim);
 
@@ -150,8 +153,10 @@ int val_cmp(struct val a, struct val b);
 long double val_ld(struct val v);
 /* n / d (d > 0) rounded half away from zero. */
 __int128 val_rdiv(__int128 n, __int128 d);
-/* x in steps of 1e-9 (of 1 beyond 9e9). */
+/* x in steps of 1e-9 (of 1 beyond 9e9); |x| must be below 9.2e18. */
 struct val val_of_double(double x);
+/* v rounded to 1/10000 units into *out; NUM_RANGE past FIXED_MAX. */
+int val_fixed(struct val v, int64_t *out);
 
 /* ---- cells.c: the values of one group ---- */
 
@@ -182,9 +187,10 @@ struct cell {
 	struct val act, proj;
 	int proj_k;
 	int has_t;
-	int64_t t;		/* target, 1/10000 units */
+	__int128 t;		/* target, 1/10000 units */
 	int att_k, pace_k;
 	double att, pace;
+	int overflow;		/* the composite score is out of range */
 };
 
 struct cells {

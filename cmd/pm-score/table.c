@@ -5,6 +5,7 @@
  * ranked, ordered and written, each rounded once.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,8 @@
 #include "score.h"
 
 enum fmt { FMT_MONEY, FMT_PCT, FMT_RATIO };
+
+#define NAME_BUFSIZE 512
 
 /* One output row, with what ranking adds to its cell. */
 struct table_row {
@@ -191,6 +194,42 @@ struct period_out {
 	int elapsed_k;
 };
 
+/* Exits 65 when a number of the row is out of the fixed-point range. */
+static void
+check_range(const struct cells *c, const char *pkey, uint32_t m,
+    const struct table_row *r, const char *teamname)
+{
+	const struct val *v[5] = { &r->c.act, &r->c.proj, NULL, &r->med,
+	    &r->prev };
+	static const char *const what[5] = { "actual", "projection",
+	    "target", "median", "previous period's value" };
+	int known[5] = { 1, r->c.proj_k, r->c.has_t, r->ranked && r->med_k,
+	    1 };
+	struct val t = val_make(r->c.t, FIXED_SCALE);
+	char group[NAME_BUFSIZE];
+	int64_t x;
+	int i;
+
+	v[2] = &t;
+	if (r->rep == NO_ID && strcmp(teamname, "*") == 0)
+		snprintf(group, sizeof(group), "all reps");
+	else
+		snprintf(group, sizeof(group), "%s %s", r->rep == NO_ID ?
+		    "team" : "rep", r->rep == NO_ID ? teamname :
+		    agg_rep_name(c->a, r->rep));
+	if (r->c.overflow)
+		pm_die(EX_DATAERR, "period %s, %s, metric %s: the weighted "
+		    "score is %s", pkey, group, agg_metric_name(c->a, m),
+		    fixed_why(NUM_RANGE));
+	if (metric_fmt(c, m) != FMT_MONEY)
+		return;
+	for (i = 0; i < 5; i++)
+		if (known[i] && v[i]->known && val_fixed(*v[i], &x) != NUM_OK)
+			pm_die(EX_DATAERR, "period %s, %s, metric %s: the %s "
+			    "is %s", pkey, group, agg_metric_name(c->a, m),
+			    what[i], fixed_why(NUM_RANGE));
+}
+
 static void
 put_row(const struct cells *c, struct out *o, const struct period_out *po,
     uint32_t m, const struct table_row *r, const char *teamname)
@@ -199,6 +238,7 @@ put_row(const struct cells *c, struct out *o, const struct period_out *po,
 	double ch = 0;
 	int ch_k;
 
+	check_range(c, po->key, m, r, teamname);
 	csv_put_field(o, po->key);
 	csv_put_field(o, r->rep == NO_ID ? "*" : agg_rep_name(c->a, r->rep));
 	csv_put_field(o, teamname);

@@ -124,7 +124,7 @@ targets_read(struct agg *a, const char *path, unsigned char delim)
 	struct csv_row row;
 	struct target *t;
 	struct csvr *r;
-	int cp, cr, cm, cv, ct;
+	int cp, cr, cm, cv, ct, rc;
 	size_t cap = 0, n;
 	const char *s;
 	char key[64];
@@ -168,13 +168,15 @@ targets_read(struct agg *a, const char *path, unsigned char delim)
 			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
 			    "metric is empty");
 		t->metric = agg_metric(a, row.f[cm], row.len[cm]);
-		if (fixed_parse(row.f[cv], row.len[cv], &t->value) != NUM_OK)
+		if ((rc = fixed_parse(row.f[cv], row.len[cv], &t->value)) !=
+		    NUM_OK)
 			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
-			    "target '%s' is not a number", row.f[cv]);
+			    "target '%s' is %s", row.f[cv], fixed_why(rc));
 		tg->n++;
 	}
 	csvr_close(r);
-	qsort(tg->t, tg->n, sizeof(*tg->t), target_cmp);
+	if (tg->n > 1)	/* tg->t is NULL when there is no row */
+		qsort(tg->t, tg->n, sizeof(*tg->t), target_cmp);
 	tg->rows = xreallocarray(NULL, tg->n + 1, sizeof(*tg->rows));
 	tg->days = xreallocarray(NULL, tg->n + 1, sizeof(*tg->days));
 	return tg;
@@ -267,7 +269,7 @@ level(const struct target *t, uint32_t rep, uint32_t team)
 static int
 level_target(const struct targets *tg, const struct target **rows,
     size_t nrows, const struct target *star, pm_day ps, pm_day pe,
-    pm_day from, int prorate, int64_t *out)
+    pm_day from, int prorate, __int128 *out)
 {
 	size_t *days, i, best, nstar = 0;
 	__int128 sum = 0;
@@ -304,7 +306,7 @@ level_target(const struct targets *tg, const struct target **rows,
 			sum = star->value;
 		else
 			return 0;	/* no judged day: not a target of 0 */
-		*out = (int64_t)sum;
+		*out = sum;
 		return 1;
 	}
 	for (i = 0; i < nrows; i++)
@@ -315,13 +317,14 @@ level_target(const struct targets *tg, const struct target **rows,
 	if (star != NULL && nstar > 0)
 		sum += val_rdiv((__int128)star->value * (__int128)nstar,
 		    pe - ps + 1);
-	*out = (int64_t)sum;
+	*out = sum;
 	return 1;
 }
 
 int
 targets_for(const struct targets *tg, pm_day ps, pm_day pe, pm_day from,
-    uint32_t rep, uint32_t team, uint32_t metric, int prorate, int64_t *out)
+    uint32_t rep, uint32_t team, uint32_t metric, int prorate,
+    __int128 *out)
 {
 	const struct target *star;
 	size_t i, first, nrows;

@@ -5,6 +5,7 @@
  */
 #include <math.h>
 
+#include "num.h"
 #include "score.h"
 
 __int128
@@ -52,6 +53,17 @@ val_cmp(struct val a, struct val b)
 	__int128 l = a.n * b.d, r = b.n * a.d;
 
 	return l < r ? -1 : l > r;
+}
+
+int
+val_fixed(struct val v, int64_t *out)
+{
+	__int128 x = val_rdiv(v.n * FIXED_SCALE, v.d);
+
+	if (x > FIXED_MAX || x < -FIXED_MAX)
+		return NUM_RANGE;
+	*out = (int64_t)x;
+	return NUM_OK;
 }
 
 /*

@@ -51,6 +51,38 @@ fixed_parse_rejects(void **state)
 	    NUM_RANGE);
 }
 
+/*
+ * The edges of the range: INT64_MAX / 10000 = 922337203685477.5807 is
+ * the largest value; one unit (0.0001) more, or a digit more, is
+ * NUM_RANGE.  1844674407370956 * 10000 is past 2^64 and once wrapped to
+ * 8384 (0.8384).
+ */
+static void
+fixed_parse_range(void **state)
+{
+	int64_t v = 7;
+	const char *over[] = { "922337203685477.5808", "-922337203685477.5808",
+	    "922337203685478", "1844674407370956", "1844674407370956.5",
+	    "9223372036854775807", "922337203685477.58075",
+	    "18446744073709551616", "1000000000000000" };
+	size_t i;
+
+	(void)state;
+	assert_true(parse("922337203685477.5807") == INT64_MAX);
+	assert_true(parse("-922337203685477.5807") == -INT64_MAX);
+	assert_true(parse("922337203685477") == 9223372036854770000);
+	assert_true(parse("922337203685477.58074") == INT64_MAX);
+	assert_true(parse("0000000000000000000000001") == 10000);
+	for (i = 0; i < sizeof(over) / sizeof(over[0]); i++) {
+		assert_int_equal(fixed_parse(over[i], strlen(over[i]), &v),
+		    NUM_RANGE);
+		assert_true(v == 7);
+	}
+	/* Too big and not a number: not a number. */
+	assert_int_equal(fixed_parse("99999999999999999999x", 21, &v),
+	    NUM_INVALID);
+}
+
 static void
 fixed_format_money(void **state)
 {
@@ -83,6 +115,51 @@ fixed_sum_overflow(void **state)
 	assert_int_equal(fixed_add(&acc, 1), NUM_OK);
 	assert_int_equal(fixed_add(&acc, 1), NUM_RANGE);
 	assert_true(acc == INT64_MAX);
+	/* Two 5e14 reps: 1e15 is past the range. */
+	acc = 5000000000000000000;
+	assert_int_equal(fixed_add(&acc, 5000000000000000000), NUM_RANGE);
+	assert_true(acc == 5000000000000000000);
+	/* The negative edge is -INT64_MAX, not INT64_MIN. */
+	acc = -INT64_MAX + 1;
+	assert_int_equal(fixed_add(&acc, -1), NUM_OK);
+	assert_true(acc == -INT64_MAX);
+	assert_int_equal(fixed_add(&acc, -1), NUM_RANGE);
+	assert_int_equal(fixed_add(&acc, INT64_MAX), NUM_OK);
+	assert_true(acc == 0);
+	acc = 5;
+	assert_int_equal(fixed_sub(&acc, 7), NUM_OK);
+	assert_true(acc == -2);
+	acc = -2;
+	assert_int_equal(fixed_sub(&acc, INT64_MAX), NUM_RANGE);
+	assert_true(acc == -2);
+	acc = 0;
+	assert_int_equal(fixed_sub(&acc, INT64_MIN), NUM_RANGE);
+}
+
+static void
+fixed_mul_overflow(void **state)
+{
+	int64_t acc;
+
+	(void)state;
+	/* 3074457345618258 * 3 = 9223372036854774, 1 * 3 more is past. */
+	acc = 3074457345618258;
+	assert_int_equal(fixed_mul_int(&acc, 3), NUM_OK);
+	assert_true(acc == 9223372036854774);
+	acc = INT64_MAX / 3;	/* 3074457345618258602 */
+	assert_int_equal(fixed_mul_int(&acc, 3), NUM_OK);
+	assert_true(acc == 9223372036854775806);
+	acc = INT64_MAX / 3 + 1;
+	assert_int_equal(fixed_mul_int(&acc, 3), NUM_RANGE);
+	assert_true(acc == INT64_MAX / 3 + 1);
+	acc = -(INT64_MAX / 3 + 1);
+	assert_int_equal(fixed_mul_int(&acc, -3), NUM_RANGE);
+	acc = -20000;
+	assert_int_equal(fixed_mul_int(&acc, -31), NUM_OK);
+	assert_true(acc == 620000);
+	acc = INT64_MAX;
+	assert_int_equal(fixed_mul_int(&acc, 0), NUM_OK);
+	assert_true(acc == 0);
 }
 
 static void
@@ -123,8 +200,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fixed_parse_plain),
 		cmocka_unit_test(fixed_parse_rejects),
+		cmocka_unit_test(fixed_parse_range),
 		cmocka_unit_test(fixed_format_money),
 		cmocka_unit_test(fixed_sum_overflow),
+		cmocka_unit_test(fixed_mul_overflow),
 		cmocka_unit_test(double_format_rounding),
 		cmocka_unit_test(double_parse_strict),
 	};

@@ -173,10 +173,9 @@ open_atomic(struct out *o, const struct stat *old)
 	o->tmppath = xmalloc(dirlen + 32);
 	memcpy(o->tmppath, o->target, dirlen);
 	strcpy(o->tmppath + dirlen, ".pm-tmp.XXXXXX");
-	if ((o->fd = mkstemp(o->tmppath)) == -1)
+	if ((o->fd = pending_mkstemp(o->tmppath)) == -1)
 		pm_die(EX_CANTCREAT, "%s: cannot create a temporary file "
 		    "beside it: %s", o->path, strerror(errno));
-	pending_add(o->tmppath);
 	if (old != NULL) {
 		if (fchown(o->fd, old->st_uid, old->st_gid) != 0)
 			(void)fchown(o->fd, (uid_t)-1, old->st_gid);

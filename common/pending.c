@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,25 +77,33 @@ block(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
-void
-pending_add(const char *path)
+int
+pending_mkstemp(char *tmpl)
 {
 	sigset_t old;
 	char *copy;
-	int i;
+	int fd, i, err;
 
 	install();
-	copy = xstrdup(path);
+	copy = xstrdup(tmpl);
+	/* Blocked from before the file exists until it is on the list. */
 	block(&old);
 	for (i = 0; i < PENDING_MAX && pending[i] != NULL; i++)
 		;
-	if (i < PENDING_MAX)
-		pending[i] = copy;
-	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (i == PENDING_MAX) {
-		(void)unlink(path);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		pm_die(EX_SOFTWARE, "too many output files at once");
 	}
+	if ((fd = mkstemp(tmpl)) != -1) {
+		strcpy(copy, tmpl);
+		pending[i] = copy;
+	}
+	err = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd == -1)
+		free(copy);
+	errno = err;
+	return fd;
 }
 
 void

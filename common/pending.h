@@ -7,8 +7,12 @@
 #ifndef PM_PENDING_H
 #define PM_PENDING_H
 
-/* path (copied) is removed if the run ends before pending_forget(). */
-void pending_add(const char *path);
+/*
+ * mkstemp(3) whose file is removed if the run ends before
+ * pending_forget(): no signal comes between its creation and its
+ * being listed.  -1 with errno as mkstemp's.
+ */
+int pending_mkstemp(char *tmpl);
 /* path is renamed into place or removed: no longer ours to remove. */
 void pending_forget(const char *path);
 

@@ -36,6 +36,7 @@ enum {
 	OPT_LIST_FORMATS,
 	OPT_SAFE_CSV,
 	OPT_USERS,
+	OPT_KIND,
 };
 
 static const struct option longopts[] = {
@@ -53,6 +54,7 @@ static const struct option longopts[] = {
 	{ "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
 	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
 	{ "users", required_argument, NULL, OPT_USERS },
+	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -68,9 +70,9 @@ usage(void)
 	printf("%s",
 	    "Usage: pm-ingest [-f FORMAT] [-m FIELD=COLUMN]... [--won LIST] [--lost LIST]\n"
 	    "                 [--date-format dmy|mdy|ymd] [--decimal-comma] [--encoding ENC]\n"
-	    "                 [--rates FILE] [--users FILE] [--dedupe] [--rejects FILE]\n"
-	    "                 [--strict] [--list-formats] [--safe-csv] [-d C] [-o FILE]\n"
-	    "                 [-q] [-v] [FILE]...\n"
+	    "                 [--rates FILE] [--users FILE] [--kind KIND] [--dedupe]\n"
+	    "                 [--rejects FILE] [--strict] [--list-formats] [--safe-csv]\n"
+	    "                 [-d C] [-o FILE] [-q] [-v] [FILE]...\n"
 	    "\n"
 	    "Turn raw CRM exports into the canonical facts table:\n"
 	    "date,rep,metric,value,account,product,team,ref\n"
@@ -85,6 +87,8 @@ usage(void)
 	    "      --rates FILE       currency,rate: convert amounts to one currency\n"
 	    "      --users FILE       a user list (Id,Name or Id,FirstName,LastName):\n"
 	    "                         owner ids to names\n"
+	    "      --kind KIND        activities: every record is a call, email,\n"
+	    "                         meeting or task\n"
 	    "      --dedupe           keep only the first record of each CRM id\n"
 	    "      --rejects FILE     write rejected records to FILE as CSV (always\n"
 	    "                         safe to open in a spreadsheet, as --safe-csv)\n"
@@ -175,6 +179,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_SAFE_CSV:
 			g->opt.safe_csv = 1;
+			break;
+		case OPT_KIND:
+			opt_set_kind(&g->opt, optarg);
 			break;
 		case OPT_LIST_FORMATS:
 			list = 1;

@@ -42,6 +42,27 @@ note_record(struct ingest *g, struct input *in, const struct csv_row *row)
 	}
 }
 
+/*
+ * The kind of the file's activities, for records that do not say:
+ * --kind, else its columns or its name; --kind and a Salesforce Event
+ * export decide for every record.
+ */
+static void
+file_kind(const struct ingest *g, struct input *in)
+{
+	struct csv_row hdr;
+
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.n = in->fc.hdr_n;
+	hdr.f = in->fc.hdr;
+	in->fc.kind = format_activity_kind(&hdr, in->name,
+	    &in->fc.kind_forced);
+	if (g->opt.kind != NULL) {
+		in->fc.kind = g->opt.kind;
+		in->fc.kind_forced = 1;
+	}
+}
+
 /* One pass over the file's records: header, evidence, ids. */
 static void
 first_pass(struct ingest *g, struct input *in, struct encr *e)
@@ -69,6 +90,8 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 		while ((rc = csvr_next(r, &row)) == 1)
 			in->nusers += users_add(g->users, &in->ucols, &row) == 0;
 	} else if (in->fc.fmt != NULL) {
+		if (in->fc.fmt->kind == K_ACTIVITIES)
+			file_kind(g, in);
 		in->lines = in->fc.fmt->kind == K_DEALS &&
 		    in->fc.map.col[F_LINE_AMOUNT] >= 0;
 		while ((rc = csvr_next(r, &row)) == 1)
@@ -124,6 +147,9 @@ verbose_report(const struct input *in)
 		pm_warn("%s:   %-14s <- \"%s\" (%s), when the above is empty",
 		    in->name, "", in->fc.hdr[in->fc.map.own.col[f]],
 		    owner_class_name(in->fc.map.own.cls[f]));
+	if (in->fc.fmt->kind == K_ACTIVITIES && in->fc.kind != NULL)
+		pm_warn("%s: activities %s %s", in->name, in->fc.kind_forced ?
+		    "all" : "otherwise", in->fc.kind);
 	if (in->lines)
 		pm_warn("%s: one row per product line: money from \"%s\", "
 		    "an opportunity's counts on its first line", in->name,

@@ -19,6 +19,7 @@ struct counts {
 	long rep_ids;		/* ok records whose rep is an unknown id */
 	struct verdict v;
 	long range;		/* rejected for a number out of range */
+	long notdone;		/* activities not completed: skipped */
 };
 
 /*
@@ -218,11 +219,12 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 	 * facts and records = ok + skipped + rejected holds on the output.
 	 * So is a product line whose facts were all its opportunity's.
 	 */
+	c->notdone += r->outcome == O_NOTDONE;
 	if (r->outcome == O_SKIP || r->nfacts == 0) {
 		c->skipped++;
-		note_why(&c->v, "skipped: ", r->outcome == O_SKIP ?
-		    "deleted or not completed" : "open, with no date or amount "
-		    "to count");
+		note_why(&c->v, "skipped: ", r->outcome == O_NOTDONE ?
+		    "not completed" : r->outcome == O_SKIP ? "deleted" :
+		    "open, with no date or amount to count");
 		return;
 	}
 	if ((h != 0 && (in->lines ? product_line(g, in, r, h, c) :
@@ -304,6 +306,8 @@ emit_file(struct ingest *g, struct input *in)
 		    "list names (%s): kept as the rep; give --users FILE (a "
 		    "user export: Id,Name or Id,FirstName,LastName)", in->name,
 		    c.rep_ids, record_column(&in->fc, F_REP));
+	if (c.notdone > 0 && !g->opt.quiet)
+		pm_warn("%s: %ld skipped: not completed", in->name, c.notdone);
 	if (!g->opt.quiet)
 		pm_warn("%s: %ld records: %ld ok, %ld skipped, %ld rejected",
 		    in->name, c.records, c.ok, c.skipped, c.rejected);

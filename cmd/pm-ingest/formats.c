@@ -21,6 +21,7 @@ static const char *const field_names[NFIELD] = {
 	"close_date", "won_date", "lost_date", "expected_close", "created",
 	"type", "date", "metric", "value", "subtype",
 	"line_amount", "deal_name",
+	"done_date", "due_date", "sent_date", "call", "answered",
 };
 
 static const enum field req_facts[] = { F_DATE, F_REP, F_METRIC, F_VALUE,
@@ -38,8 +39,8 @@ static const enum field req_zoho[] = { F_REP, F_STAGE, F_CLOSE, NFIELD };
 static const enum field req_dynamics[] = { F_REP, F_STATUS, NFIELD };
 static const enum field any_dynamics[] = { F_EXPECTED, F_CLOSE, F_AMOUNT,
 	F_EST_AMOUNT, NFIELD };
-static const enum field req_activities[] = { F_REP, F_TYPE, F_DATE,
-	NFIELD };
+/* And a date and a kind: activity_shaped(). */
+static const enum field req_activities[] = { F_REP, NFIELD };
 static const enum field req_generic[] = { F_REP, F_STAGE, NFIELD };
 
 static const struct colspec cols_facts[] = {
@@ -159,24 +160,60 @@ static const struct colspec cols_dynamics[] = {
 	{ 0, NULL }
 };
 
+/*
+ * Activity logs of any CRM, Salesforce Task and Event objects (Data
+ * Loader field names), Dynamics 365 activity views (Appointments,
+ * Phone Calls, Emails, Tasks), dialer and call-centre logs.  An
+ * activity's date is the first known of F_DONE (completed, actual
+ * end), F_DATE (start, activity date), F_DUE, F_SENT, F_CREATED.
+ */
 static const struct colspec cols_activities[] = {
-	{ F_ID, "Activity ID|Activity - ID|Task ID|Event ID|Record ID|Id" },
+	{ F_ID, "Activity ID|Activity - ID|Task ID|Event ID|Call ID|"
+	    "Record ID|Id|(Do Not Modify) Activity|(Do Not Modify) Appointment|"
+	    "(Do Not Modify) Email|(Do Not Modify) Phone Call|"
+	    "(Do Not Modify) Task" },
 	{ F_REP, "Assigned|Assigned To|Activity Owner|Activity assigned to|"
 	    "Activity - Assigned to user|Activity - Owner|Task Owner|"
-	    "Call Owner|Owner|Sales Rep|Rep|Salesperson|Sales Agent|User|"
-	    "Activity - User|Created By" },
+	    "Call Owner|Owner|Sales Rep|Rep|Salesperson|Sales Agent|Agent|"
+	    "Agent Name|User|Activity - User|Owner.Name|OwnerName|Owner Name|"
+	    "OwnerId|Owner ID|Created By" },
 	{ F_ACCOUNT, "Account|Account Name|Company|Company / Account|"
 	    "Organization|Organization - Name|Activity - Organization|"
-	    "Associated Company|Related To" },
+	    "Associated Company|Related To|What.Name|Regarding|Account.Name|"
+	    "AccountName|AccountId" },
 	{ F_TEAM, "Team|Region|Sales Team" },
 	{ F_TYPE, "Activity Type|Activity - Type|Type|Task Type|Event Type|"
-	    "Task Subtype|Engagement Type|Activity" },
+	    "Engagement Type|Activity" },
 	/* Salesforce leaves Type empty on many tasks; the subtype is set. */
-	{ F_SUBTYPE, "Task Subtype|Event Subtype" },
-	{ F_DATE, "Activity Date|Activity - Due date|Activity - Done time|"
-	    "Date|Due Date|Start Date|Start|Completed Date|Done time|"
-	    "Activity date|Call Date|Meeting Date|Timestamp|Created Date|"
-	    "Create Date|Created" },
+	{ F_SUBTYPE, "TaskSubtype|EventSubtype" },
+	{ F_STATUS, "Status|Activity Status|Task Status|Status Reason|"
+	    "Call Status|Call Result|Call Outcome|Meeting Outcome" },
+	{ F_ISCLOSED, "IsClosed|Activity - Done|Done|Completed|Is Completed" },
+	{ F_ANSWERED, "Answered (Y/N)|Answered|Is Answered|Call Answered" },
+	/* Filled on a Salesforce task that is a call. */
+	{ F_CALL, "CallType|CallDurationInSeconds|Call Duration|"
+	    "Call Duration (seconds)|CallDisposition|Call Disposition|"
+	    "CallObject|Talk Time" },
+	{ F_DONE, "CompletedDateTime|Completed Date|Completed Date/Time|"
+	    "Completed On|Date Completed|Completion Date|Actual End|"
+	    "Actual End Date|Activity - Done time|Done time|"
+	    "Activity - Marked as done time|Marked as done time|Closed Date|"
+	    "Date Closed" },
+	{ F_DATE, "ActivityDateTime|StartDateTime|Start Time|Start Date Time|"
+	    "Start Date|Start|Actual Start|Activity - Date|Date|Call Date|"
+	    "Call Time|Call Start|Call Start Time|Meeting Date|Event Date|"
+	    "Timestamp|Date/Time|Date Time" },
+	/*
+	 * Salesforce's ActivityDate is a task's due date, and the day of
+	 * an all-day event whose ActivityDateTime is empty.
+	 */
+	{ F_DUE, "Due Date|ActivityDate|Due|Activity - Due date|Due Date Time|"
+	    "Due Time|Scheduled End|Deadline" },
+	{ F_SENT, "Sent On|Sent Date|Date Sent|Send Date|Received On|"
+	    "Date Received|Received Date" },
+	{ F_CREATED, "CreatedDate|Created Date|Create Date|Created On|Created|"
+	    "Created Time|Created At|Date Created|Activity - Add time|"
+	    "Add time" },
 	{ 0, NULL }
 };
 
@@ -277,7 +314,8 @@ int
 field_is_date(enum field f)
 {
 	return f == F_CLOSE || f == F_WON_DATE || f == F_LOST_DATE ||
-	    f == F_EXPECTED || f == F_CREATED || f == F_DATE;
+	    f == F_EXPECTED || f == F_CREATED || f == F_DATE || f == F_DONE ||
+	    f == F_DUE || f == F_SENT;
 }
 
 int
@@ -491,6 +529,111 @@ mapped(const struct mapping *m)
 	return k;
 }
 
+/* Whether the header has a column of each normalised name given. */
+static int
+has_all(const struct hnorm *h, const char *a, const char *b)
+{
+	return find(h, a) >= 0 && (b == NULL || find(h, b) >= 0);
+}
+
+/* Whether the header has a column of any of the normalised names. */
+static int
+has_any(const struct hnorm *h, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if (find(h, *names) >= 0)
+			return 1;
+	return 0;
+}
+
+/* Salesforce Event, and any file of meetings: a start and an end. */
+static const char *const meeting_marks[] = { "activitydatetime",
+	"durationinminutes", "eventsubtype", "isalldayevent", NULL };
+static const char *const meeting_pairs[][2] = {
+	{ "starttime", "endtime" }, { "startdatetime", "enddatetime" },
+	{ "start", "end" }, { "scheduledstart", "scheduledend" },
+	{ "actualstart", "actualend" }, { "starttimeutc", "endtimeutc" },
+	{ NULL, NULL }
+};
+/* Salesforce Task (Data Loader): its own fields. */
+static const char *const task_marks[] = { "tasksubtype",
+	"calldurationinseconds", "callobject", "calldisposition", NULL };
+static const char *const task_with_date[] = { "isclosed", "whoid",
+	"whatid", "priority", "isreminderset", NULL };
+/* Dialers, call-centre logs, Dynamics 365 Phone Calls. */
+static const char *const call_marks[] = { "calltype", "callduration",
+	"calldurationseconds", "callid", "callresult", "calldisposition",
+	"phonenumber", "direction", "answeredyn", "answered", "talktime",
+	"dialednumber", "callednumber", "callerid", "waittime", "callstart",
+	"calldate", "calltime", "callstatus", "calloutcome", NULL };
+/* An activity of a kind the file does not name (Dynamics 365 views). */
+static const char *const activity_marks[] = { "regarding", "duedate",
+	"actualend", "activitystatus", "activitydate", "priority", NULL };
+
+/*
+ * The kind the columns of h name; NULL when they do not.  *event: a
+ * Salesforce Event, whose every record is a meeting whatever its Type.
+ */
+static const char *
+columns_kind(const struct hnorm *h, int *event)
+{
+	int i;
+
+	*event = 0;
+	if (has_any(h, meeting_marks)) {
+		*event = 1;
+		return "meetings";
+	}
+	if (has_any(h, task_marks) || (find(h, "activitydate") >= 0 &&
+	    has_any(h, task_with_date)))
+		return "tasks";
+	for (i = 0; meeting_pairs[i][0] != NULL; i++)
+		if (has_all(h, meeting_pairs[i][0], meeting_pairs[i][1]))
+			return "meetings";
+	if (has_any(h, call_marks))
+		return "calls";
+	return NULL;
+}
+
+/*
+ * An activities mapping is an activity export when it has a date and
+ * says what its records are: a type column, columns of one kind, or
+ * columns only activities have (Subject with Regarding, Due Date...).
+ */
+static int
+activity_shaped(const struct hnorm *h, const struct mapping *m)
+{
+	int event;
+
+	if (m->col[F_DONE] < 0 && m->col[F_DATE] < 0 && m->col[F_DUE] < 0 &&
+	    m->col[F_SENT] < 0 && m->col[F_CREATED] < 0)
+		return 0;
+	if (m->col[F_TYPE] >= 0 || m->col[F_SUBTYPE] >= 0 ||
+	    columns_kind(h, &event) != NULL)
+		return 1;
+	return find(h, "subject") >= 0 && has_any(h, activity_marks);
+}
+
+/*
+ * A deal export needs more than an owner and a status: a Status column
+ * alone (an activity's, a ticket's) with nothing a deal has (an amount,
+ * a close date, a won flag) is not one.
+ */
+static int
+deal_shaped(const struct hnorm *h, const struct format *f,
+    const struct mapping *m)
+{
+	const char *st;
+
+	if (f->kind != K_DEALS || f->tier != T_GENERIC)
+		return 1;
+	st = h->norm[m->col[F_STAGE]];
+	if (strstr(st, "stage") != NULL || strcmp(st, "outcome") == 0)
+		return 1;
+	return m->col[F_AMOUNT] >= 0 || m->col[F_CLOSE] >= 0 ||
+	    m->col[F_EXPECTED] >= 0 || m->col[F_ISWON] >= 0;
+}
+
 /*
  * An activity export that also carries its deal's columns (Pipedrive:
  * "Activity - Type" next to "Deal - Status") is about activities: an
@@ -508,7 +651,8 @@ prefer_activities(const struct hnorm *h, const struct format *best,
 	    map_normalised(act, h, &cand) != 0)
 		return best;
 	c = cand.col[F_TYPE];
-	if (strncmp(h->norm[c], "activity", 8) != 0)
+	if (c < 0 || !activity_shaped(h, &cand) ||
+	    strncmp(h->norm[c], "activity", 8) != 0)
 		return best;
 	*m = cand;
 	return act;
@@ -527,12 +671,71 @@ prefer_deals(const struct hnorm *h, const struct format *best,
 	struct mapping cand;
 
 	if (best == NULL || best->tier != T_ACTIVITIES ||
-	    strncmp(h->norm[m->col[F_TYPE]], "activity", 8) == 0 ||
+	    (m->col[F_TYPE] >= 0 &&
+	    strncmp(h->norm[m->col[F_TYPE]], "activity", 8) == 0) ||
 	    map_normalised(gen, h, &cand) != 0 ||
 	    (cand.col[F_AMOUNT] < 0 && cand.col[F_CLOSE] < 0))
 		return best;
 	*m = cand;
 	return gen;
+}
+
+const char *
+format_kind_by_name(const char *s)
+{
+	static const char *const kinds[][2] = {
+		{ "call", "calls" }, { "calls", "calls" },
+		{ "email", "emails" }, { "emails", "emails" },
+		{ "meeting", "meetings" }, { "meetings", "meetings" },
+		{ "task", "tasks" }, { "tasks", "tasks" }, { NULL, NULL }
+	};
+	int i;
+
+	for (i = 0; kinds[i][0] != NULL; i++)
+		if (strcasecmp(kinds[i][0], s) == 0)
+			return kinds[i][1];
+	return NULL;
+}
+
+/* The kind a file's name says: Emails.csv, PhoneCalls.csv, ... */
+static const char *
+name_kind(const char *path)
+{
+	static const char *const words[][2] = {
+		{ "email", "emails" }, { "e-mail", "emails" },
+		{ "mail", "emails" }, { "phonecall", "calls" },
+		{ "phone", "calls" }, { "call", "calls" },
+		{ "appointment", "meetings" }, { "meeting", "meetings" },
+		{ "event", "meetings" }, { "task", "tasks" }, { NULL, NULL }
+	};
+	const char *base = strrchr(path, '/');
+	char low[256];
+	size_t i;
+
+	base = base != NULL ? base + 1 : path;
+	for (i = 0; base[i] != '\0' && i + 1 < sizeof(low); i++)
+		low[i] = (char)(base[i] >= 'A' && base[i] <= 'Z' ?
+		    base[i] - 'A' + 'a' : base[i]);
+	low[i] = '\0';
+	for (i = 0; words[i][0] != NULL; i++)
+		if (strstr(low, words[i][0]) != NULL)
+			return words[i][1];
+	return NULL;
+}
+
+const char *
+format_activity_kind(const struct csv_row *hdr, const char *path,
+    int *event)
+{
+	struct hnorm h;
+	const char *k;
+
+	normalise_header(hdr, &h);
+	k = columns_kind(&h, event);
+	free_hnorm(&h);
+	if (k == NULL && path != NULL && strcmp(path, "-") != 0)
+		k = name_kind(path);
+	return k;
 }
 
 const struct format *
@@ -547,7 +750,9 @@ format_detect(const struct csv_row *hdr, struct mapping *m)
 	for (f = formats; f->name != NULL; f++) {
 		if (best != NULL && f->tier > best->tier)
 			break;
-		if (map_normalised(f, &h, &cand) != 0)
+		if (map_normalised(f, &h, &cand) != 0 ||
+		    (f->kind == K_ACTIVITIES && !activity_shaped(&h, &cand)) ||
+		    !deal_shaped(&h, f, &cand))
 			continue;
 		score = mapped(&cand);
 		if (score > best_score) {

@@ -100,6 +100,12 @@ try_header(const struct ingest *g, const struct csv_row *row,
 	} else {
 		f = format_detect(row, m);
 		rc = f != NULL ? 0 : -1;
+		/* --kind: a file of activities that cannot say so itself. */
+		if (f == NULL && g->opt.kind != NULL) {
+			f = format_by_name("activities");
+			if ((rc = format_map(f, row, m)) != 0)
+				f = NULL;
+		}
 		if (f == NULL && g->opt.nmaps > 0) {
 			f = format_by_name("generic");
 			rc = format_map(f, row, m);

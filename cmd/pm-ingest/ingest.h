@@ -79,6 +79,8 @@ enum field {
 	F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED, F_CREATED,
 	F_TYPE, F_DATE, F_METRIC, F_VALUE, F_SUBTYPE,
 	F_LINE_AMOUNT, F_DEAL_NAME,	/* product reports: one row per line */
+	/* activities: more dates, and what says a call or a done one */
+	F_DONE, F_DUE, F_SENT, F_CALL, F_ANSWERED,
 	NFIELD
 };
 
@@ -167,6 +169,17 @@ int format_map(const struct format *fmt, const struct csv_row *hdr,
 /* The best format for hdr, or NULL; *m gets its mapping. */
 const struct format *format_detect(const struct csv_row *hdr,
     struct mapping *m);
+/*
+ * The kind of every activity of a file whose records may not say it
+ * (calls, emails, meetings, tasks), from its columns (a start and an
+ * end time: meetings; dialer columns: calls; a Salesforce Task:
+ * tasks), else from the words of its file name; NULL when neither
+ * tells.  *event: a Salesforce Event export, all meetings.
+ */
+const char *format_activity_kind(const struct csv_row *hdr,
+    const char *path, int *event);
+/* "call", "calls", "meeting", ... as a metric; NULL for another word. */
+const char *format_kind_by_name(const char *s);
 /* "rep, stage" etc.: the required columns, for an error message. */
 void format_required_names(const struct format *fmt, char *buf, size_t n);
 
@@ -210,13 +223,16 @@ struct filectx {
 	struct mapping map;
 	enum dorder order[NFIELD];	/* per date column */
 	int dm[NFIELD];		/* it has dates like 3/4/2026: order matters */
+	const char *kind;	/* activities: the file's kind, or NULL */
+	int kind_forced;	/* --kind: every record is of that kind */
 	int comma[NFIELD];	/* per amount column: decimal comma */
 	char **hdr;		/* header names, for messages */
 	size_t hdr_n;
 	struct dcaches *dcache;	/* date parses, NULL for none */
 };
 
-enum outcome { O_OPEN, O_WON, O_LOST, O_SKIP };
+/* O_NOTDONE: an activity not completed or held, skipped. */
+enum outcome { O_OPEN, O_WON, O_LOST, O_SKIP, O_NOTDONE };
 
 struct fact {
 	pm_day day;
@@ -403,12 +419,15 @@ struct ingest_opts {
 	unsigned char delim;		/* -d, 0: sniffed */
 	const char *rejects_path;
 	const char *users_path;		/* --users */
+	const char *kind;		/* --kind, as a metric */
 	const char *output;
 	char *won_arg, *lost_arg;	/* --won, --lost, joined */
 };
 
 /* -m FIELD=COLUMN into o; exits 64 when it is malformed. */
 void opt_add_map(struct ingest_opts *o, const char *arg);
+/* --kind KIND into o; exits 64 when it names no kind. */
+void opt_set_kind(struct ingest_opts *o, const char *arg);
 /* Another --won or --lost list, joined to those before it in *acc. */
 void opt_add_list(char **acc, const char *arg);
 /* After the options: the --won and --lost lists into ru. */

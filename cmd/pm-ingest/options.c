@@ -145,3 +145,11 @@ opt_free(struct ingest_opts *o, struct rules *ru)
 	for (k = 0; k < o->nmaps; k++)
 		free(o->maps[k].column);
 }
+
+void
+opt_set_kind(struct ingest_opts *o, const char *arg)
+{
+	if ((o->kind = format_kind_by_name(arg)) == NULL)
+		pm_usage_error("--kind %s: expected call, email, meeting or "
+		    "task", arg);
+}

@@ -614,28 +614,186 @@ record_activity_metric(const char *s, size_t n, char *buf, size_t cap)
 	return buf;
 }
 
+/* Whether the metric is one of the four kinds, not a type's slug. */
+static int
+is_kind(const char *metric)
+{
+	return strcmp(metric, "calls") == 0 || strcmp(metric, "emails") == 0 ||
+	    strcmp(metric, "meetings") == 0 || strcmp(metric, "tasks") == 0;
+}
+
+/*
+ * The kind of an activity (SPEC 12), in this order: --kind; a subtype
+ * that names one (Salesforce TaskSubtype Call, Email, ListEmail;
+ * EventSubtype Event); a type that names one; a call's own fields
+ * filled (CallType, CallDurationInSeconds); any other subtype (Task,
+ * Cadence, LinkedIn: a Salesforce task); the kind the file's columns
+ * or name say; else the type's slug.  In a file of one kind, a type
+ * that names no kind is a category (CallType Billing, Direction
+ * Inbound), not the kind.  NULL when nothing tells.
+ */
+static const char *
+activity_kind(struct rec *r)
+{
+	const char *m;
+	char sub[64];
+
+	if (r->fc->kind_forced)
+		return r->fc->kind;
+	if (r->n[F_SUBTYPE] > 0) {
+		m = record_activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
+		    sub, sizeof(sub));
+		if (strcmp(m, "listemail") == 0)
+			return "emails";
+		if (is_kind(m) && strcmp(m, "tasks") != 0)
+			return m;
+	}
+	m = r->n[F_TYPE] > 0 ? record_activity_metric(r->v[F_TYPE],
+	    r->n[F_TYPE], r->mbuf, sizeof(r->mbuf)) : "";
+	if (is_kind(m))
+		return m;
+	if (r->n[F_CALL] > 0)
+		return "calls";
+	if (r->n[F_SUBTYPE] > 0)
+		return "tasks";
+	if (r->fc->kind != NULL)
+		return r->fc->kind;
+	return *m != '\0' ? m : NULL;
+}
+
+/* A status word, letters and digits only, lower case, into buf. */
+static const char *
+status_word(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t i, o = 0;
+	unsigned char c;
+
+	for (i = 0; i < n && o + 1 < cap; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			buf[o++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf[o++] = (char)c;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/*
+ * 1 when a status says the activity happened, 0 when it says it has
+ * not (yet), -1 for a word of neither list.  The words of Salesforce
+ * (Task Status), Dynamics 365 (Activity Status, Status Reason of
+ * appointments, phone calls, e-mails, tasks), HubSpot (task status,
+ * call and meeting outcomes), Pipedrive (done) and dialers.
+ */
+static int
+status_done(const char *s, size_t n)
+{
+	static const char *const done[] = { "completed", "complete", "done",
+		"held", "closed", "sent", "received", "made", "finished",
+		"answered", "connected", "leftvoicemail", "voicemail",
+		"leftmessage", "leftlivemessage", "delivered", "replied",
+		"resolved", "attended", "occurred", "true", "yes", "y", "1",
+		NULL };
+	static const char *const notdone[] = { "open", "notstarted",
+		"scheduled", "inprogress", "deferred", "canceled", "cancelled",
+		"draft", "planned", "pending", "pendingsend", "sending",
+		"failed", "waiting", "waitingonsomeoneelse", "notheld",
+		"notdone", "noshow", "missed", "noanswer", "unanswered", "busy",
+		"tentative", "free", "outofoffice", "rescheduled", "overdue",
+		"incomplete", "uncompleted", "notcompleted", "todo", "new",
+		"abandoned", "declined", "wrongnumber", "queued", "notsent",
+		"upcoming", "false", "no", "n", "0", NULL };
+	char buf[64];
+	const char *w = status_word(s, n, buf, sizeof(buf));
+	int i;
+
+	for (i = 0; done[i] != NULL; i++)
+		if (strcmp(w, done[i]) == 0)
+			return 1;
+	for (i = 0; notdone[i] != NULL; i++)
+		if (strcmp(w, notdone[i]) == 0)
+			return 0;
+	return -1;
+}
+
+/*
+ * Whether the activity happened: a call not answered did not; a flag
+ * (IsClosed, Pipedrive's Activity - Done) says it; else the status;
+ * a status of neither list, or none, counts.
+ */
+static int
+activity_done(const struct rec *r)
+{
+	int v;
+
+	if (r->n[F_ANSWERED] > 0 && status_done(r->v[F_ANSWERED],
+	    r->n[F_ANSWERED]) == 0)
+		return 0;
+	if (r->n[F_ISCLOSED] > 0 && (v = status_done(r->v[F_ISCLOSED],
+	    r->n[F_ISCLOSED])) >= 0)
+		return v;
+	if (r->n[F_STATUS] > 0)
+		return status_done(r->v[F_STATUS], r->n[F_STATUS]) != 0;
+	return 1;
+}
+
+/* The date columns of an activity, in the order they are tried. */
+static const enum field activity_dates[] = { F_DONE, F_DATE, F_DUE,
+	F_SENT, F_CREATED };
+#define NACTDATES (sizeof(activity_dates) / sizeof(activity_dates[0]))
+
+static int
+no_activity_date(struct rec *r)
+{
+	char names[512];
+	size_t i, o = 0;
+	int k;
+
+	names[0] = '\0';
+	for (i = 0; i < NACTDATES && o < sizeof(names); i++) {
+		if (r->fc->map.col[activity_dates[i]] < 0)
+			continue;
+		k = snprintf(names + o, sizeof(names) - o, "%s%s", o ? ", " :
+		    "", record_column(r->fc, activity_dates[i]));
+		if (k < 0)
+			break;
+		o += (size_t)k;
+	}
+	return fail_rec(r, "%s: no activity date", o ? names :
+	    record_column(r->fc, F_DATE));
+}
+
+/*
+ * An activity that happened: one fact of its kind on its date.  One
+ * that did not is O_NOTDONE, before its dates are read, so that a
+ * planned task's due date is neither checked nor a fact.
+ */
 static int
 activity(struct rec *r, enum outcome *oc)
 {
 	const char *metric;
 	pm_day d;
-	int rc;
+	size_t i;
+	int rc = MD_EMPTY;
 
 	*oc = O_OPEN;
-	if (r->n[F_TYPE] > 0)
-		metric = record_activity_metric(r->v[F_TYPE], r->n[F_TYPE],
-		    r->mbuf, sizeof(r->mbuf));
-	else
-		metric = record_activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
-		    r->mbuf, sizeof(r->mbuf));
-	if (*metric == '\0')
-		return fail_rec(r, "%s: no activity type",
-		    record_column(r->fc, F_TYPE));
-	if ((rc = rec_date(r, F_DATE, &d)) < 0)
-		return -1;
+	if (!activity_done(r)) {
+		*oc = O_NOTDONE;
+		return 0;
+	}
+	metric = activity_kind(r);
+	if (metric == NULL && (r->fc->map.col[F_TYPE] >= 0 ||
+	    r->fc->map.col[F_SUBTYPE] >= 0))
+		return fail_rec(r, "%s: no activity type", record_column(r->fc,
+		    r->fc->map.col[F_TYPE] >= 0 ? F_TYPE : F_SUBTYPE));
+	if (metric == NULL)
+		return fail_rec(r, "no activity type: no column says it");
+	for (i = 0; i < NACTDATES && rc == MD_EMPTY; i++)
+		if ((rc = rec_date(r, activity_dates[i], &d)) < 0)
+			return -1;
 	if (rc == MD_EMPTY)
-		return fail_rec(r, "%s: no activity date",
-		    record_column(r->fc, F_DATE));
+		return no_activity_date(r);
 	add_fact(r, d, metric, strlen(metric), FIXED_SCALE, 0);
 	return 0;
 }

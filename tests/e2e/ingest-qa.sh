@@ -29,18 +29,20 @@ t_out "qa dynamics: a lost deal's pipeline is its estimate" "$H
 "
 
 # Salesforce tasks report: Type is empty on many tasks, Task Subtype is
-# not; a record with neither is rejected.  5 records and 5 footer lines.
+# not.  SPEC 12: a Salesforce task is a task unless it says otherwise
+# (line 6, no type at all: tasks), and only a completed one counts (line
+# 5, Not Started: skipped).  5 records and 5 footer lines.
 t_run "qa salesforce tasks: exit 0" 0 pm-ingest qa_sf_tasks.csv
 t_out "qa salesforce tasks: an empty Type falls back to Task Subtype" "$H
 2026-03-02,Dana Reyes,calls,1,Acme Corp,,,00T5g000001aaaA
 2026-03-03,Dana Reyes,emails,1,Acme Corp,,,00T5g000001aaaB
 2026-03-13,Sam Lee,meetings,1,Initech,,,00T5g000001aaaC
-2026-03-04,Sam Lee,tasks,1,,,,00T5g000001aaaD
+2026-03-05,Sam Lee,tasks,1,,,,00T5g000001aaaE
 "
-t_grep "qa salesforce tasks: no type at all is rejected" \
-    "^pm-ingest: qa_sf_tasks.csv:6: Type: no activity type$" "$T/err"
+t_grep "qa salesforce tasks: the open task skipped, with the reason" \
+    "^pm-ingest: qa_sf_tasks.csv: 1 skipped: not completed$" "$T/err"
 t_grep "qa salesforce tasks: summary" \
-    "^pm-ingest: qa_sf_tasks.csv: 10 records: 4 ok, 5 skipped, 1 rejected$" "$T/err"
+    "^pm-ingest: qa_sf_tasks.csv: 10 records: 4 ok, 6 skipped, 0 rejected$" "$T/err"
 
 # A deal export with a deal "Type" (New Business) and a "Created Date"
 # also fits the activities format; its stage and amount make it deals.

@@ -130,7 +130,7 @@ parse_opts(int argc, char *argv[], struct pareto_opts *op)
 	int c;
 
 	memset(op, 0, sizeof(*op));
-	op->meta.key = "account";
+	op->meta.key = FACTS_ACCOUNT;
 	op->meta.metric = "revenue";
 	op->meta.value = "";
 	op->meta.group = "";
@@ -316,7 +316,7 @@ add_row(const struct csvr *r, const struct csv_row *row,
 		    row->line);
 		return;
 	}
-	v = parse_value(r, row, c->value, "value");
+	v = parse_value(r, row, c->value, FACTS_VALUE);
 	if (is_blank(row->f[c->key], row->len[c->key])) {
 		ty->blank_keys++;
 		if (fixed_add(&ty->blank_sum, v) != NUM_OK)

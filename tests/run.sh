@@ -11,13 +11,24 @@ cd "$(dirname "$0")/.." || exit 70
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 export ASAN_OPTIONS
 log=$(mktemp) || exit 70
-trap 'rm -f "$log"' EXIT INT TERM
+one=$(mktemp) || exit 70
+trap 'rm -f "$log" "$one"' EXIT INT TERM
 
+# A unit binary that exits non-zero without reporting a failed test, or
+# reports fewer tests than its plan (1..N) announced, stopped early: a
+# signal, an exit() from the code under test.  It counts as failed.
 for t in "$UNITBIN"/test_*; do
 	[ -x "$t" ] || continue
 	echo "# unit: ${t##*/}"
-	CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1 | tee -a "$log" |
-	    grep -v '^ok ' || true
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$one" 2>&1
+	rc=$?
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$one" | head -1)
+	ran=$(grep -c '^\(not \)\{0,1\}ok ' "$one")
+	if { [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$one"; } ||
+	    { [ -n "$plan" ] && [ "$ran" -lt "$plan" ]; }; then
+		echo "# CRASH ${t##*/} (exit $rc, $ran of ${plan:-?} tests)" >>"$one"
+	fi
+	tee -a "$log" <"$one" | grep -v '^ok ' || true
 done
 for s in tests/e2e/*.sh; do
 	[ -f "$s" ] || continue

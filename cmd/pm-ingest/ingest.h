@@ -304,7 +304,9 @@ struct usercols {
 	int id, xid, name, first, last;	/* -1 when absent */
 };
 
+/* An empty user list. */
 struct users *users_new(void);
+/* Releases u (NULL allowed). */
 void users_free(struct users *u);
 /* Whether hdr is a user export (an id and a name); its columns in *uc. */
 int users_header(const struct csv_row *hdr, struct usercols *uc);
@@ -314,6 +316,7 @@ int users_add(struct users *u, const struct usercols *uc,
 /* The name of user id, or NULL. */
 const char *users_find(const struct users *u, const char *id, size_t n,
     size_t *len);
+/* How many users u holds (0 for NULL). */
 size_t users_count(const struct users *u);
 /*
  * The rep of r from its owner columns, into r->rep: a name, else an id

@@ -150,6 +150,18 @@ parse_numbers(struct score_row *r, const struct scores *s, const char *file)
 	}
 }
 
+int
+scores_reserved_name(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n == 1 && *s == '*';
+}
+
 static uint32_t
 key_id(struct intern *t, const struct score_row *r, int k, enum sc_col c,
     const char *file)
@@ -213,8 +225,15 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 	if (r->len[k] == 1 && r->f[k][0] == '*') {
 		r->rollup = 1;
 		r->rep = SC_NONE;
-	} else
+	} else {
 		r->rep = key_id(l->rep, r, k, SC_REP, name);
+		/* A rep's row in team '*' would be read as the company's. */
+		k = s->col[SC_TEAM];
+		if (k >= 0 && scores_reserved_name(r->f[k], r->len[k]))
+			pm_die_at(EX_DATAERR, name, r->line, "team: '*' is "
+			    "reserved for the roll-up of all teams (rep '%s')",
+			    r->f[s->col[SC_REP]]);
+	}
 }
 
 static void

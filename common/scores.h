@@ -111,6 +111,12 @@ void scores_free(struct scores *s);
 /* The row of (metric, rep, period) for a rep other than "*", or NULL. */
 const struct score_row *scores_cell(const struct scores *s, uint32_t metric,
     uint32_t rep, uint32_t period);
+/*
+ * Whether s (n bytes) is "*" once trimmed: the name of the roll-ups of
+ * the scores table and of the targets' wildcard, which no rep or team of
+ * facts or a roster may have (SPEC section 18).
+ */
+int scores_reserved_name(const char *s, size_t n);
 /* Dense id of a period key, or SC_NONE. */
 uint32_t scores_period(const struct scores *s, const char *key);
 /* Dense id of a metric name, or SC_NONE. */

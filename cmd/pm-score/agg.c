@@ -14,6 +14,7 @@
 #include "intern.h"
 #include "num.h"
 #include "out.h"
+#include "scores.h"
 #include "trim.h"
 #include "score.h"
 
@@ -466,7 +467,7 @@ add_fact(struct agg *a, struct csvr *r, const struct fact_cols *c,
 	uint32_t rep, metric, team = NO_ID;
 	const char *t;
 	size_t tn;
-	int rc;
+	int rc, star;
 
 	if (date_parse_iso(row->f[c->date], row->len[c->date], &day) != 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
@@ -478,6 +479,12 @@ add_fact(struct agg *a, struct csvr *r, const struct fact_cols *c,
 	t = row->f[c->rep];
 	if (trim_span(&t, row->len[c->rep]) == 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "rep is empty");
+	star = scores_reserved_name(row->f[c->rep], row->len[c->rep]);
+	if (star || (c->team >= 0 && scores_reserved_name(row->f[c->team],
+	    row->len[c->team])))
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "%s: '*' is "
+		    "reserved for the roll-up of all %s", star ? "rep" : "team",
+		    star ? "reps" : "teams");
 	t = row->f[c->metric];
 	if (trim_span(&t, row->len[c->metric]) == 0)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,

@@ -12,6 +12,8 @@
 #include "csvin.h"
 #include "err.h"
 #include "num.h"
+#include "sbuf.h"
+#include "scores.h"
 #include "trim.h"
 #include "score.h"
 
@@ -22,6 +24,7 @@ struct target {
 	uint32_t metric;
 	int64_t value;
 	long line;
+	char period[16];	/* as written, for messages */
 };
 
 struct targets {
@@ -97,6 +100,65 @@ target_cmp(const void *x, const void *y)
 	return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* By the whole key (metric, rep, team, period), then file order. */
+static int
+key_cmp(const void *x, const void *y)
+{
+	const struct target *a = *(const struct target *const *)x;
+	const struct target *b = *(const struct target *const *)y;
+
+	if (a->metric != b->metric)
+		return a->metric < b->metric ? -1 : 1;
+	if (a->rep != b->rep)
+		return a->rep < b->rep ? -1 : 1;
+	if (a->team != b->team)
+		return a->team < b->team ? -1 : 1;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	if (a->last != b->last)
+		return a->last < b->last ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/*
+ * Two rows for one key (period, rep, team, metric, as read: '*' and an
+ * empty cell are the same wildcard) is exit 65 naming both lines: the
+ * last one would otherwise win without a word.  Of several, the first
+ * repeat in the file is named.
+ */
+static void
+check_duplicates(const struct targets *tg, const struct agg *a,
+    const char *file)
+{
+	const struct target **k, *dup = NULL, *first = NULL;
+	size_t i, j;
+
+	if (tg->n < 2)
+		return;
+	k = xreallocarray(NULL, tg->n, sizeof(*k));
+	for (i = 0; i < tg->n; i++)
+		k[i] = &tg->t[i];
+	qsort(k, tg->n, sizeof(*k), key_cmp);
+	for (i = 0; i + 1 < tg->n; i = j) {
+		for (j = i + 1; j < tg->n && k[j]->metric == k[i]->metric &&
+		    k[j]->rep == k[i]->rep && k[j]->team == k[i]->team &&
+		    k[j]->first == k[i]->first && k[j]->last == k[i]->last;
+		    j++)
+			;
+		if (j > i + 1 && (dup == NULL || k[i + 1]->line < dup->line)) {
+			first = k[i];
+			dup = k[i + 1];
+		}
+	}
+	free(k);
+	if (dup != NULL)
+		pm_die_at(EX_DATAERR, file, dup->line, "duplicate target for "
+		    "period %s, rep %s, team %s, metric %s; first at line %ld",
+		    dup->period, dup->rep == NO_ID ? "*" : agg_rep_name(a,
+		    dup->rep), dup->team == NO_ID ? "*" : agg_team_name(a,
+		    dup->team), agg_metric_name(a, dup->metric), first->line);
+}
+
 /* The first row at or after (metric, rep). */
 static size_t
 lower_bound(const struct targets *tg, uint32_t metric, uint32_t rep)
@@ -146,6 +208,9 @@ targets_read(struct agg *a, const char *path, unsigned char delim)
 		}
 		t = &tg->t[tg->n];
 		t->line = row.line;
+		trimmed(row.f[cp], row.len[cp], t->period, sizeof(t->period));
+		if (t->period[0] == '\0')
+			t->period[0] = '*', t->period[1] = '\0';
 		if (is_star(row.f[cp], row.len[cp]))
 			t->first = t->last = NO_DAY;
 		else if (period_parse_key(trimmed(row.f[cp], row.len[cp], key,
@@ -174,6 +239,7 @@ targets_read(struct agg *a, const char *path, unsigned char delim)
 			    "target '%s' is %s", row.f[cv], fixed_why(rc));
 		tg->n++;
 	}
+	check_duplicates(tg, a, csvr_name(r));
 	csvr_close(r);
 	if (tg->n > 1)	/* tg->t is NULL when there is no row */
 		qsort(tg->t, tg->n, sizeof(*tg->t), target_cmp);
@@ -204,16 +270,69 @@ targets_have(const struct targets *tg, uint32_t m)
 	return 0;
 }
 
+/* A rep's first roster line: its number and its fields, trimmed. */
+struct roster_seen {
+	long line;
+	char *fields;
+};
+
+/* The row's fields, trimmed, joined by a unit separator. */
+static char *
+row_fields(const struct csv_row *row)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *s;
+	size_t i, n;
+
+	for (i = 0; i < row->n; i++) {
+		s = row->f[i];
+		n = trim_span(&s, row->len[i]);
+		sbuf_printf(&b, "%.*s\x1f", (int)n, s);
+	}
+	return sbuf_take(&b);
+}
+
+/*
+ * A rep listed twice with different fields is exit 65 naming both lines
+ * (which team, which start date?); the same line twice is accepted.
+ */
+static void
+roster_once(struct roster_seen **seen, size_t *nseen, uint32_t rep,
+    const char *name, const struct csv_row *row, const char *file)
+{
+	char *f = row_fields(row);
+	struct roster_seen *p;
+
+	if (rep >= *nseen) {
+		*seen = xreallocarray(*seen, (size_t)rep + 1, sizeof(**seen));
+		memset(*seen + *nseen, 0, ((size_t)rep + 1 - *nseen) *
+		    sizeof(**seen));
+		*nseen = (size_t)rep + 1;
+	}
+	p = &(*seen)[rep];
+	if (p->line == 0) {
+		p->line = row->line;
+		p->fields = f;
+		return;
+	}
+	if (strcmp(p->fields, f) != 0)
+		pm_die_at(EX_DATAERR, file, row->line, "rep '%s' is listed "
+		    "twice with different fields; first at line %ld", name,
+		    p->line);
+	free(f);
+}
+
 void
 roster_read(struct agg *a, const char *path, unsigned char delim)
 {
 	struct csv_row row;
 	struct csvr *r;
-	int cr, ct, cs;
+	int cr, ct, cs, star;
 	uint32_t rep, team;
 	pm_day start;
 	const char *s;
-	size_t n, tn;
+	size_t n, tn, nseen = 0, i;
+	struct roster_seen *seen = NULL;
 
 	r = open_side(path, delim);
 	if (csvr_next_or_die(r, &row) == 0)
@@ -228,7 +347,15 @@ roster_read(struct agg *a, const char *path, unsigned char delim)
 		if (trim_span(&s, row.len[cr]) == 0)
 			pm_die_at(EX_DATAERR, csvr_name(r), row.line,
 			    "rep is empty");
+		star = scores_reserved_name(row.f[cr], row.len[cr]);
+		if (star || (ct >= 0 && scores_reserved_name(row.f[ct],
+		    row.len[ct])))
+			pm_die_at(EX_DATAERR, csvr_name(r), row.line, "%s: '*' "
+			    "is reserved for the roll-up of all %s", star ?
+			    "rep" : "team", star ? "reps" : "teams");
 		rep = agg_rep(a, row.f[cr], row.len[cr]);
+		roster_once(&seen, &nseen, rep, agg_rep_name(a, rep), &row,
+		    csvr_name(r));
 		team = NO_ID;
 		if (ct >= 0) {
 			s = row.f[ct];
@@ -248,6 +375,9 @@ roster_read(struct agg *a, const char *path, unsigned char delim)
 		agg_set_roster(a, rep, team, start);
 	}
 	csvr_close(r);
+	for (i = 0; i < nseen; i++)
+		free(seen[i].fields);
+	free(seen);
 }
 
 /* 2 rep, 1 team, 0 everyone, -1 not this rep's row. */

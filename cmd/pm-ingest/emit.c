@@ -20,6 +20,8 @@ struct counts {
 	struct verdict v;
 	long range;		/* rejected for a number out of range */
 	long notdone;		/* activities not completed: skipped */
+	long odd;		/* ok activities of a status of neither list */
+	char oddword[64];	/* the first one's status */
 };
 
 /*
@@ -220,6 +222,10 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 	 * So is a product line whose facts were all its opportunity's.
 	 */
 	c->notdone += r->outcome == O_NOTDONE;
+	if (in->fc.fmt->kind == K_ACTIVITIES && r->odd_status &&
+	    c->odd++ == 0)
+		snprintf(c->oddword, sizeof(c->oddword), "%.*s",
+		    (int)r->n[F_STATUS], r->v[F_STATUS]);
 	if (r->outcome == O_SKIP || r->nfacts == 0) {
 		c->skipped++;
 		note_why(&c->v, "skipped: ", r->outcome == O_NOTDONE ?
@@ -308,6 +314,11 @@ emit_file(struct ingest *g, struct input *in)
 		    c.rep_ids, record_column(&in->fc, F_REP));
 	if (c.notdone > 0 && !g->opt.quiet)
 		pm_warn("%s: %ld skipped: not completed", in->name, c.notdone);
+	if (c.odd > 0)
+		pm_warn("%s: %s: %ld activit%s with a status that says "
+		    "neither done nor open (such as '%s'): counted as done",
+		    in->name, record_column(&in->fc, F_STATUS), c.odd,
+		    c.odd == 1 ? "y" : "ies", c.oddword);
 	if (!g->opt.quiet)
 		pm_warn("%s: %ld records: %ld ok, %ld skipped, %ld rejected",
 		    in->name, c.records, c.ok, c.skipped, c.rejected);

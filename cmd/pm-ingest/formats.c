@@ -175,8 +175,8 @@ static const struct colspec cols_activities[] = {
 	{ F_REP, "Assigned|Assigned To|Activity Owner|Activity assigned to|"
 	    "Activity - Assigned to user|Activity - Owner|Task Owner|"
 	    "Call Owner|Owner|Sales Rep|Rep|Salesperson|Sales Agent|Agent|"
-	    "Agent Name|User|Activity - User|Owner.Name|OwnerName|Owner Name|"
-	    "OwnerId|Owner ID|Created By" },
+	    "Agent Name|User|Activity - User|Activity Assigned|Owner.Name|"
+	    "OwnerName|Owner Name|OwnerId|Owner ID|Created By" },
 	{ F_ACCOUNT, "Account|Account Name|Company|Company / Account|"
 	    "Organization|Organization - Name|Activity - Organization|"
 	    "Associated Company|Related To|What.Name|Regarding|Account.Name|"
@@ -202,7 +202,7 @@ static const struct colspec cols_activities[] = {
 	{ F_DATE, "ActivityDateTime|StartDateTime|Start Time|Start Date Time|"
 	    "Start Date|Start|Actual Start|Activity - Date|Date|Call Date|"
 	    "Call Time|Call Start|Call Start Time|Meeting Date|Event Date|"
-	    "Timestamp|Date/Time|Date Time" },
+	    "Meeting Start Time|Timestamp|Date/Time|Date Time" },
 	/*
 	 * Salesforce's ActivityDate is a task's due date, and the day of
 	 * an all-day event whose ActivityDateTime is empty.
@@ -553,6 +553,7 @@ static const char *const meeting_pairs[][2] = {
 	{ "starttime", "endtime" }, { "startdatetime", "enddatetime" },
 	{ "start", "end" }, { "scheduledstart", "scheduledend" },
 	{ "actualstart", "actualend" }, { "starttimeutc", "endtimeutc" },
+	{ "meetingstarttime", "meetingendtime" },
 	{ NULL, NULL }
 };
 /* Salesforce Task (Data Loader): its own fields. */
@@ -565,7 +566,11 @@ static const char *const call_marks[] = { "calltype", "callduration",
 	"calldurationseconds", "callid", "callresult", "calldisposition",
 	"phonenumber", "direction", "answeredyn", "answered", "talktime",
 	"dialednumber", "callednumber", "callerid", "waittime", "callstart",
-	"calldate", "calltime", "callstatus", "calloutcome", NULL };
+	"calldate", "calltime", "callstatus", "calloutcome", "calldirection",
+	"calldurationhhmmss", "calltitle", "callnotes", NULL };
+/* HubSpot and Dynamics 365 e-mail activities. */
+static const char *const email_marks[] = { "emaildirection",
+	"emailsubject", "emailsendstatus", "emailbody", "emailstatus", NULL };
 /* An activity of a kind the file does not name (Dynamics 365 views). */
 static const char *const activity_marks[] = { "regarding", "duedate",
 	"actualend", "activitystatus", "activitydate", "priority", NULL };
@@ -592,6 +597,10 @@ columns_kind(const struct hnorm *h, int *event)
 			return "meetings";
 	if (has_any(h, call_marks))
 		return "calls";
+	if (has_any(h, email_marks))
+		return "emails";
+	if (find(h, "meetingoutcome") >= 0)
+		return "meetings";
 	return NULL;
 }
 

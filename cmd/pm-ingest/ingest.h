@@ -261,6 +261,7 @@ struct rec {
 	size_t nkey;
 	char mbuf[256];		/* an activity's or a fact's metric */
 	char reason[1024];	/* why the record was rejected */
+	int odd_status;		/* an activity's status of neither list */
 	int range;		/* ... a number out of range: exit 65 */
 };
 

@@ -699,6 +699,7 @@ status_done(const char *s, size_t n)
 		"scheduled", "inprogress", "deferred", "canceled", "cancelled",
 		"draft", "planned", "pending", "pendingsend", "sending",
 		"failed", "waiting", "waitingonsomeoneelse", "notheld",
+		"ringing", "connecting", "callingcrmuser", "notanswered",
 		"notdone", "noshow", "missed", "noanswer", "unanswered", "busy",
 		"tentative", "free", "outofoffice", "rescheduled", "overdue",
 		"incomplete", "uncompleted", "notcompleted", "todo", "new",
@@ -723,7 +724,7 @@ status_done(const char *s, size_t n)
  * a status of neither list, or none, counts.
  */
 static int
-activity_done(const struct rec *r)
+activity_done(struct rec *r)
 {
 	int v;
 
@@ -733,8 +734,11 @@ activity_done(const struct rec *r)
 	if (r->n[F_ISCLOSED] > 0 && (v = status_done(r->v[F_ISCLOSED],
 	    r->n[F_ISCLOSED])) >= 0)
 		return v;
-	if (r->n[F_STATUS] > 0)
-		return status_done(r->v[F_STATUS], r->n[F_STATUS]) != 0;
+	if (r->n[F_STATUS] > 0) {
+		v = status_done(r->v[F_STATUS], r->n[F_STATUS]);
+		r->odd_status = v < 0;
+		return v != 0;
+	}
 	return 1;
 }
 
@@ -778,6 +782,7 @@ activity(struct rec *r, enum outcome *oc)
 	int rc = MD_EMPTY;
 
 	*oc = O_OPEN;
+	r->odd_status = 0;
 	if (!activity_done(r)) {
 		*oc = O_NOTDONE;
 		return 0;

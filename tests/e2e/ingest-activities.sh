@@ -136,3 +136,21 @@ printf 'Activity - Type,Activity - Subject,Activity - Due date,Activity - Assign
 t_run "Pipedrive activities: exit 0" 0 pm-ingest "$T/pd.csv"
 t_eq "Pipedrive activities: only the done ones" "Ann,2026-03,calls,1
 Bo,2026-03,emails,1" "$(months "$T/out")"
+
+# HubSpot call and meeting exports: the outcome is the status (No answer,
+# Scheduled and No show did not happen); Meeting start time is the date.
+printf 'Activity date,Activity assigned to,Call title,Call direction,Call outcome,Call duration (HH:mm:ss),Associated Company\n2026-03-02 10:00,Ann Lee,Intro,Outbound,Connected,00:12:00,Acme\n2026-03-02 11:00,Ann Lee,Retry,Outbound,No answer,00:00:00,Beta\n2026-03-03 09:30,Bo Chen,Inbound,Inbound,Left voicemail,00:01:00,Gamma\n' >"$T/hs_calls.csv"
+t_run "HubSpot calls: exit 0" 0 pm-ingest "$T/hs_calls.csv"
+t_eq "HubSpot calls: connected and voicemail" "Ann Lee,2026-03,calls,1
+Bo Chen,2026-03,calls,1" "$(months "$T/out")"
+printf 'Meeting name,Activity assigned to,Meeting start time,Meeting end time,Meeting outcome\nDemo,Ann Lee,2026-03-04 10:00,2026-03-04 11:00,Completed\nQBR,Ann Lee,2026-04-04 10:00,2026-04-04 11:00,Scheduled\nLunch,Bo Chen,2026-03-05 12:00,2026-03-05 13:00,No show\n' >"$T/hs_meet.csv"
+t_run "HubSpot meetings: exit 0" 0 pm-ingest "$T/hs_meet.csv"
+t_eq "HubSpot meetings: the completed one" "Ann Lee,2026-03,meetings,1" "$(months "$T/out")"
+
+# A status of neither list counts, and is said once per file.
+printf 'Subject,Owner,Due Date,Status,Regarding\nA,Ann,2026-03-01,Resolved,X\nB,Ann,2026-03-02,Completed,X\nC,Bo,2026-03-03,Escalated,Y\nD,Bo,2026-03-04,Escalated,Y\n' >"$T/Tasks.csv"
+t_run "odd status: exit 0" 0 pm-ingest "$T/Tasks.csv"
+t_eq "odd status: counted" "Ann,2026-03,tasks,2
+Bo,2026-03,tasks,2" "$(months "$T/out")"
+t_grep "odd status: said once, with a count" \
+    "Tasks.csv: Status: 2 activities with a status that says neither done nor open \\(such as 'Escalated'\\): counted as done$" "$T/err"

@@ -33,11 +33,13 @@ enum {
 	OPT_ACTIVITY,
 	OPT_SAFE_CSV,
 	OPT_PLANS,
+	OPT_MIN_ELAPSED,
 };
 
 static const struct option longopts[] = {
 	{ "metric", required_argument, NULL, OPT_METRIC },
 	{ "period", required_argument, NULL, 'P' },
+	{ "min-elapsed", required_argument, NULL, OPT_MIN_ELAPSED },
 	{ "under", required_argument, NULL, OPT_UNDER },
 	{ "over", required_argument, NULL, OPT_OVER },
 	{ "persist", required_argument, NULL, OPT_PERSIST },
@@ -64,7 +66,8 @@ _Noreturn static void
 usage(void)
 {
 	printf("%s",
-	    "Usage: pm-flag [--metric M] [-P PERIOD] [--under PCT] [--over PCT]\n"
+	    "Usage: pm-flag [--metric M] [-P PERIOD] [--min-elapsed PCT]\n"
+	    "               [--under PCT] [--over PCT]\n"
 	    "               [--persist N] [--tiers TOP,BOTTOM] [--gap PCT]\n"
 	    "               [--activity LIST] [--plans PLANS] [--only] [--list]\n"
 	    "               [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
@@ -74,6 +77,8 @@ usage(void)
 	    "\n"
 	    "  --metric M        judge metric M\n"
 	    "  -P, --period P    judge period P (default: the latest)\n"
+	    "  --min-elapsed PCT judge the period in progress from PCT (25) of\n"
+	    "                    it on, else the latest finished one\n"
 	    "  --under PCT       underperformer: attainment below PCT (80)\n"
 	    "  --over PCT        high_flyer: attainment at or above PCT (110)\n"
 	    "  --persist N       ... in each of the last N periods (3)\n"
@@ -280,7 +285,8 @@ main(int argc, char *argv[])
 	struct flag_opts opt = {
 		.under = 80 * FIXED_SCALE, .over = 110 * FIXED_SCALE,
 		.persist = 3, .top = 20 * FIXED_SCALE,
-		.bottom = 20 * FIXED_SCALE, .gap = 25 * FIXED_SCALE
+		.bottom = 20 * FIXED_SCALE, .gap = 25 * FIXED_SCALE,
+		.min_elapsed = 25 * FIXED_SCALE
 	};
 	const char *output = NULL, *plans = NULL;
 	unsigned char delim = ',';
@@ -297,6 +303,10 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			opt.period = optarg;
+			break;
+		case OPT_MIN_ELAPSED:
+			opt.min_elapsed = opt_pct("--min-elapsed", optarg,
+			    100);
 			break;
 		case OPT_UNDER:
 			opt.under = opt_pct("--under", optarg, 1e9);

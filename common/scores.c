@@ -492,9 +492,8 @@ scores_periods_adjacent(const char *a, const char *b)
 	return bf == al + 1;
 }
 
-/* Whether column c has a value in some row (a table made by hand may not). */
-static int
-filled(const struct scores *s, enum sc_col c)
+int
+scores_filled(const struct scores *s, enum sc_col c)
 {
 	size_t i;
 
@@ -534,7 +533,7 @@ scores_pick_period(const struct scores *s, int64_t min_elapsed)
 	 * pm-score --to past the as-of date writes rows for periods still
 	 * to come, with projected and pace empty: nothing to judge there.
 	 */
-	col = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
+	col = scores_filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
 	p.period = (uint32_t)s->nperiods - 1;
 	el = xcalloc(s->nperiods, sizeof(*el));
 	for (q = 0; q < s->nperiods; q++)

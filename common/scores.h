@@ -129,6 +129,8 @@ const char *scores_field(const struct scores *s, const struct score_row *r,
     enum sc_col c);
 /* Whether field c of r is there and not empty (a number if c is one). */
 int scores_known(const struct score_row *r, enum sc_col c);
+/* Whether column c has a value in some row (a table made by hand may not). */
+int scores_filled(const struct scores *s, enum sc_col c);
 
 /*
  * 1 when period b directly follows period a (2026-09, 2026-10), 0 when

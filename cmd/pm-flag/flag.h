@@ -25,6 +25,8 @@ extern const char *const flag_name[F_NFLAGS];
 struct flag_opts {
 	const char *metric;	/* NULL: score when present, else revenue */
 	const char *period;	/* NULL: the latest */
+	int64_t min_elapsed;	/* fixed-point percent: judge the period in
+				   progress from this share on */
 	int64_t under, over;	/* fixed-point percent */
 	long persist;
 	int64_t top, bottom;	/* fixed-point percent */

@@ -468,17 +468,23 @@ rule_biggest_deal(struct judge_ctx *c)
 }
 
 /*
- * Tiers.  Counts are rounded half up; with three reps or more each tier
- * gets at least one rep (the larger outer tier gives way, bottom before
- * top on a tie, so the middle keeps one).  A group of reps tied on rank
- * shares one tier: the outer one it reaches into, or the middle when it
- * reaches into both (everyone tied: nobody stands out).
+ * Tiers (SPEC sections 6 and 13).  Counts are rounded half up; with
+ * three reps or more each tier gets at least one rep (the larger outer
+ * tier gives way, bottom before top on a tie, so the middle keeps one).
+ * Ties are never split: the group tied for the best rank is top and the
+ * group tied for the worst is bottom, whatever their sizes (everyone
+ * tied: all middle); any other group goes to the tier where most of its
+ * positions fall (an even split: middle).  With three reps or more an
+ * empty middle takes the group nearest to it that is neither the best
+ * nor the worst: 17 reps, one at 100, one at 50 and 15 at 0 are top,
+ * middle and bottom, not top, top and 15 in the middle.
  */
 struct tier_rep {
 	uint32_t rep;
 	int64_t rank;		/* fixed-point, as the rank column */
 	int64_t val;		/* the judged value, to rank without ranks */
 	const char *name;
+	enum flag tier;
 };
 
 static int
@@ -497,12 +503,19 @@ round_share(size_t n, int64_t pct)
 	return (size_t)(((int64_t)n * pct * 2 + HUNDRED) / (2 * HUNDRED));
 }
 
+/* The sizes of the tiers: nominal (from --tiers) or as the ties made them. */
+struct tier_sizes {
+	size_t top, mid, bot;
+};
+
 static void
 tier_note(struct judge_ctx *c, const struct tier_rep *t, size_t n,
-    const char *team, enum flag f)
+    const char *team, const struct tier_sizes *want,
+    const struct tier_sizes *got)
 {
 	char rank[NUM_BUFSIZE];
 	struct sbuf b = SBUF_INIT;
+	enum flag f = t->tier;
 	int64_t share;
 
 	share = f == F_TIER_TOP ? c->o->top : f == F_TIER_BOTTOM ?
@@ -515,40 +528,103 @@ tier_note(struct judge_ctx *c, const struct tier_rep *t, size_t n,
 	sbuf_printf(&b, ", in the %s ", f == F_TIER_TOP ? "top" :
 	    f == F_TIER_BOTTOM ? "bottom" : "middle");
 	put_pct(&b, share);
+	if (got->top != want->top || got->mid != want->mid ||
+	    got->bot != want->bot)
+		sbuf_printf(&b, " (tied ranks: top, middle, bottom of %zu, "
+		    "%zu, %zu reps instead of %zu, %zu, %zu)", got->top,
+		    got->mid, got->bot, want->top, want->mid, want->bot);
 	set_hit(c, t->rep, f, c->s->metric_name[c->m], xstrdup(rank), &b);
+}
+
+/* The tier of the tied group at positions i + 1 .. k of n. */
+static enum flag
+tier_of_group(size_t i, size_t k, size_t n, const struct tier_sizes *w)
+{
+	size_t in_top, in_bot, in_mid, lo = n - w->bot;
+
+	if (i == 0 && k == n)
+		return F_TIER_MIDDLE;
+	if (i == 0 && w->top > 0)
+		return F_TIER_TOP;
+	if (k == n && w->bot > 0)
+		return F_TIER_BOTTOM;
+	in_top = w->top > i ? (k < w->top ? k : w->top) - i : 0;
+	in_bot = k > lo ? k - (i > lo ? i : lo) : 0;
+	in_mid = k - i - in_top - in_bot;
+	if (in_top > in_mid && in_top > in_bot)
+		return F_TIER_TOP;
+	if (in_bot > in_mid && in_bot > in_top)
+		return F_TIER_BOTTOM;
+	return F_TIER_MIDDLE;
+}
+
+/*
+ * An empty middle takes the group nearest to its positions, top+1 ..
+ * n-bot, that is neither the first nor the last; the one below on a
+ * tie (the bottom gives way first, as it does for the counts).
+ */
+static void
+fill_middle(struct tier_rep *g, size_t n, const struct tier_sizes *w)
+{
+	size_t i, k, best = n, bestk = 0, d, bestd = 0;
+
+	for (i = 0; i < n; i++)
+		if (g[i].tier == F_TIER_MIDDLE)
+			return;
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && g[k].rank == g[i].rank; k++)
+			;
+		if (i == 0 || k == n)
+			continue;
+		d = k < w->top + 1 ? w->top + 1 - k :
+		    i + 1 > n - w->bot ? i + 1 - (n - w->bot) : 0;
+		if (best == n || d <= bestd) {
+			best = i;
+			bestk = k;
+			bestd = d;
+		}
+	}
+	for (i = best; i < bestk; i++)
+		g[i].tier = F_TIER_MIDDLE;
 }
 
 static void
 tier_group(struct judge_ctx *c, struct tier_rep *g, size_t n, const char *team)
 {
-	size_t top, bot, mid = n >= 3 ? 1 : 0, i, k, x;
-	int in_top, in_bot;
+	struct tier_sizes want, got = { 0, 0, 0 };
+	size_t mid = n >= 3 ? 1 : 0, i, k, x;
 	enum flag f;
 
-	top = round_share(n, c->o->top);
-	bot = round_share(n, c->o->bottom);
+	want.top = round_share(n, c->o->top);
+	want.bot = round_share(n, c->o->bottom);
 	if (n >= 3) {
-		top = top ? top : 1;
-		bot = bot ? bot : 1;
+		want.top = want.top ? want.top : 1;
+		want.bot = want.bot ? want.bot : 1;
 	}
-	while (top + bot > n - mid) {
-		if (top > bot)
-			top--;
+	while (want.top + want.bot > n - mid) {
+		if (want.top > want.bot)
+			want.top--;
 		else
-			bot--;
+			want.bot--;
 	}
+	want.mid = n - want.top - want.bot;
 	qsort(g, n, sizeof(*g), cmp_tier);
 	for (i = 0; i < n; i = k) {
 		for (k = i + 1; k < n && g[k].rank == g[i].rank; k++)
 			;
-		/* The tied group holds positions i + 1 .. k. */
-		in_top = i + 1 <= top;
-		in_bot = bot > 0 && k >= n - bot + 1;
-		f = in_top == in_bot ? F_TIER_MIDDLE :
-		    in_top ? F_TIER_TOP : F_TIER_BOTTOM;
+		f = tier_of_group(i, k, n, &want);
 		for (x = i; x < k; x++)
-			tier_note(c, &g[x], n, team, f);
+			g[x].tier = f;
 	}
+	if (n >= 3)
+		fill_middle(g, n, &want);
+	for (i = 0; i < n; i++) {
+		got.top += g[i].tier == F_TIER_TOP;
+		got.mid += g[i].tier == F_TIER_MIDDLE;
+		got.bot += g[i].tier == F_TIER_BOTTOM;
+	}
+	for (i = 0; i < n; i++)
+		tier_note(c, &g[i], n, team, &want, &got);
 }
 
 /* Reps by value, the best first (higher: the highest), then by name. */
@@ -824,38 +900,30 @@ gaps(struct judge_ctx *c)
 	free(md.order);
 }
 
-/* Whether column c has a value somewhere (a table made by hand may not). */
-static int
-filled(const struct scores *s, enum sc_col c)
-{
-	size_t i;
-
-	for (i = 0; i < s->nrows; i++)
-		if (scores_known(&s->rows[i], c))
-			return 1;
-	return 0;
-}
-
 /*
- * The latest period with a number in it: pm-score --to past the as-of
- * date writes rows for periods still to come, with projected and pace
- * empty, and there is nothing to judge in those.
+ * No -P: the latest period with a number in it, unless it has only just
+ * begun (SPEC section 13); the same rule as pm-report's, in common/.
  */
-static uint32_t
-latest(const struct scores *s)
+static void
+choose_latest(struct judgement *j, const struct scores *s,
+    const struct flag_opts *o)
 {
-	enum sc_col col = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
-	uint32_t p = 0;
-	int seen = 0;
-	size_t i;
+	struct scores_pick pk = scores_pick_period(s, o->min_elapsed);
+	char why[160], pct[NUM_BUFSIZE];
 
-	for (i = 0; i < s->nrows; i++)
-		if (!s->rows[i].rollup && scores_known(&s->rows[i], col) &&
-		    (!seen || s->rows[i].period > p)) {
-			p = s->rows[i].period;
-			seen = 1;
-		}
-	return seen ? p : (uint32_t)s->nperiods - 1;
+	j->period = pk.period;
+	if (pk.early == SC_NONE || o->quiet)
+		return;
+	scores_early_text(s, &pk, why, sizeof(why));
+	fixed_format(o->min_elapsed, 1, pct);
+	if (pk.none_finished)
+		pm_warn("%s: %s, less than --min-elapsed %s%%, and no period "
+		    "before it is finished: judging it all the same",
+		    s->files[0], why, pct);
+	else
+		pm_warn("%s: %s, less than --min-elapsed %s%%: judging %s, "
+		    "the latest finished period", s->files[0], why, pct,
+		    s->period_key[pk.period]);
 }
 
 static void
@@ -878,7 +946,7 @@ choose(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 		    s->files[0], name);
 	}
 	if (o->period == NULL) {
-		j->period = latest(s);
+		choose_latest(j, s, o);
 		return;
 	}
 	if ((j->period = scores_period(s, o->period)) == SC_NONE)
@@ -911,8 +979,12 @@ static int
 in_progress(const struct judge_ctx *c)
 {
 	const struct score_row *r;
+	int64_t el = scores_elapsed(c->s, c->p);
 	size_t i;
 
+	if (el >= 0)
+		return el < 100 * FIXED_SCALE;
+	/* An older table, without elapsed: a projection shows it. */
 	for (i = 0; i < c->s->nrows; i++) {
 		r = &c->s->rows[i];
 		if (r->period != c->p)
@@ -965,8 +1037,8 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	c.o = o;
 	c.m = j->metric;
 	c.p = j->period;
-	c.att = filled(s, SC_PACE) ? SC_PACE : SC_ATTAINMENT;
-	c.act = filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
+	c.att = scores_filled(s, SC_PACE) ? SC_PACE : SC_ATTAINMENT;
+	c.act = scores_filled(s, SC_PROJECTED) ? SC_PROJECTED : SC_ACTUAL;
 	c.progress = in_progress(&c);
 	c.higher = metric_lookup(s->metric_name[c.m]).higher_better;
 	c.run = xcalloc((size_t)o->persist + 2 > RECOVER_WINDOW + 1 ?

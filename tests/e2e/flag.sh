@@ -15,21 +15,23 @@ F=$FIX/flag
 # calls and meetings at 2/7 of the West median (activity_gap).  Hal:
 # calls and meetings 10/7 of the median, win rate 20% against a median of
 # 37.5% (conversion_gap).  Ranks 1, 2, 2, 4..8: top 20% of 8 = 2 reps,
-# Eve and Hal tied at rank 2 are both top.
+# bottom 2, middle 4; Eve and Hal, tied at rank 2, hold positions 2 and
+# 3, one in the top and one in the middle: an even split is middle (SPEC
+# section 13), so the tiers are 1, 5, 2 reps and the notes say so.
 t_run "list: exit 0" 0 pm-flag --list "$F/team.csv"
 t_out "list: the right reps for the right reasons" \
 'period,rep,team,flag,metric,value,notes
 2026-09,Ann,East,underperformer,revenue,58.0,"attainment 62.0%, 71.0%, 58.0% in 2026-07..2026-09, below 80%"
 2026-09,Bob,East,high_flyer,revenue,130.0,"attainment 110.0%, 125.0%, 130.0% in 2026-07..2026-09, at or above 110%"
 2026-09,Dee,East,declining,revenue,8500,"revenue 10500, 9800, 9000, 8500 in 2026-06..2026-09, down in each of the last 3 periods"
-2026-09,Bob,East,tier_top,revenue,1,"rank 1 of 8 by revenue in 2026-09, in the top 20%"
-2026-09,Eve,West,tier_top,revenue,2,"rank 2 of 8 by revenue in 2026-09, in the top 20%"
-2026-09,Hal,West,tier_top,revenue,2,"rank 2 of 8 by revenue in 2026-09, in the top 20%"
-2026-09,Cid,East,tier_middle,revenue,6,"rank 6 of 8 by revenue in 2026-09, in the middle 60%"
-2026-09,Dee,East,tier_middle,revenue,5,"rank 5 of 8 by revenue in 2026-09, in the middle 60%"
-2026-09,Gus,West,tier_middle,revenue,4,"rank 4 of 8 by revenue in 2026-09, in the middle 60%"
-2026-09,Ann,East,tier_bottom,revenue,8,"rank 8 of 8 by revenue in 2026-09, in the bottom 20%"
-2026-09,Fay,West,tier_bottom,revenue,7,"rank 7 of 8 by revenue in 2026-09, in the bottom 20%"
+2026-09,Bob,East,tier_top,revenue,1,"rank 1 of 8 by revenue in 2026-09, in the top 20% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Cid,East,tier_middle,revenue,6,"rank 6 of 8 by revenue in 2026-09, in the middle 60% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Dee,East,tier_middle,revenue,5,"rank 5 of 8 by revenue in 2026-09, in the middle 60% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Eve,West,tier_middle,revenue,2,"rank 2 of 8 by revenue in 2026-09, in the middle 60% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Gus,West,tier_middle,revenue,4,"rank 4 of 8 by revenue in 2026-09, in the middle 60% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Hal,West,tier_middle,revenue,2,"rank 2 of 8 by revenue in 2026-09, in the middle 60% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Ann,East,tier_bottom,revenue,8,"rank 8 of 8 by revenue in 2026-09, in the bottom 20% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
+2026-09,Fay,West,tier_bottom,revenue,7,"rank 7 of 8 by revenue in 2026-09, in the bottom 20% (tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2)"
 2026-09,Bob,East,target_hit,revenue,130.0,"attainment 130.0% in 2026-09, at or above 100%"
 2026-09,Bob,East,biggest_deal,largest_deal,5000,"largest deal 5000 in 2026-09, the biggest of the period"
 2026-09,Bob,East,personal_best,revenue,13000,"revenue 13000 in 2026-09, the best of 5 periods (previous best 12500 in 2026-08)"
@@ -54,7 +56,7 @@ t_eq "table: flags of Bob" \
     "high_flyer;tier_top;target_hit;biggest_deal;personal_best" \
     "$(grep '^2026-09,Bob,East,revenue' "$T/table" | cut -d, -f17)"
 t_grep "table: notes carry the flag name and evidence" \
-    '^2026-09,Gus,West,revenue,.*,tier_middle;activity_gap,"tier_middle: rank 4 of 8 by revenue in 2026-09, in the middle 60%; activity_gap: activity 28.6% of the team median' "$T/table"
+    '^2026-09,Gus,West,revenue,.*,tier_middle;activity_gap,"tier_middle: rank 4 of 8 by revenue in 2026-09, in the middle 60% \(tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2\); activity_gap: activity 28.6% of the team median' "$T/table"
 t_eq "table: Cid at exactly 80% is only in the middle tier" "tier_middle" \
     "$(grep '^2026-09,Cid,East,revenue' "$T/table" | cut -d, -f17)"
 t_eq "table: roll-up rows pass through unflagged" \

@@ -51,7 +51,12 @@ static void
 file_kind(const struct ingest *g, struct input *in)
 {
 	struct csv_row hdr;
+	int i;
 
+	/* -m date=COLUMN is the date, before any completion date. */
+	for (i = 0; i < g->opt.nmaps; i++)
+		if (g->opt.maps[i].field == F_DATE)
+			in->fc.map.col[F_DONE] = -1;
 	memset(&hdr, 0, sizeof(hdr));
 	hdr.n = in->fc.hdr_n;
 	hdr.f = in->fc.hdr;
@@ -148,8 +153,9 @@ verbose_report(const struct input *in)
 		    in->name, "", in->fc.hdr[in->fc.map.own.col[f]],
 		    owner_class_name(in->fc.map.own.cls[f]));
 	if (in->fc.fmt->kind == K_ACTIVITIES && in->fc.kind != NULL)
-		pm_warn("%s: activities %s %s", in->name, in->fc.kind_forced ?
-		    "all" : "otherwise", in->fc.kind);
+		pm_warn("%s: activities: %s %s", in->name, in->fc.kind_forced ?
+		    "every one" : "those that do not say their kind",
+		    in->fc.kind);
 	if (in->lines)
 		pm_warn("%s: one row per product line: money from \"%s\", "
 		    "an opportunity's counts on its first line", in->name,

@@ -564,10 +564,16 @@ static const char *const task_with_date[] = { "isclosed", "whoid",
 /* Dialers, call-centre logs, Dynamics 365 Phone Calls. */
 static const char *const call_marks[] = { "calltype", "callduration",
 	"calldurationseconds", "callid", "callresult", "calldisposition",
-	"phonenumber", "direction", "answeredyn", "answered", "talktime",
+	"phonenumber", "answeredyn", "answered", "talktime",
 	"dialednumber", "callednumber", "callerid", "waittime", "callstart",
 	"calldate", "calltime", "callstatus", "calloutcome", "calldirection",
 	"calldurationhhmmss", "calltitle", "callnotes", NULL };
+/*
+ * A direction or a duration is a call's in a dialer log, but e-mails
+ * have a direction and meetings a duration too: a file's name first.
+ */
+static const char *const weak_call_marks[] = { "direction", "duration",
+	"durationseconds", NULL };
 /* HubSpot and Dynamics 365 e-mail activities. */
 static const char *const email_marks[] = { "emaildirection",
 	"emailsubject", "emailsendstatus", "emailbody", "emailstatus", NULL };
@@ -618,7 +624,7 @@ activity_shaped(const struct hnorm *h, const struct mapping *m)
 	    m->col[F_SENT] < 0 && m->col[F_CREATED] < 0)
 		return 0;
 	if (m->col[F_TYPE] >= 0 || m->col[F_SUBTYPE] >= 0 ||
-	    columns_kind(h, &event) != NULL)
+	    columns_kind(h, &event) != NULL || has_any(h, weak_call_marks))
 		return 1;
 	return find(h, "subject") >= 0 && has_any(h, activity_marks);
 }
@@ -741,9 +747,11 @@ format_activity_kind(const struct csv_row *hdr, const char *path,
 
 	normalise_header(hdr, &h);
 	k = columns_kind(&h, event);
-	free_hnorm(&h);
 	if (k == NULL && path != NULL && strcmp(path, "-") != 0)
 		k = name_kind(path);
+	if (k == NULL && has_any(&h, weak_call_marks))
+		k = "calls";
+	free_hnorm(&h);
 	return k;
 }
 

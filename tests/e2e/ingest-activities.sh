@@ -154,3 +154,10 @@ t_eq "odd status: counted" "Ann,2026-03,tasks,2
 Bo,2026-03,tasks,2" "$(months "$T/out")"
 t_grep "odd status: said once, with a count" \
     "Tasks.csv: Status: 2 activities with a status that says neither done nor open \\(such as 'Escalated'\\): counted as done$" "$T/err"
+
+# The completion date comes first, unless -m date=COLUMN says the date.
+printf 'Assigned,Type,Completed Date,Logged On\nAnn,Call,2026-03-09,2026-03-02\n' >"$T/md.csv"
+t_run "completion date: exit 0" 0 pm-ingest "$T/md.csv"
+t_eq "completion date: first" "2026-03-09" "$(sed -n 2p "$T/out" | cut -d, -f1)"
+t_run "-m date=: exit 0" 0 pm-ingest -m "date=Logged On" "$T/md.csv"
+t_eq "-m date=: the mapped column is the date" "2026-03-02" "$(sed -n 2p "$T/out" | cut -d, -f1)"

@@ -277,6 +277,13 @@ call_logs(void **state)
 	    "Contract related|Y|Y", b, sizeof(b)), "calls@2021-01-01");
 	assert_string_equal(convert(&fl, "ID6|Stewart|2021-01-01|10:00:29|"
 	    "Contract related|N|N", b, sizeof(b)), "not completed");
+	/* A direction and a duration: a dialer's calls... */
+	open_file(&fl, "dialer.csv", "Agent|Date|Direction|Duration");
+	assert_string_equal(fl.fc.kind, "calls");
+	/* ...unless the name says e-mails, which have a direction too. */
+	open_file(&fl, "Emails.csv", "Subject|Direction|Regarding|Status|"
+	    "Owner|Actual End|Created On");
+	assert_string_equal(fl.fc.kind, "emails");
 	/* A type column in a file of calls: Inbound is a category too. */
 	open_file(&fl, "d.csv", "Agent|Date|Type|Call Duration");
 	assert_string_equal(convert(&fl, "Bo|2026-03-04|Inbound|00:03:10", b,

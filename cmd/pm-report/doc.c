@@ -13,6 +13,7 @@
 #include "num.h"
 #include "sbuf.h"
 #include "report.h"
+#include "sanitise.h"
 
 struct doc *
 doc_new(void)
@@ -219,26 +220,14 @@ doc_title_of(const struct doc *d)
 }
 
 /*
- * Names come from CRM exports: a stray tab, newline or terminal escape
- * must not reach a terminal or break a table row.
+ * Names come from CRM exports: a stray tab, newline, terminal escape or
+ * bidirectional override must not reach a terminal, reorder a line or
+ * break a table row.  One rule for every tool (common/sanitise).
  */
 char *
 doc_clean_text(const char *s)
 {
-	char *r = xmalloc(strlen(s) + 1), *p = r;
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '\t' || c == '\n' || c == '\r')
-			*p++ = ' ';
-		else if (c < 0x20 || c == 0x7f)
-			*p++ = '?';
-		else
-			*p++ = (char)c;
-	}
-	*p = '\0';
-	return r;
+	return san_dup(s);
 }
 
 char *

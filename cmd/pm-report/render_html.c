@@ -2,7 +2,8 @@
  * HTML: one self-contained file.  Inline CSS (with a print stylesheet and
  * a narrow-screen layout), inline SVG charts, no scripts, no external
  * assets.  Every piece of data goes through esc(), in text and in
- * attributes alike.
+ * attributes alike (control and bidirectional characters become '?'),
+ * and names are isolated in <bdi>.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -64,6 +65,18 @@ esc(struct out *o, const char *s)
 		}
 	}
 	free(c);
+}
+
+/*
+ * A name: isolated (<bdi>), so that a right-to-left name cannot reorder
+ * the numbers and words around it.
+ */
+static void
+name(struct out *o, const char *s)
+{
+	out_puts(o, "<bdi>");
+	esc(o, s);
+	out_puts(o, "</bdi>");
 }
 
 static void
@@ -142,7 +155,9 @@ table(const struct block *b, struct out *o)
 			    b->cols[i].align == AL_RIGHT ? "r" :
 			    b->cols[i].flex ? "w" : "",
 			    c->tone ? " " : "", cls[c->tone]);
-			if (c->s != NULL)
+			if (c->s != NULL && b->cols[i].flex && *c->s != '\0')
+				name(o, c->s);
+			else if (c->s != NULL)
 				esc(o, c->s);
 			else
 				spark(o, &c->trend, 90, 22);
@@ -371,7 +386,10 @@ render_html(const struct doc *d, struct out *o)
 		case B_H2:
 		case B_H3:
 			out_puts(o, b->type == B_H2 ? "<h2>" : "<h3>");
-			esc(o, b->a);
+			if (b->type == B_H3)
+				name(o, b->a);
+			else
+				esc(o, b->a);
 			out_puts(o, b->type == B_H2 ? "</h2>\n" : "</h3>\n");
 			break;
 		case B_PARA:
@@ -389,7 +407,7 @@ render_html(const struct doc *d, struct out *o)
 			inli = 1;
 			if (b->a != NULL) {
 				out_puts(o, "<strong>");
-				esc(o, b->a);
+				name(o, b->a);
 				out_puts(o, "</strong>");
 				if (b->b != NULL)
 					out_puts(o, ": ");

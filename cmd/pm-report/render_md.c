@@ -1,26 +1,75 @@
 /*
  * Markdown (CommonMark with GFM tables).  Every piece of data is
- * backslash-escaped, so a `|` in a rep's name stays in its cell and a
- * `<script>` is text, not HTML.
+ * backslash-escaped, so a `|` in a rep's name stays in its cell, a
+ * `<script>` is text, not HTML, and `https://...` is no link; names are
+ * isolated in <bdi>.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "report.h"
 
-static void
-md_text(struct out *o, const char *s)
+/* Whether the '.' at p, in s, ends a "www" that GFM would make a link. */
+static int
+www_dot(const char *s, const char *p)
 {
-	char *c = doc_clean_text(s), *p;
+	return p - s >= 3 && strncasecmp(p - 3, "www", 3) == 0;
+}
+
+/*
+ * Data as Markdown text, every character that could make markup or a
+ * link escaped with a backslash (CommonMark renders any escaped ASCII
+ * punctuation as itself):
+ *   - the inline markup: \ ` * _ [ ] < > | # & ~ ! and $ (math);
+ *   - GFM's extended autolinks: the ':' of "https://" (or any
+ *     "scheme://", "mailto:x"), the '.' of "www.";
+ *   - at the start of a block (bol), what would open a list, a quote or
+ *     a heading underline: a leading - + = and the '.' or ')' of "1.".
+ * An e-mail address is left a mailto: link by GFM whatever is escaped
+ * (its autolinker sees the text after the escapes): harmless.
+ */
+static void
+md_text_at(struct out *o, const char *s, int bol)
+{
+	char *c = doc_clean_text(s), *p, *q;
 
 	for (p = c; *p; p++) {
-		if (strchr("\\`*_[]<>|#&~!", *p) != NULL)
+		if (strchr("\\`*_[]<>|#&~!$", *p) != NULL ||
+		    (*p == ':' && p > c && isalpha((unsigned char)p[-1]) &&
+		    p[1] != '\0' && p[1] != ' ') ||
+		    (*p == '.' && www_dot(c, p)))
 			out_putc(o, '\\');
+		else if (bol && p == c && strchr("-+=", *p) != NULL)
+			out_putc(o, '\\');
+		else if (bol && (*p == '.' || *p == ')') && p > c) {
+			for (q = c; q < p && isdigit((unsigned char)*q); q++)
+				;
+			if (q == p)
+				out_putc(o, '\\');
+		}
 		out_putc(o, *p);
 	}
 	free(c);
+}
+
+/* Data inside a line: escaped as md_text_at says. */
+static void
+md_text(struct out *o, const char *s)
+{
+	md_text_at(o, s, 0);
+}
+
+/* A name: escaped and isolated (<bdi>, inline HTML that CommonMark keeps). */
+static void
+md_name(struct out *o, const char *s)
+{
+	out_puts(o, "<bdi>");
+	md_text(o, s);
+	out_puts(o, "</bdi>");
 }
 
 static void
@@ -45,7 +94,9 @@ table(const struct block *b, struct out *o)
 			const struct doc_cell *c = &b->cells[(size_t)r * b->ncols + i];
 
 			out_putc(o, ' ');
-			if (c->s != NULL)
+			if (c->s != NULL && b->cols[i].flex && *c->s != '\0')
+				md_name(o, c->s);
+			else if (c->s != NULL)
 				md_text(o, c->s);
 			else
 				out_puts(o, doc_sparkline(&c->trend, buf,
@@ -105,23 +156,26 @@ render_markdown(const struct doc *d, struct out *o)
 			out_putc(o, '\n');
 			if (b->b != NULL) {
 				out_putc(o, '\n');
-				md_text(o, b->b);
+				md_text_at(o, b->b, 1);
 				out_putc(o, '\n');
 			}
 			break;
 		case B_H2:
 		case B_H3:
 			out_puts(o, b->type == B_H2 ? "## " : "### ");
-			md_text(o, b->a);
+			if (b->type == B_H3)
+				md_name(o, b->a);
+			else
+				md_text(o, b->a);
 			out_putc(o, '\n');
 			break;
 		case B_PARA:
-			md_text(o, b->a);
+			md_text_at(o, b->a, 1);
 			out_putc(o, '\n');
 			break;
 		case B_NOTE:
 			out_puts(o, "> ");
-			md_text(o, b->a);
+			md_text_at(o, b->a, 1);
 			out_putc(o, '\n');
 			break;
 		case B_ITEM:
@@ -129,13 +183,16 @@ render_markdown(const struct doc *d, struct out *o)
 			out_puts(o, b->type == B_ITEM ? "- " : "  - ");
 			if (b->a != NULL) {
 				out_puts(o, b->type == B_ITEM ? "**" : "*");
-				md_text(o, b->a);
+				if (b->type == B_ITEM)
+					md_name(o, b->a);
+				else
+					md_text(o, b->a);
 				out_puts(o, b->type == B_ITEM ? "**" : "*");
 				if (b->b != NULL)
 					out_puts(o, ": ");
 			}
 			if (b->b != NULL)
-				md_text(o, b->b);
+				md_text_at(o, b->b, b->a == NULL);
 			out_putc(o, '\n');
 			break;
 		case B_TABLE:

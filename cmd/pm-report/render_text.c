@@ -1,7 +1,9 @@
 /*
  * Plain text: at most 80 columns (terminal columns: a CJK character
- * takes two), for a terminal or the body of an email.  Long names are cut with an
- * ellipsis, paragraphs are wrapped, control characters never get out.
+ * takes two), for a terminal or the body of an email.  Long names are cut
+ * with an ellipsis, paragraphs are wrapped; every piece of text goes
+ * through doc_clean_text, so no control or bidirectional character gets
+ * out.
  */
 #include <math.h>
 #include <stdio.h>
@@ -41,8 +43,10 @@ pad(struct out *o, size_t n)
 
 /* s in exactly `width` columns: cut with an ellipsis, padded. */
 static void
-put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
+put_fit(struct out *o, const char *raw, size_t width, enum align al,
+    int last)
 {
+	char *s = doc_clean_text(raw);
 	size_t w = utf8_width(s);
 
 	if (w > width) {
@@ -52,6 +56,7 @@ put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
 		out_puts(o, "\u2026");
 		if (!last)
 			pad(o, width - 1 - utf8_widthn(s, w));
+		free(s);
 		return;
 	}
 	if (al == AL_RIGHT)
@@ -59,6 +64,7 @@ put_fit(struct out *o, const char *s, size_t width, enum align al, int last)
 	out_puts(o, s);
 	if (al == AL_LEFT && !last)
 		pad(o, width - w);
+	free(s);
 }
 
 /*
@@ -126,9 +132,12 @@ wrap_lead(struct out *o, const char *lead, const char *text,
 }
 
 static void
-underline(struct out *o, const char *text, const char *ch)
+underline(struct out *o, const char *raw, const char *ch)
 {
+	char *text = doc_clean_text(raw);
 	size_t w = utf8_width(text), i;
+
+	free(text);
 
 	if (w > WIDTH)
 		w = WIDTH;
@@ -229,8 +238,11 @@ chart(const struct chart *c, struct out *o)
 	if (c->kind != CH_HIST)
 		return;
 	for (i = 0; i < c->n; i++) {
-		if (utf8_width(c->label[i]) > lw)
-			lw = utf8_width(c->label[i]);
+		char *l = doc_clean_text(c->label[i]);
+
+		if (utf8_width(l) > lw)
+			lw = utf8_width(l);
+		free(l);
 		max = fmax(max, c->value[i]);
 	}
 	if (lw > 30)

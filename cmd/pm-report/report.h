@@ -133,8 +133,7 @@ struct doc {
 const char *doc_title_of(const struct doc *d);
 /* Unicode sparkline of s into buf (3 bytes a point). */
 char *doc_sparkline(const struct series *s, char *buf, size_t size);
-/* A copy of s with control characters made visible and whitespace runs
- * kept: what is safe to show in a terminal. */
+/* A copy of s with control and bidirectional characters as '?' (san_dup). */
 char *doc_clean_text(const char *s);
 
 /* ---- formatting ---- */

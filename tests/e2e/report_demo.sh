@@ -66,15 +66,15 @@ if [ -s "$T/demo/drivers.csv" ]; then
 else
 	skip "demo: what drives results" "pm-score has no --drivers yet"
 fi
-t_grep "demo html has the one-on-ones" "<h3>Olivia Grant \(West\)</h3>" "$T/demo/report.html"
-t_grep "demo markdown has the leaderboard" "^\| 1 \| José Núñez \| East \|" "$T/demo/report.md"
+t_grep "demo html has the one-on-ones" "<h3><bdi>Olivia Grant \(West\)</bdi></h3>" "$T/demo/report.html"
+t_grep "demo markdown has the leaderboard" "^\| 1 \| <bdi>José Núñez</bdi> \| <bdi>East</bdi> \|" "$T/demo/report.md"
 
 for h in Headline Leaderboard Wins "Coaching focus" Distribution Concentration \
     One-on-ones; do
 	t_grep "demo markdown: section $h" "^## $h$" "$T/demo/report.md"
 	t_grep "demo html: section $h" "^<h2>$h</h2>$" "$T/demo/report.html"
 done
-t_eq "demo html: a sheet per rep" 12 "$(grep -c '^<h3>.* (\(East\|West\))</h3>$' "$T/demo/report.html")"
+t_eq "demo html: a sheet per rep" 12 "$(grep -c '^<h3><bdi>.* (\(East\|West\))</bdi></h3>$' "$T/demo/report.html")"
 
 # Twice: the same bytes.
 DEMO_OUT=$T/demo2 sh "$EX/demo.sh" "$PMBIN" >/dev/null 2>&1

@@ -21,7 +21,7 @@ static const char *const field_names[NFIELD] = {
 	"close_date", "won_date", "lost_date", "expected_close", "created",
 	"type", "date", "metric", "value", "subtype",
 	"line_amount", "deal_name",
-	"done_date", "due_date", "sent_date", "call", "answered",
+	"done_date", "due_date", "sent_date", "call", "answered", "is_task",
 };
 
 static const enum field req_facts[] = { F_DATE, F_REP, F_METRIC, F_VALUE,
@@ -185,7 +185,9 @@ static const struct colspec cols_activities[] = {
 	{ F_TYPE, "Activity Type|Activity - Type|Type|Task Type|Event Type|"
 	    "Engagement Type|Activity" },
 	/* Salesforce leaves Type empty on many tasks; the subtype is set. */
-	{ F_SUBTYPE, "TaskSubtype|EventSubtype" },
+	{ F_SUBTYPE, "TaskSubtype|EventSubtype|ActivitySubtype" },
+	/* ActivityHistory, OpenActivity: tasks and events together. */
+	{ F_ISTASK, "IsTask" },
 	{ F_STATUS, "Status|Activity Status|Task Status|Status Reason|"
 	    "Call Status|Call Result|Call Outcome|Meeting Outcome" },
 	{ F_ISCLOSED, "IsClosed|Activity - Done|Done|Completed|Is Completed" },
@@ -591,6 +593,9 @@ columns_kind(const struct hnorm *h, int *event)
 	int i;
 
 	*event = 0;
+	/* Salesforce ActivityHistory: each record says task or event. */
+	if (find(h, "istask") >= 0)
+		return "tasks";
 	if (has_any(h, meeting_marks)) {
 		*event = 1;
 		return "meetings";

@@ -622,45 +622,6 @@ is_kind(const char *metric)
 	    strcmp(metric, "meetings") == 0 || strcmp(metric, "tasks") == 0;
 }
 
-/*
- * The kind of an activity (SPEC 12), in this order: --kind; a subtype
- * that names one (Salesforce TaskSubtype Call, Email, ListEmail;
- * EventSubtype Event); a type that names one; a call's own fields
- * filled (CallType, CallDurationInSeconds); any other subtype (Task,
- * Cadence, LinkedIn: a Salesforce task); the kind the file's columns
- * or name say; else the type's slug.  In a file of one kind, a type
- * that names no kind is a category (CallType Billing, Direction
- * Inbound), not the kind.  NULL when nothing tells.
- */
-static const char *
-activity_kind(struct rec *r)
-{
-	const char *m;
-	char sub[64];
-
-	if (r->fc->kind_forced)
-		return r->fc->kind;
-	if (r->n[F_SUBTYPE] > 0) {
-		m = record_activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
-		    sub, sizeof(sub));
-		if (strcmp(m, "listemail") == 0)
-			return "emails";
-		if (is_kind(m) && strcmp(m, "tasks") != 0)
-			return m;
-	}
-	m = r->n[F_TYPE] > 0 ? record_activity_metric(r->v[F_TYPE],
-	    r->n[F_TYPE], r->mbuf, sizeof(r->mbuf)) : "";
-	if (is_kind(m))
-		return m;
-	if (r->n[F_CALL] > 0)
-		return "calls";
-	if (r->n[F_SUBTYPE] > 0)
-		return "tasks";
-	if (r->fc->kind != NULL)
-		return r->fc->kind;
-	return *m != '\0' ? m : NULL;
-}
-
 /* A status word, letters and digits only, lower case, into buf. */
 static const char *
 status_word(const char *s, size_t n, char *buf, size_t cap)
@@ -716,6 +677,50 @@ status_done(const char *s, size_t n)
 		if (strcmp(w, notdone[i]) == 0)
 			return 0;
 	return -1;
+}
+
+/*
+ * The kind of an activity (SPEC 12), in this order: --kind; IsTask
+ * false (a Salesforce Event in an ActivityHistory export); a subtype
+ * that names one (Salesforce TaskSubtype Call, Email, ListEmail;
+ * EventSubtype Event); a type that names one; a call's own fields
+ * filled (CallType, CallDurationInSeconds); any other subtype (Task,
+ * Cadence, LinkedIn: a Salesforce task); the kind the file's columns
+ * or name say; else the type's slug.  In a file of one kind, a type
+ * that names no kind is a category (CallType Billing, Direction
+ * Inbound), not the kind.  NULL when nothing tells.
+ */
+static const char *
+activity_kind(struct rec *r)
+{
+	const char *m;
+	char sub[64];
+
+	if (r->fc->kind_forced)
+		return r->fc->kind;
+	/* IsTask false: a Salesforce Event, a meeting whatever its type. */
+	if (r->n[F_ISTASK] > 0 && status_done(r->v[F_ISTASK],
+	    r->n[F_ISTASK]) == 0)
+		return "meetings";
+	if (r->n[F_SUBTYPE] > 0) {
+		m = record_activity_metric(r->v[F_SUBTYPE], r->n[F_SUBTYPE],
+		    sub, sizeof(sub));
+		if (strcmp(m, "listemail") == 0)
+			return "emails";
+		if (is_kind(m) && strcmp(m, "tasks") != 0)
+			return m;
+	}
+	m = r->n[F_TYPE] > 0 ? record_activity_metric(r->v[F_TYPE],
+	    r->n[F_TYPE], r->mbuf, sizeof(r->mbuf)) : "";
+	if (is_kind(m))
+		return m;
+	if (r->n[F_CALL] > 0)
+		return "calls";
+	if (r->n[F_SUBTYPE] > 0)
+		return "tasks";
+	if (r->fc->kind != NULL)
+		return r->fc->kind;
+	return *m != '\0' ? m : NULL;
 }
 
 /*

@@ -191,6 +191,21 @@ salesforce_event(void **state)
 	assert_string_equal(convert(&fl, "00U2|||Offsite|true||2026-03-10|"
 	    "1440|005A|Other|2026-02-26T12:00:00.000Z", b, sizeof(b)),
 	    "meetings@2026-03-10");
+	/*
+	 * ActivityHistory: tasks and events in one export, IsTask says
+	 * which; ActivityType Call on an event is still a meeting.
+	 */
+	assert_string_equal(open_file(&fl, "ah.csv", "Id|ActivityDate|"
+	    "ActivityType|ActivitySubtype|DurationInMinutes|IsAllDayEvent|"
+	    "IsClosed|IsTask|OwnerId|Status"), "activities");
+	assert_string_equal(fl.fc.kind, "tasks");
+	assert_false(fl.fc.kind_forced);
+	assert_string_equal(convert(&fl, "00T1|2026-03-02|Call|Call||false|"
+	    "true|true|005A|Completed", b, sizeof(b)), "calls@2026-03-02");
+	assert_string_equal(convert(&fl, "00U1|2026-03-03|Call|Event|30|false|"
+	    "true|false|005A|", b, sizeof(b)), "meetings@2026-03-03");
+	assert_string_equal(convert(&fl, "00T2|2026-03-04|Other|Task||false|"
+	    "true|true|005B|Completed", b, sizeof(b)), "tasks@2026-03-04");
 	/* EventSubtype, spelt as a report spells it: a type column. */
 	assert_string_equal(open_file(&fl, "x.csv", "Assigned|Subject|"
 	    "Event Subtype|Start|End"), "activities");

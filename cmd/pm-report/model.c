@@ -32,6 +32,7 @@ static const struct {
 	{ "personal_best", "Personal best", NULL },
 	{ "most_improved", "Most improved", NULL },
 	{ "biggest_deal", "Biggest deal", NULL },
+	{ "recovering", "Back on track", NULL },
 	{ "activity_gap", "Activity gap",
 	    "prospecting volume (calls, meetings, new opportunities) back to "
 	    "the team's level" },
@@ -47,12 +48,17 @@ static const struct {
 	{ "tier_top", "Top tier", NULL },
 	{ "tier_middle", "Middle tier", NULL },
 	{ "tier_bottom", "Bottom tier", NULL },
+	{ "plan_met", "Plan met", NULL },
+	{ "plan_on_track", "Plan on track", NULL },
+	{ "plan_behind", "Plan behind", NULL },
+	{ "plan_worse", "Plan worse than before", NULL },
+	{ "plan_missed", "Plan missed", NULL },
 };
 #define NFLAGDEFS (int)(sizeof(flagdefs) / sizeof(flagdefs[0]))
 
 const char *const model_win_flags[] = {
 	"target_hit", "high_flyer", "personal_best", "most_improved",
-	"biggest_deal", NULL
+	"recovering", "biggest_deal", NULL
 };
 const char *const model_coaching_flags[] = {
 	"underperformer", "declining", "activity_gap", "conversion_gap", NULL

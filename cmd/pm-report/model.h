@@ -22,6 +22,18 @@ struct model_rep {
 	int nfl;
 };
 
+/* A coaching plan's verdict, read back from pm-flag's notes (followup.c). */
+struct followup {
+	int rep;		/* index into model.reps */
+	int verdict;		/* index into followup.c's verdicts */
+	int parsed;		/* the note follows pm-flag's grammar */
+	char *text;		/* the note as written */
+	char *metric, *from, *to, *period, *focus, *coach;
+	int pct, has_base, has_change, has_progress, has_drift, tide, over;
+	double base, now, goal, change, progress, drift;
+	int k, n;		/* periods gone, periods of the plan */
+};
+
 struct model {
 	const struct scores *s;
 	const struct report_opts *op;
@@ -35,6 +47,8 @@ struct model {
 	int nreps;
 	const char **teams;	/* --team, as the table spells them */
 	int nteams;
+	struct followup *fu;	/* the plans judged in the period */
+	int nfu;
 };
 
 struct model_total {
@@ -117,6 +131,15 @@ int model_names_with(const struct model *c, const char *f1, const char *f2,
 int model_focus_areas(const struct model_rep *r, const char **out);
 /* Whether r has a flag of the Coaching section. */
 int model_needs_coaching(const struct model_rep *r);
+
+/* The coaching plans in the notes of the period's rows, into c->fu. */
+void followup_collect(struct model *c);
+/* The "Coaching plans" section: every plan, its numbers and a bar. */
+void followup_section(struct doc *d, struct model *c);
+/* Rep k's plans in the rep's one-on-one sheet. */
+void followup_sheet(struct doc *d, const struct model *c, int k);
+/* The focus texts of rep k's running plans into out (max); how many. */
+int followup_focus(const struct model *c, int k, const char **out, int max);
 
 /* The one-on-one sheet of rep r. */
 void sheets_one(struct doc *d, struct model *c, const struct model_rep *r);

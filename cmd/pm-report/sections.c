@@ -619,7 +619,9 @@ coach_item(struct doc *d, const struct model *c, const struct model_rep *r)
 			doc_detail(d, model_flag_label(model_coaching_flags[i]),
 			    f->note);
 	}
-	n = model_focus_areas(r, fa);
+	/* While a coaching plan runs, its focus is the rep's. */
+	if ((n = followup_focus(c, (int)(r - c->reps), fa, 2)) == 0)
+		n = model_focus_areas(r, fa);
 	for (i = 0; i < n; i++)
 		doc_detail(d, "Focus", fa[i]);
 }
@@ -840,6 +842,7 @@ sections_build(struct doc *d, const struct scores *t,
 	c->lbm = model_pick_metric(c);
 	model_resolve_teams(c);
 	model_collect_reps(c);
+	followup_collect(c);
 	if (op->title == NULL && c->nteams > 0)
 		title = team_title(c);
 	d->period = t->period_key[c->sel];
@@ -868,6 +871,7 @@ sections_build(struct doc *d, const struct scores *t,
 	leaderboard(d, c);
 	wins_section(d, c);
 	coaching_section(d, c);
+	followup_section(d, c);
 	distribution(d, c);
 	if (op->pareto != NULL)
 		extra_pareto(d, op->pareto);

@@ -131,8 +131,12 @@ sheet_focus(struct doc *d, const struct model *c, const struct model_rep *r,
 {
 	const char *fa[2];
 	char text[256], b1[FMT_BUFSIZE], b2[FMT_BUFSIZE];
-	int i, nfa = model_focus_areas(r, fa), shown = 0;
+	int i, nfa, shown = 0;
 	double med;
+
+	/* While a coaching plan runs, its focus is the rep's. */
+	if ((nfa = followup_focus(c, (int)(r - c->reps), fa, 2)) == 0)
+		nfa = model_focus_areas(r, fa);
 
 	for (i = 0; i < nfa; i++)
 		doc_item(d, "Focus", fa[i]);
@@ -191,8 +195,11 @@ sheets_one(struct doc *d, struct model *c, const struct model_rep *r)
 	else if (r->nfl == 0)
 		doc_para(d, "No flags this period.");
 	for (i = 0; i < r->nfl; i++)
-		doc_item(d, model_flag_label(r->fl[i].name),
-		    *r->fl[i].note ? r->fl[i].note : NULL);
+		/* Plans have their own lines, below. */
+		if (strncmp(r->fl[i].name, "plan_", 5) != 0)
+			doc_item(d, model_flag_label(r->fl[i].name),
+			    *r->fl[i].note ? r->fl[i].note : NULL);
+	followup_sheet(d, c, (int)(r - c->reps));
 	sheet_focus(d, c, r, ids, n);
 	free(ids);
 }

@@ -1,0 +1,129 @@
+# pm-report: the "Coaching plans" section, the plan in the one-on-one
+# sheet, the plan's focus as the rep's focus area, and recovering under
+# Wins ("Back on track"), in text, Markdown, HTML and e-mail.  The plans
+# and their numbers are those of flag_plans.sh (worked out there by
+# hand); here the report must show each in its place.
+. "$(dirname "$0")/../lib.sh"
+F=$FIX/flag
+
+# section FORMAT START END: the lines from START to END of the report.
+section() {
+	pm-report -f "$1" "$T/flagged.csv" >"$T/full" 2>"$T/err"
+	sed -n "/$2/,/$3/p" "$T/full" >"$T/out"
+}
+
+pm-flag -q --metric meetings --plans "$F/plans.csv" "$F/plans_team.csv" \
+    >"$T/flagged.csv"
+# The worst verdicts first (worse, missed, behind, on track, met), then
+# the board's order; bars of 8 cells, progress / 12.5 rounded: Ana's
+# 46.5% is 4 cells, Hal's 33.3% 3, Dee's -50% none, Gus's 125% all.
+section text '^Coaching plans' '^Distribution'
+t_out "text: the Coaching plans section" \
+'Coaching plans
+--------------
+  Rep  Focus            Baseline     Now    Goal  Progress         Verdict
+  ---  ---------------  --------  ------  ------  ---------------  -------------
+  Dee  follow-ups, fe…         8       7      10  ░░░░░░░░ -50.0%  Worse, 2/3
+  Hal  Meetings                9      10      12  ███░░░░░ 33.3%   Missed, over
+  Ana  discovery calls      7.33     9.5      12  ████░░░░ 46.5%   Behind, 2/3
+  Eve  ramp-up               new       6      10  no baseline      Behind, 2/3
+  Jon  faster close       45.0 d  36.0 d  30.0 d  █████░░░ 60.0%   Behind, 2/2
+  Ben  Meetings                6       9      10  ██████░░ 75.0%   On track, 2/3
+  Ivy  Meetings            85.0%  100.0%  110.0%  █████░░░ 60.0%   On track, 2/4
+  Kim  Meetings               10    11.5      12  ██████░░ 75.0%   On track, 2/3
+  Cid  Meetings                8      10      10  ████████ 100.0%  Met, 2/3
+  Gus  Meetings                6      11      10  ████████ 125.0%  Met, over
+
+Kim (Meetings): the team median moved +15.0% over the same span, as much as the
+rep: the whole team moved, so this is not the plan'"'"'s doing alone.
+
+Progress runs from the rep'"'"'s own baseline (the mean of up to 3 periods before
+the plan) to the goal; a plan is on track when its progress is at least the
+share of its periods gone (2/3: two of three).
+
+Distribution
+'
+t_grep "text: Coaching plans after Coaching focus" '^Coaching focus' "$T/full"
+t_eq "text: sections in order" "Coaching focus
+Coaching plans
+Distribution" "$(grep -E '^(Coaching focus|Coaching plans|Distribution)$' "$T/full")"
+
+section markdown '^## Coaching plans' '^## Distribution'
+t_grep "markdown: Ana's row" \
+    '^\| Ana \| discovery calls \| 7\.33 \| 9\.5 \| 12 \| ████░░░░ 46\.5% \| Behind, 2/3 \|$' "$T/out"
+t_grep "markdown: Eve, a new hire" \
+    '^\| Eve \| ramp-up \| new \| 6 \| 10 \| no baseline \| Behind, 2/3 \|$' "$T/out"
+t_grep "markdown: the tide" '^> Kim \(Meetings\): the team median moved \+15\.0%' "$T/out"
+
+section html '<h2>Coaching plans' '<h2>Distribution'
+t_grep "html: Ana's row" '<tr><td class="w">Ana</td><td class="w">discovery calls</td><td class="r">7\.33</td><td class="r">9\.5</td><td class="r">12</td><td class="">████░░░░ 46\.5%</td><td class=" ">Behind, 2/3</td></tr>' "$T/out"
+t_grep "html: Cid met, in good tone" '<td class=" good">Met, 2/3</td>' "$T/out"
+t_grep "html: a bar chart of progress" 'aria-label="Progress from baseline to goal' "$T/out"
+# Ana's bar: 46.5% of the way; the marker at 2 of 3 periods (66.7%).
+t_grep "html: Ana's bar and marker" '>Ana: discovery calls</text>' "$T/out"
+
+pm-report -f email --to m@example.com "$T/flagged.csv" >"$T/mail" 2>"$T/err"
+if command -v python3 >/dev/null; then
+	python3 - "$T/mail" >"$T/out" <<'PY'
+import email, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'))
+for p in m.walk():
+    if p.get_content_type() in ('text/plain', 'text/html'):
+        t = p.get_payload(decode=True).decode()
+        print(p.get_content_type(), 'Coaching plans' in t,
+              '46.5%' in t and 'discovery calls' in t)
+PY
+	t_eq "email: the section in the text and the HTML part" \
+"text/plain True True
+text/html True True" "$(cat "$T/out")"
+else
+	skip "email: the section" "no python3"
+fi
+
+# One-on-one: the plan in words, its bar, the drift, the coach, and the
+# plan's focus as the focus area; the plan_* flag not listed twice.
+pm-report --rep Ana "$T/flagged.csv" >"$T/out"
+t_grep "sheet: the plan in words" \
+    '^  - Coaching plan: discovery calls: Meetings 7\.33 before 2026-09, 9\.5 in$' "$T/out"
+t_grep "sheet: the plan's progress bar" '^    Progress: ████░░░░ 46\.5%$' "$T/out"
+t_grep "sheet: the coach" '^    Coach: Maria$' "$T/out"
+t_grep "sheet: the plan's focus is the focus area" '^  - Focus: discovery calls$' "$T/out"
+t_nogrep "sheet: no plan flag line" 'Plan behind' "$T/out"
+# Gus's plan is over: its focus ("") is not his focus area any more.
+pm-report --rep Dee "$T/flagged.csv" >"$T/out"
+t_grep "sheet: Dee's focus from the plan" '^  - Focus: follow-ups, fewer no-shows$' "$T/out"
+
+# A table written by hand (or by another version) in the grammar, with
+# markup in the names and the focus: escaped in HTML; a note that does
+# not follow the grammar is shown as it is.
+cat >"$T/hand.csv" <<'CSV'
+period,rep,team,metric,actual,target,attainment,flags,notes
+2026-09,<b>Zoe</b>,,calls,20,40,50.0,,
+2026-10,<b>Zoe</b>,,calls,30,40,75.0,underperformer;plan_behind,"underperformer: attainment 50.0%, 75.0% in 2026-09..2026-10, below 80%; plan_behind: calls 20 before 2026-09, 30 in 2026-10 (+50.0%), goal 40 by 2026-11: 50.0% of the way, 2 of 3 periods gone; team median +10.0%; focus: <script>x</script>; coach: Al"
+2026-09,Yan,,calls,40,40,100.0,,
+2026-10,Yan,,calls,40,40,100.0,plan_met,plan_met: she got there
+CSV
+pm-report -f html "$T/hand.csv" >"$T/out"
+t_grep "hand: parsed, escaped" '<td class="w">&lt;b&gt;Zoe&lt;/b&gt;</td><td class="w">&lt;script&gt;x&lt;/script&gt;</td><td class="r">20</td><td class="r">30</td><td class="r">40</td><td class="">████░░░░ 50\.0%</td>' "$T/out"
+t_nogrep "hand: no markup passes" '<script>' "$T/out"
+t_grep "hand: a free-form note shown as it is" '<td class="w">she got there</td>' "$T/out"
+# Coaching focus: while a plan runs, its focus is the rep's focus area
+# (instead of the underperformer's 30-day plan).
+pm-report "$T/hand.csv" | sed -n '/^Coaching focus/,/^Coaching plans/p' >"$T/out"
+t_grep "hand: the plan's focus in Coaching focus" '^    Focus: <script>x</script>$' "$T/out"
+t_nogrep "hand: not the generic focus" '30-day plan' "$T/out"
+
+# recovering under Wins, as "Back on track".
+pm-flag "$F/recovering.csv" | pm-report >"$T/out"
+sed -n '/^Back on track/,/^$/p' "$T/out" >"$T/sec"
+t_eq "wins: Back on track" \
+'Back on track
+·············
+  - Rae: attainment 62.0%, 71.0%, 84.0% in 2026-09..2026-11, rising after
+    2026-06..2026-08 below 80%
+  - Sam: attainment 65.0%, 70.0%, 75.0% in 2026-09..2026-11, rising after
+    2026-06..2026-08 below 80%
+  - Vic: attainment 85.0%, 95.0%, 105.0% in 2026-09..2026-11, rising after
+    revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step' \
+    "$(sed '/^$/d' "$T/sec")"
+t_grep "wins: Back on track is under Wins" '^Wins$' "$T/out"

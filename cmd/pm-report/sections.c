@@ -802,8 +802,6 @@ find_rep(const struct model *c, const char *want)
 	return found;
 }
 
-static struct model report_ctx;
-
 /* The default title of a --team report: "Sales performance report: East". */
 static const char *
 team_title(const struct model *c)
@@ -823,7 +821,7 @@ void
 sections_build(struct doc *d, const struct scores *t,
     const struct report_opts *op)
 {
-	struct model *c = &report_ctx;
+	struct model mc, *c = &mc;
 	const char *title = op->title ? op->title : "Sales performance report";
 	char *sub, *pl;
 	size_t len;

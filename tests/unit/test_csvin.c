@@ -12,29 +12,10 @@
 #include <cmocka.h>
 
 #include "csvin.h"
+#include "tutil.h"
 
-struct mem {
-	const char *s;
-	size_t len, pos, step;
-};
-
-/* Hands out at most `step` bytes a call, like a slow pipe. */
-static ssize_t
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = m->len - m->pos;
-
-	if (k > n)
-		k = n;
-	if (m->step != 0 && k > m->step)
-		k = m->step;
-	memcpy(buf, m->s + m->pos, k);
-	m->pos += k;
-	return (ssize_t)k;
-}
-
-static struct mem M;
+/* M.step = 7: at most 7 bytes a call, like a slow pipe. */
+static struct tu_mem M;
 
 static struct csvr *
 open_str(const char *s, size_t len)
@@ -43,7 +24,7 @@ open_str(const char *s, size_t len)
 	M.len = len;
 	M.pos = 0;
 	M.step = 7;
-	return csvr_open_fn(mem_read, &M, "t.csv");
+	return csvr_open_fn(tu_mem_read, &M, "t.csv");
 }
 
 #define OPEN(s) open_str((s), sizeof(s) - 1)

@@ -15,24 +15,7 @@
 #include <cmocka.h>
 
 #include "csvin.h"
-
-struct mem {
-	const char *s;
-	size_t len, pos;
-};
-
-static ssize_t
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = m->len - m->pos;
-
-	if (k > n)
-		k = n;
-	memcpy(buf, m->s + m->pos, k);
-	m->pos += k;
-	return (ssize_t)k;
-}
+#include "tutil.h"
 
 struct buf {
 	char *s;
@@ -54,12 +37,13 @@ add(struct buf *b, const char *s)
 }
 
 static struct csvr *
-open_buf(struct mem *m, const struct buf *b)
+open_buf(struct tu_mem *m, const struct buf *b)
 {
 	m->s = b->s;
 	m->len = b->len;
 	m->pos = 0;
-	return csvr_open_fn(mem_read, m, "t.csv");
+	m->step = 0;
+	return csvr_open_fn(tu_mem_read, m, "t.csv");
 }
 
 /*
@@ -70,7 +54,7 @@ static void
 test_mixed_records(void **state)
 {
 	struct buf in = { 0 };
-	struct mem m;
+	struct tu_mem m;
 	struct csvr *r;
 	struct csv_row row;
 	char tmp[128], want[4][64];
@@ -176,7 +160,7 @@ static void
 test_chunk_edges(void **state)
 {
 	struct buf in = { 0 };
-	struct mem m;
+	struct tu_mem m;
 	struct csvr *r;
 	struct csv_row row;
 	size_t pad, k;
@@ -225,7 +209,7 @@ test_errors_after_many_records(void **state)
 	    "field 2: NUL byte", "field 2: invalid UTF-8" };
 	static const size_t badlen[] = { 5, 6, 7 };
 	struct buf in = { 0 };
-	struct mem m;
+	struct tu_mem m;
 	struct csvr *r;
 	struct csv_row row;
 	int i, t;
@@ -262,7 +246,7 @@ static void
 test_semicolon(void **state)
 {
 	struct buf in = { 0 };
-	struct mem m;
+	struct tu_mem m;
 	struct csvr *r;
 	struct csv_row row;
 	int i;

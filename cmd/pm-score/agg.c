@@ -172,6 +172,16 @@ agg_set_roster(struct agg *a, uint32_t rep, uint32_t team, pm_day start)
 	a->ri[rep].start = start;
 }
 
+/* The size, doubled from cap (first when 0), of an array that holds id. */
+static size_t
+grown(size_t cap, uint32_t id, size_t first)
+{
+	cap = cap ? cap * 2 : first;
+	while (cap <= id)
+		cap *= 2;
+	return cap;
+}
+
 uint32_t
 agg_rep(struct agg *a, const char *s, size_t n)
 {
@@ -182,9 +192,7 @@ agg_rep(struct agg *a, const char *s, size_t n)
 	id = intern_id(a->reps, s, n);
 	if (id >= a->nri) {
 		old = a->nri;
-		a->nri = a->nri ? a->nri * 2 : 64;
-		while (a->nri <= id)
-			a->nri *= 2;
+		a->nri = grown(a->nri, id, 64);
 		a->ri = xreallocarray(a->ri, a->nri, sizeof(*a->ri));
 		for (; old < a->nri; old++) {
 			a->ri[old].first = a->ri[old].last = NO_DAY;
@@ -209,9 +217,7 @@ agg_metric(struct agg *a, const char *s, size_t n)
 	id = intern_id(a->metrics, s, n);
 	if (id >= a->nmseen) {
 		old = a->nmseen;
-		a->nmseen = a->nmseen ? a->nmseen * 2 : 32;
-		while (a->nmseen <= id)
-			a->nmseen *= 2;
+		a->nmseen = grown(a->nmseen, id, 32);
 		a->mseen = xrealloc(a->mseen, a->nmseen);
 		memset(a->mseen + old, 0, a->nmseen - old);
 	}

@@ -32,7 +32,7 @@ static const char *const tone_bar[] = {
 
 /* A name or label: isolated, so right-to-left text cannot reorder it. */
 static void
-model_name(struct out *o, const char *s)
+put_name(struct out *o, const char *s)
 {
 	out_puts(o, "<bdi>");
 	render_html_esc(o, s);
@@ -83,7 +83,7 @@ table(const struct block *b, struct out *o)
 			cell_tone(o, c->tone);
 			out_putc(o, '>');
 			if (b->cols[i].flex && *c->s != '\0')
-				model_name(o, c->s);
+				put_name(o, c->s);
 			else
 				render_html_esc(o, c->s);
 			out_puts(o, "</td>");
@@ -120,7 +120,7 @@ bar_row(struct out *o, const char *label, double value, double ref,
 	long v = px(value), m;
 
 	out_puts(o, "<tr><td>");
-	model_name(o, label);
+	put_name(o, label);
 	out_puts(o, "</td><td><table role=\"presentation\" cellpadding=\"0\" "
 	    "cellspacing=\"0\" border=\"0\"><tr>");
 	if (isnan(ref) || (v == 0 && px(ref) == 0)) {
@@ -205,7 +205,7 @@ item(const struct block *b, struct out *o)
 {
 	if (b->a != NULL) {
 		out_puts(o, "<b>");
-		model_name(o, b->a);
+		put_name(o, b->a);
 		out_puts(o, b->b != NULL ? ":</b> " : "</b>");
 	}
 	if (b->b != NULL)
@@ -265,7 +265,7 @@ render_email_html(const struct doc *d, struct out *o)
 		case B_H3:
 			out_puts(o, "<h3 style=\"font-size:15px;"
 			    "margin:14px 0 4px\">");
-			model_name(o, b->a);
+			put_name(o, b->a);
 			out_puts(o, "</h3>\n");
 			break;
 		case B_PARA:

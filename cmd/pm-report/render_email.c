@@ -26,9 +26,6 @@
 #define BAR_MAX_PX 270		/* longer bars are cut: the number says it */
 
 static const char *const tone_fg[] = { "", "#0b7a3e", "#b42318", "#9a6700" };
-static const char *const tone_bar[] = {
-	"#2680c2", "#3ebd93", "#ef4e4e", "#f0b429"
-};
 
 /* A name or label: isolated, so right-to-left text cannot reorder it. */
 static void
@@ -139,16 +136,6 @@ bar_row(struct out *o, const char *label, double value, double ref,
 	out_puts(o, "</td></tr>\n");
 }
 
-static const char *
-bar_colour(double v, double ref)
-{
-	if (isnan(ref))
-		return tone_bar[TONE_NONE];
-	if (v >= ref)
-		return tone_bar[TONE_GOOD];
-	return tone_bar[v >= ref * 0.8 ? TONE_WARN : TONE_BAD];
-}
-
 static void
 chart_rows(const struct chart *c, struct out *o)
 {
@@ -160,7 +147,7 @@ chart_rows(const struct chart *c, struct out *o)
 	case CH_BARS:
 		for (i = 0; i < c->n; i++)
 			bar_row(o, c->label[i], c->value[i], c->ref,
-			    bar_colour(c->value[i], c->ref),
+			    render_html_bar_colour(c->value[i], c->ref),
 			    fmt_pct(c->value[i], text));
 		break;
 	case CH_HIST:
@@ -169,7 +156,7 @@ chart_rows(const struct chart *c, struct out *o)
 		for (i = 0; i < c->n; i++) {
 			snprintf(text, sizeof(text), "%.0f", c->value[i]);
 			bar_row(o, c->label[i], max > 0 ? c->value[i] / max *
-			    100 : 0, NAN, tone_bar[c->tone[i]], text);
+			    100 : 0, NAN, render_html_colour(c->tone[i]), text);
 		}
 		break;
 	case CH_CURVE:
@@ -179,7 +166,8 @@ chart_rows(const struct chart *c, struct out *o)
 			v = c->value[k < 0 ? 0 : k];
 			snprintf(label, sizeof(label), "first %d%% of keys", q);
 			bar_row(o, label, v, c->ref, v >= c->ref ?
-			    tone_bar[TONE_NONE] : "#7cb3de", fmt_pct(v, text));
+			    render_html_colour(TONE_NONE) : "#7cb3de",
+			    fmt_pct(v, text));
 		}
 		break;
 	}

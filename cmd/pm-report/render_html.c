@@ -168,8 +168,8 @@ table(const struct block *b, struct out *o)
 	out_puts(o, "</tbody></table></div>\n");
 }
 
-static const char *
-tone_colour(enum tone t)
+const char *
+render_html_colour(enum tone t)
 {
 	static const char *const colour[] = {
 		"#2680c2", "#3ebd93", "#ef4e4e", "#f0b429"
@@ -178,16 +178,16 @@ tone_colour(enum tone t)
 	return colour[t];
 }
 
-static const char *
-bar_colour(double v, double ref)
+const char *
+render_html_bar_colour(double v, double ref)
 {
 	if (isnan(ref))
-		return tone_colour(TONE_NONE);
+		return render_html_colour(TONE_NONE);
 	if (v >= ref)
-		return tone_colour(TONE_GOOD);
+		return render_html_colour(TONE_GOOD);
 	if (v >= ref * 0.8)
-		return tone_colour(TONE_WARN);
-	return tone_colour(TONE_BAD);
+		return render_html_colour(TONE_WARN);
+	return render_html_colour(TONE_BAD);
 }
 
 /* Labels are data: cut long ones so that they stay left of the bars. */
@@ -236,7 +236,7 @@ bars(const struct chart *c, struct out *o)
 		label(o, c->label[i], 22);
 		out_printf(o, "</text><rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" "
 		    "height=\"16\" rx=\"2\" fill=\"%s\"/>", lw, y + 3,
-		    v * scale, bar_colour(c->value[i], c->ref));
+		    v * scale, render_html_bar_colour(c->value[i], c->ref));
 		if (!isnan(c->mark[i])) {
 			x = lw + fmax(c->mark[i], 0) * scale;
 			out_printf(o, "<path d=\"M%.1f %.1fl-5 -5h10z\" "
@@ -279,7 +279,7 @@ hist(const struct chart *c, struct out *o)
 
 		out_printf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 		    "height=\"%.1f\" rx=\"3\" fill=\"%s\"/>", x + 6,
-		    base - bh, bw - 12, bh, tone_colour(c->tone[i]));
+		    base - bh, bw - 12, bh, render_html_colour(c->tone[i]));
 		out_printf(o, "<text x=\"%.1f\" y=\"%.1f\" "
 		    "text-anchor=\"middle\">%.0f</text>", x + bw / 2,
 		    base - bh - 6, c->value[i]);

@@ -777,6 +777,11 @@ add_partial(struct agg *a, struct csvr *r, const struct csv_row *row,
 
 	csv_check_width(r, row, PARTIAL_NCOL);
 	p_shape(a, r, row, seen);
+	if (scores_reserved_name(row->f[3], row->len[3]) ||
+	    scores_reserved_name(row->f[8], row->len[8]))
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "%s: '*' is "
+		    "reserved for the roll-ups", scores_reserved_name(row->f[3],
+		    row->len[3]) ? "rep" : "team");
 	if (row->f[0][0] == 'R') {
 		rep = agg_rep(a, row->f[3], row->len[3]);
 		if (row->len[8] > 0)

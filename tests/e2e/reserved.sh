@@ -93,3 +93,9 @@ t_grep "roster: both lines named" \
     "^pm-score: rdiff.csv:4: rep 'Alice' is listed twice with different fields; first at line 2$" "$T/err"
 printf 'rep,team,manager,start_date\nAlice,East,Mia,\nAlice,East,Mia,2026-02-01\n' >rstart.csv
 t_run "roster: a rep twice, two start dates: exit 65" 65 pm-score -r rstart.csv ok.csv
+
+# A partial of pm-score --partial edited to name '*': exit 65 on merge.
+pm-score --partial ok.csv >part.csv
+sed 's/,Alice,/,*,/' part.csv >pstar.csv
+t_run "partial: a rep named '*': exit 65" 65 pm-score --merge pstar.csv
+t_grep "partial: FILE:LINE" "^pm-score: pstar.csv:2: rep: '\\*' is reserved" "$T/err"

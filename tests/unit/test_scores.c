@@ -274,11 +274,27 @@ pick_old_and_fiscal(void **state)
 	unload(s, path);
 }
 
+/* '*' once trimmed is the roll-ups' name; '**', 'Di*' and '' are not. */
+static void
+reserved_name(void **state)
+{
+	(void)state;
+	assert_true(scores_reserved_name("*", 1));
+	assert_true(scores_reserved_name(" *\t", 3));
+	assert_false(scores_reserved_name("**", 2));
+	assert_false(scores_reserved_name("Di*", 3));
+	assert_false(scores_reserved_name("", 0));
+	assert_false(scores_reserved_name("  ", 2));
+	/* Only the n bytes given count. */
+	assert_true(scores_reserved_name("*x", 1));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(load_table),
+		cmocka_unit_test(reserved_name),
 		cmocka_unit_test(columns),
 		cmocka_unit_test(large_fields),
 		cmocka_unit_test(adjacent),

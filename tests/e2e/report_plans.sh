@@ -50,13 +50,13 @@ Distribution" "$(grep -E '^(Coaching focus|Coaching plans|Distribution)$' "$T/fu
 
 section markdown '^## Coaching plans' '^## Distribution'
 t_grep "markdown: Ana's row" \
-    '^\| Ana \| discovery calls \| 7\.33 \| 9\.5 \| 12 \| ████░░░░ 46\.5% \| Behind, 2/3 \|$' "$T/out"
+    '^\| <bdi>Ana</bdi> \| <bdi>discovery calls</bdi> \| 7\.33 \| 9\.5 \| 12 \| ████░░░░ 46\.5% \| Behind, 2/3 \|$' "$T/out"
 t_grep "markdown: Eve, a new hire" \
-    '^\| Eve \| ramp-up \| new \| 6 \| 10 \| no baseline \| Behind, 2/3 \|$' "$T/out"
+    '^\| <bdi>Eve</bdi> \| <bdi>ramp-up</bdi> \| new \| 6 \| 10 \| no baseline \| Behind, 2/3 \|$' "$T/out"
 t_grep "markdown: the tide" '^> Kim \(Meetings\): the team median moved \+15\.0%' "$T/out"
 
 section html '<h2>Coaching plans' '<h2>Distribution'
-t_grep "html: Ana's row" '<tr><td class="w">Ana</td><td class="w">discovery calls</td><td class="r">7\.33</td><td class="r">9\.5</td><td class="r">12</td><td class="">████░░░░ 46\.5%</td><td class=" ">Behind, 2/3</td></tr>' "$T/out"
+t_grep "html: Ana's row" '<tr><td class="w"><bdi>Ana</bdi></td><td class="w"><bdi>discovery calls</bdi></td><td class="r">7\.33</td><td class="r">9\.5</td><td class="r">12</td><td class="">████░░░░ 46\.5%</td><td class=" ">Behind, 2/3</td></tr>' "$T/out"
 t_grep "html: Cid met, in good tone" '<td class=" good">Met, 2/3</td>' "$T/out"
 t_grep "html: a bar chart of progress" 'aria-label="Progress from baseline to goal' "$T/out"
 # Ana's bar: 46.5% of the way; the marker at 2 of 3 periods (66.7%).
@@ -104,9 +104,9 @@ period,rep,team,metric,actual,target,attainment,flags,notes
 2026-10,Yan,,calls,40,40,100.0,plan_met,plan_met: she got there
 CSV
 pm-report -f html "$T/hand.csv" >"$T/out"
-t_grep "hand: parsed, escaped" '<td class="w">&lt;b&gt;Zoe&lt;/b&gt;</td><td class="w">&lt;script&gt;x&lt;/script&gt;</td><td class="r">20</td><td class="r">30</td><td class="r">40</td><td class="">████░░░░ 50\.0%</td>' "$T/out"
+t_grep "hand: parsed, escaped" '<td class="w"><bdi>&lt;b&gt;Zoe&lt;/b&gt;</bdi></td><td class="w"><bdi>&lt;script&gt;x&lt;/script&gt;</bdi></td><td class="r">20</td><td class="r">30</td><td class="r">40</td><td class="">████░░░░ 50\.0%</td>' "$T/out"
 t_nogrep "hand: no markup passes" '<script>' "$T/out"
-t_grep "hand: a free-form note shown as it is" '<td class="w">she got there</td>' "$T/out"
+t_grep "hand: a free-form note shown as it is" '<td class="w"><bdi>she got there</bdi></td>' "$T/out"
 # Coaching focus: while a plan runs, its focus is the rep's focus area
 # (instead of the underperformer's 30-day plan).
 pm-report "$T/hand.csv" | sed -n '/^Coaching focus/,/^Coaching plans/p' >"$T/out"

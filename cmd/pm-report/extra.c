@@ -51,6 +51,10 @@ getnum(struct csvr *r, const struct csv_row *row, const struct extra_cols *c,
 	if (*known && double_parse(s, strlen(s), &v) != NUM_OK)
 		pm_die_at(EX_DATAERR, csvr_name(r), row->line,
 		    "%s: not a number: '%s'", c->names[i], s);
+	/* No tool writes a number past the fixed-point range. */
+	if (*known && !(fabs(v) <= (double)FIXED_MAX / FIXED_SCALE))
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "%s: '%s' is %s",
+		    c->names[i], s, fixed_why(NUM_RANGE));
 	return v;
 }
 

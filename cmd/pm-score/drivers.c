@@ -246,6 +246,12 @@ drivers_write(struct cells *c, struct out *out)
 		csv_put_long(out, (long)rows[i].pairs);
 		csv_put_double(out, rows[i].spearman, 3, rows[i].known);
 		csv_put_double(out, rows[i].pearson, 3, rows[i].known);
+		/* A slope past the fixed-point range is not clamped. */
+		if (rows[i].slope_k && !(fabs(rows[i].slope) <
+		    (double)FIXED_MAX / FIXED_SCALE))
+			pm_die(EX_DATAERR, "drivers: the slope of %s (lag %d) "
+			    "is %s", agg_metric_name(c->a, rows[i].metric),
+			    rows[i].lag, fixed_why(NUM_RANGE));
 		if (rows[i].slope_k)
 			csv_put_fixed(out, fixed_from_double(rows[i].slope));
 		else

@@ -191,3 +191,28 @@ t_out "pm-score --drivers: the header only" "metric,lag,pairs,spearman,pearson,s
 printf 'period,rep,metric,target\n' >"$T/tnone.csv"
 t_run "pm-score -t: a header only: exit 0" 0 pm-score -t "$T/tnone.csv" \
     "$T/lagging.csv"
+
+# A drivers slope: calls .0001, .0002, .0003 against revenue 0, 5e14,
+# 5e14: sxy = 1e-4 * 3.33e14 + 1e-4 * 1.67e14 = 5e10, sxx = 2e-8, slope
+# 2.5e18 per call: past the range, not clamped to it.
+{
+	echo $H
+	echo '2026-01-31,A,calls,0.0001,,,,x'
+	echo '2026-01-31,A,revenue,0,,,,x'
+	echo '2026-01-31,B,calls,0.0002,,,,x'
+	echo '2026-01-31,B,revenue,500000000000000,,,,x'
+	echo '2026-01-31,C,calls,0.0003,,,,x'
+	echo '2026-01-31,C,revenue,500000000000000,,,,x'
+} >"$T/slope.csv"
+t_run "pm-score --drivers: a slope past the range: exit 65" 65 \
+    pm-score --drivers revenue "$T/slope.csv"
+t_grep "pm-score --drivers: the metric named" \
+    "^pm-score: drivers: the slope of calls \(lag 0\) is $WHY$" "$T/err"
+
+# pm-report --pareto: a total no tool could have written.
+printf 'group,keys,total,keys_at,pct_keys_at,top20_share,gini,hhi,excluded\n,5,1e20,2,40.0,50.0,0.48,3720.0,1\n' \
+    >"$T/psum.csv"
+t_run "pm-report --pareto: a total out of range: exit 65" 65 \
+    pm-report --pareto "$T/psum.csv" "$T/smax.csv"
+t_grep "pm-report --pareto: FILE:LINE and column" \
+    "^pm-report: $T/psum.csv:2: total: '1e20' is $WHY$" "$T/err"

@@ -239,6 +239,18 @@ plain_number(const char *s, const char *end, char dm, char *buf, size_t cap)
 	return seen_digit ? 0 : -1;
 }
 
+/* A + or - at *s: skipped with the spaces after it, counted, - flips *neg. */
+static void
+take_sign(const char **s, const char **end, int *neg, int *signs)
+{
+	if (*s < *end && (**s == '-' || **s == '+')) {
+		*neg ^= **s == '-';
+		(*signs)++;
+		(*s)++;
+		trim(s, end);
+	}
+}
+
 int
 amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 {
@@ -259,22 +271,12 @@ amount_parse(const char *s, size_t n, int decimal_comma, struct amount *a)
 		end--;
 		trim(&s, &end);
 	}
-	if (s < end && (*s == '-' || *s == '+')) {
-		neg ^= *s == '-';
-		signs++;
-		s++;
-		trim(&s, &end);
-	}
+	take_sign(&s, &end, &neg, &signs);
 	if ((k = prefix_cur(s, end, cur)) != 0) {
 		memcpy(a->cur, cur, 4);
 		s += k;
 		trim(&s, &end);
-		if (s < end && (*s == '-' || *s == '+')) {
-			neg ^= *s == '-';
-			signs++;
-			s++;
-			trim(&s, &end);
-		}
+		take_sign(&s, &end, &neg, &signs);	/* $-5 */
 	} else if ((k = suffix_cur(s, end, cur)) != 0) {
 		memcpy(a->cur, cur, 4);
 		end -= k;

@@ -66,24 +66,28 @@ trimmed(const char *s, size_t n, char *buf, size_t bufsz)
 }
 
 /*
- * Targets and roster are often kept as plain CSV even when the facts
- * come with another separator: -d applies when their header has it.
+ * The targets or roster file (what), its header read into *hdr.
+ * They are often kept as plain CSV even when the facts come with
+ * another separator: -d applies when their header has it.
  */
 static struct csvr *
-open_side(const char *path, unsigned char delim)
+open_side(const char *path, unsigned char delim, const char *what,
+    struct csv_row *hdr)
 {
 	struct csvr *r = csvr_open(path);
 	const char *buf, *nl;
 	size_t n;
 
 	csvr_set_delim(r, ',');
-	if (delim == ',')
-		return r;
-	n = csvr_peek(r, &buf);
-	if ((nl = memchr(buf, '\n', n)) != NULL)
-		n = (size_t)(nl - buf);
-	if (memchr(buf, delim, n) != NULL)
-		csvr_set_delim(r, delim);
+	if (delim != ',') {
+		n = csvr_peek(r, &buf);
+		if ((nl = memchr(buf, '\n', n)) != NULL)
+			n = (size_t)(nl - buf);
+		if (memchr(buf, delim, n) != NULL)
+			csvr_set_delim(r, delim);
+	}
+	if (csvr_next_or_die(r, hdr) == 0)
+		pm_die(EX_DATAERR, "%s: empty %s file", csvr_name(r), what);
 	return r;
 }
 
@@ -191,9 +195,7 @@ targets_read(struct agg *a, const char *path, unsigned char delim)
 	const char *s;
 	char key[64];
 
-	r = open_side(path, delim);
-	if (csvr_next_or_die(r, &row) == 0)
-		pm_die(EX_DATAERR, "%s: empty targets file", csvr_name(r));
+	r = open_side(path, delim, "targets", &row);
 	cp = col(r, &row, "period", 1);
 	cr = col(r, &row, "rep", 1);
 	cm = col(r, &row, "metric", 1);
@@ -334,9 +336,7 @@ roster_read(struct agg *a, const char *path, unsigned char delim)
 	size_t n, tn, nseen = 0, i;
 	struct roster_seen *seen = NULL;
 
-	r = open_side(path, delim);
-	if (csvr_next_or_die(r, &row) == 0)
-		pm_die(EX_DATAERR, "%s: empty roster file", csvr_name(r));
+	r = open_side(path, delim, "roster", &row);
 	cr = col(r, &row, "rep", 1);
 	ct = col(r, &row, "team", 0);
 	cs = col(r, &row, "start_date", 0);

@@ -57,3 +57,14 @@ t_out "the comment check finds g, k2 and die, nothing else" "t.h:5: g
 t.h:21: k2
 t.h:22: die
 "
+
+# No two types share a name, in headers or in .c files (a struct ctx in
+# two modules reads as one), and no two headers share a name.
+grep -ohE '^(struct|enum|union) [A-Za-z_][A-Za-z_0-9]* \{' \
+    "$ROOT"/common/*.[ch] "$ROOT"/cmd/*.c "$ROOT"/cmd/*/*.[ch] |
+    sed 's/ {$//' | sort | uniq -d >"$T/dup"
+t_eq "no two types share a name" "" "$(cat "$T/dup")"
+for h in "$ROOT"/common/*.h "$ROOT"/cmd/*/*.h; do
+	echo "${h##*/}"
+done | sort | uniq -d >"$T/dup"
+t_eq "no two headers share a name" "" "$(cat "$T/dup")"

@@ -189,6 +189,7 @@ parse_opts(int argc, char *argv[], struct pareto_opts *op)
 			break;
 		case 'q':
 			op->quiet = 1;
+			pm_quiet = 1;
 			break;
 		default:
 			pm_usage_error(NULL);

@@ -190,6 +190,7 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			op.quiet = 1;
+			pm_quiet = 1;
 			break;
 		default:
 			pm_usage_error(NULL);

@@ -260,6 +260,7 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			o.quiet = 1;
+			pm_quiet = 1;
 			break;
 		case '?':
 			pm_usage_error(NULL);

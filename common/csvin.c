@@ -600,7 +600,7 @@ recover(struct csvr *r, const char *s)
 			r->after_quote_line = r->line +
 			    (long)count_lines((const char *)p->entry_buf,
 			    p->entry_pos);
-			if (!r->quiet) {
+			if (!r->quiet && !pm_quiet) {
 				snprintf(msg, sizeof(msg), "field %zu: text "
 				    "after the closing quote, read as part of "
 				    "the field", r->in_row ? r->nfields -
@@ -875,7 +875,7 @@ finish(struct csvr *r)
 	csv_fini(&r->p, on_field, on_row, r);
 	if (r->in_row)
 		on_row(-1, r);
-	if (r->after_quote > 1 && !r->quiet)
+	if (r->after_quote > 1 && !r->quiet && !pm_quiet)
 		pm_warn("%s: %ld quoted fields in all with text after the "
 		    "closing quote (the first at line %ld)", r->name,
 		    r->after_quote, r->after_quote_line);

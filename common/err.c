@@ -15,6 +15,7 @@
 #endif
 
 const char *pm_prog = "pm-tools";
+int pm_quiet;
 
 /*
  * A closed fd 0, 1 or 2 would be handed to the next file opened: -o

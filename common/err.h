@@ -6,6 +6,11 @@
 #include <sysexits.h>
 
 extern const char *pm_prog;	/* set by pm_setprog() from argv[0] */
+/*
+ * Set by a tool's -q: the common readers keep their notes about the
+ * data (csvin's text after a closing quote) to themselves.
+ */
+extern int pm_quiet;
 
 /*
  * What every tool does first: names the program after argv[0] (getopt

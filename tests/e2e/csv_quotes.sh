@@ -128,3 +128,16 @@ for tool in pm-score pm-pareto pm-flag pm-report; do
 	t_grep "unmatched quote: $tool names line 3" \
 	    "^$tool: open[23].csv:3: field 2: unterminated quoted field" "$T/err"
 done
+
+# -q: no warning about the quotes, in every tool; the output the same.
+for tool in pm-score pm-pareto pm-flag pm-report; do
+	case $tool in
+	pm-score) set -- -p month facts.csv ;;
+	pm-pareto) set -- -k account facts.csv ;;
+	*) set -- scores.csv ;;
+	esac
+	$tool "$@" >loud.out 2>/dev/null
+	t_run "$tool -q: exit 0" 0 $tool -q "$@"
+	t_nogrep "$tool -q: no warning about the quote" 'closing quote' "$T/err"
+	t_same "$tool -q: the same output" loud.out "$T/out"
+done

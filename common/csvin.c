@@ -66,7 +66,7 @@ struct csvr {
 	char *name;
 	unsigned char delim;
 	int check_utf8;
-	int cp1252;		/* invalid UTF-8 fields read as Windows-1252 */
+	int cp1252;		/* a field not UTF-8 read as Windows-1252 */
 	size_t ncp1252;
 	long cp1252_line;	/* the first such field's */
 	size_t max_field;

@@ -257,7 +257,9 @@ const struct format formats[] = {
 	    cols_zoho, NULL, 1 },
 	{ "dynamics", "Microsoft Dynamics 365 opportunities export", K_DEALS,
 	    T_CRM, DO_MDY, req_dynamics, cols_dynamics, any_dynamics, 0 },
-	{ "activities", "activity log: an owner, a date and an activity type",
+	{ "activities", "activities: an owner, a date, and a type column or "
+	    "columns of one kind (Salesforce Task/Event, Dynamics 365 views, "
+	    "call logs)",
 	    K_ACTIVITIES, T_ACTIVITIES, DO_MDY, req_activities,
 	    cols_activities, NULL, 0 },
 	{ "generic", "deals with common column names (rep/owner/sales_agent, "

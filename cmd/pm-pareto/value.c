@@ -61,8 +61,9 @@ vfile_add(struct vfile *vf, const char *g, size_t gn, const char *k,
 		if ((rc = amount_parse(s, n, m, &a)) == AMT_EMPTY)
 			a.v = 0;
 		if (rc == AMT_RANGE) {
-			note_bad(vf, m, line, vf->colon, s, n, "is out of range "
-			    "(the limit is +-922337203685477.5807)");
+			note_bad(vf, m, line, vf->colon, s, n,
+			    "is out of range (the limit is "
+			    "+-922337203685477.5807)");
 			continue;
 		}
 		if (rc != AMT_OK && rc != AMT_EMPTY) {

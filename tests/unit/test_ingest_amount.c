@@ -62,6 +62,14 @@ amounts(void **state)
 	expect(".5", 0, 5000, "");
 	assert_int_equal(amount_parse("", 0, 0, &a), AMT_EMPTY);
 	assert_int_equal(amount_parse(" - ", 3, 0, &a), AMT_EMPTY);
+	/* 2^63 / 10^4 is about 9.2e14: past it, too large, not a typo. */
+	assert_int_equal(amount_parse("$99999999999999999999", 21, 0, &a),
+	    AMT_RANGE);
+	assert_int_equal(amount_parse("922337203685477", 15, 0, &a), AMT_OK);
+	assert_int_equal(amount_parse("922337203685478", 15, 0, &a),
+	    AMT_RANGE);
+	expect("13884,00", 1, 138840000, "");
+	expect("(1,200)", 0, -12000000, "");
 	invalid("abc", 0);
 	invalid("1,5", 0);		/* a decimal comma read as grouping */
 	invalid("1.5", 1);

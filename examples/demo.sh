@@ -26,7 +26,8 @@ die() {
 for t in pm-ingest pm-score pm-flag pm-report pm-pareto; do
 	[ -x "$bin/$t" ] || die "$bin/$t is missing: run make first"
 done
-for f in salesforce_opportunities.csv activities.csv targets.csv roster.csv; do
+for f in salesforce_opportunities.csv activities.csv targets.csv roster.csv \
+    plans.csv; do
 	[ -r "$ex/$f" ] || die "$ex/$f is missing"
 done
 mkdir -p "$out" || die "cannot create $out"
@@ -42,7 +43,9 @@ step pm-ingest "$bin/pm-ingest" -q -o "$out/facts.csv" \
 step pm-score "$bin/pm-score" -p month --to "$last" \
     --rollup -t "$ex/targets.csv" -r "$ex/roster.csv" \
     -o "$out/scores.csv" "$out/facts.csv"
-step pm-flag "$bin/pm-flag" -o "$out/flags.csv" "$out/scores.csv"
+# The coaching plans agreed in October's one-on-ones, followed up.
+step pm-flag "$bin/pm-flag" --plans "$ex/plans.csv" -o "$out/flags.csv" \
+    "$out/scores.csv"
 step pm-pareto "$bin/pm-pareto" -k account -s -o "$out/pareto.csv" \
     "$out/facts.csv"
 step pm-pareto "$bin/pm-pareto" -k account -o "$out/pareto-detail.csv" \
@@ -82,7 +85,8 @@ cat <<MSG
 The pipeline (examples/demo.sh has the options of each step):
   pm-ingest examples/salesforce_opportunities.csv examples/activities.csv |
     pm-score -p month --to $last --rollup \\
-      -t examples/targets.csv -r examples/roster.csv | pm-flag | pm-report
+      -t examples/targets.csv -r examples/roster.csv |
+    pm-flag --plans examples/plans.csv | pm-report
 Written to $rel/:
   report.html   the same report with charts and one-on-one sheets: open it in
                 a browser

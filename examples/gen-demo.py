@@ -492,6 +492,54 @@ def write_targets():
     return "\n".join(rows) + "\n"
 
 
+# Coaching plans (SPEC section 14): one working, one not.  rep, goal
+# (revenue attainment), first and last month index (0 = June), focus,
+# coach.
+PLANS = [
+    ("Lena Fischer", 100, 4, 6, "ramp-up: a first meeting a day and a proposal a week", "Priya Raman"),
+    ("Marcus Hill", 80, 4, 6, "pipeline: two new opportunities a week", "Priya Raman"),
+]
+PLAN_MONTHS = ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+
+
+def write_plans():
+    rows = ["rep,metric,goal,from,to,focus,coach"]
+    for rep, goal, a, z, focus, coach in PLANS:
+        rows.append("%s,revenue,%d%%,%s,%s,%s,%s" % (rep, goal, PLAN_MONTHS[a], PLAN_MONTHS[z], focus, coach))
+    return "\n".join(rows) + "\n"
+
+
+def round1(x):
+    """Fraction -> Fraction rounded half away from zero to 1 decimal (pm-flag's)."""
+    d = Decimal(F(x).numerator) / Decimal(F(x).denominator)
+    return F(d.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def plan_numbers(S, rep, goal, a, z):
+    """pm-flag --plans in November (month 5), worked out independently."""
+    team = [r["team"] for r in REPS if r["name"] == rep][0]
+    east = [r["name"] for r in REPS if r["team"] == team]
+    base_m = [i for i in range(a - 3, a) if i >= 0 and (rep, i) in S]
+    base = round1(sum(S[rep, i]["revenue_pace"] for i in base_m) / len(base_m))
+    now = S[rep, 5]["revenue_pace"]
+    prog = round1((now - base) / (goal - base) * 100)
+    elapsed = round1(F(5 - a + 1, z - a + 1) * 100)
+    meds = [median([S[n, i]["revenue_pace"] for n in east if (n, i) in S]) for i in base_m]
+    mnow = median([S[n, 5]["revenue_pace"] for n in east if (n, 5) in S])
+    mbase = sum(meds) / len(meds)
+    drift = round1((mnow - mbase) / mbase * 100)
+    if now >= goal:
+        verdict = "plan_met"
+    elif now < base:
+        verdict = "plan_worse"
+    elif prog >= elapsed:
+        verdict = "plan_on_track"
+    else:
+        verdict = "plan_behind"
+    return dict(base_m=base_m, base=base, now=now, prog=prog, elapsed=elapsed, drift=drift,
+                verdict=verdict)
+
+
 def write_roster():
     rows = ["rep,team,manager,start_date"]
     for r in REPS:
@@ -733,6 +781,7 @@ def stories(deals, acts, M, S, results, sizes):
     p("| `targets.csv` | monthly targets: revenue 60000, calls 60, meetings 12 for everyone "
       "(`*,*`), revenue 75000 for José Núñez | |")
     p("| `roster.csv` | 12 reps in two teams (East: Priya Raman, West: Tom Becker), start dates | |")
+    p("| `plans.csv` | two coaching plans for `pm-flag --plans` (see \"Coaching plans\") | |")
     p("")
     p("Time span: 2026-06-01 .. 2026-11-20 for everything that has happened (won and lost "
       "deals, created dates, activities).  Open deals (%d) have expected close dates in "
@@ -773,11 +822,14 @@ def stories(deals, acts, M, S, results, sizes):
     p("## Running the demo\n")
     p("The as-of date is 2026-11-20 (the last activity; no closed deal or created date is later): November is "
       "in progress, 20 of 30 days elapsed, so November is judged on pace (projected = actual x "
-      "30/20).  Because open deals carry future close dates, the latest date *in the facts* is "
-      "%s; give the as-of date and the last period explicitly:\n" % last_open)
+      "30/20).  Open deals carry future close dates (the latest date *in the facts* is "
+      "%s), but pm-score leaves `open_pipeline` facts out when it takes the default as-of "
+      "date, so it finds 2026-11-20 by itself; `--to` keeps the future months, which hold "
+      "only open pipeline, out of the tables:\n" % last_open)
     p("    pm-ingest examples/salesforce_opportunities.csv examples/activities.csv > facts.csv")
-    p("    pm-score -p month --as-of 2026-11-20 --to 2026-11-30 \\")
-    p("        -t examples/targets.csv -r examples/roster.csv facts.csv | pm-flag | pm-report\n")
+    p("    pm-score -p month --to 2026-11-30 \\")
+    p("        -t examples/targets.csv -r examples/roster.csv facts.csv |")
+    p("        pm-flag --plans examples/plans.csv | pm-report\n")
 
     p("## The reps\n")
     p("| rep | team | start | story | flags on 2026-11 |\n|---|---|---|---|---|")
@@ -932,6 +984,32 @@ def stories(deals, acts, M, S, results, sizes):
     p("- biggest_deal, José Núñez: %s (Harborline Shipping, the largest won deal of November)." % usd(big))
     p("")
 
+    p("## Coaching plans (`plans.csv`, `pm-flag --plans`)\n")
+    p("Two plans agreed in October one-on-ones with Priya Raman, each for the quarter "
+      "(2026-10 .. 2026-12), each a revenue attainment goal (`%` in the goal column).  "
+      "Judged in November, period 2 of 3 (66.7% of the plan gone).  The baseline is the mean "
+      "attainment of the up to 3 months before the plan; now is November's pace; the team "
+      "median's drift (East) over the same span says whether a rise is the rep's or "
+      "everyone's.\n")
+    p("| rep | focus | baseline | now | goal | progress | team median | verdict |")
+    p("|---|---|---:|---:|---:|---:|---:|---|")
+    want = {"Lena Fischer": "plan_met", "Marcus Hill": "plan_worse"}
+    for rep, goal, a, z, focus, coach in PLANS:
+        pn = plan_numbers(S, rep, goal, a, z)
+        assert pn["verdict"] == want[rep], (rep, pn)
+        p("| %s | %s | %s%% (%s) | %s%% | %d%% | %s%% | %+.1f%% | `%s` |" % (
+            rep, focus, pct1(pn["base"]), ", ".join(PLAN_MONTHS[i][5:] for i in pn["base_m"]),
+            pct1(pn["now"]), goal, pct1(pn["prog"]), float(pn["drift"]), pn["verdict"]))
+    p("")
+    p("- Working: Lena Fischer (new hire, started 2026-09-16) was at 60.0% of her prorated "
+      "September target; her November pace is past the goal already: `plan_met`, well "
+      "beyond the team's own drift.")
+    p("- Not working: Marcus Hill's November pace is below his own baseline: `plan_worse` "
+      "(progress negative), while the team median rose: the plan needs a new conversation, "
+      "not more time.  He is also `underperformer`, so he stays in Coaching focus, with the "
+      "plan's focus as his focus area.")
+    p("")
+
     # Pareto
     acc = {}
     for d in deals:
@@ -968,6 +1046,7 @@ def main():
         "activities.csv": write_activities(acts),
         "targets.csv": write_targets(),
         "roster.csv": write_roster(),
+        "plans.csv": write_plans(),
     }
     sizes = dict(sf=len(files["salesforce_opportunities.csv"].encode()),
                  sf_lines=files["salesforce_opportunities.csv"].count("\n"),

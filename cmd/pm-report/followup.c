@@ -346,7 +346,7 @@ static void
 plans_table(struct doc *d, const struct model *c, struct followup **order)
 {
 	static const struct column cols[] = {
-		{ "Rep", AL_LEFT, 1 }, { "Focus", AL_LEFT, 1 },
+		{ "Rep", AL_LEFT, 1 }, { "Metric", AL_LEFT, 1 },
 		{ "Baseline", AL_RIGHT, 0 }, { "Now", AL_RIGHT, 0 },
 		{ "Goal", AL_RIGHT, 0 }, { "Progress", AL_LEFT, 0 },
 		{ "Verdict", AL_LEFT, 0 },
@@ -367,7 +367,8 @@ plans_table(struct doc *d, const struct model *c, struct followup **order)
 			doc_cell(d, TONE_NONE, "%s", "");
 			doc_cell(d, TONE_NONE, "%s", "");
 		} else {
-			doc_cell(d, TONE_NONE, "%s", focus_of(f));
+			doc_cell(d, TONE_NONE, "%s",
+			    fmt_metric_label(f->metric));
 			doc_cell(d, TONE_NONE, "%s", f->has_base ?
 			    value(f, f->base, b1) : "new");
 			doc_cell(d, TONE_NONE, "%s", value(f, f->now, b1));
@@ -408,6 +409,46 @@ plans_chart(struct doc *d, const struct model *c, struct followup **order)
 	ch->ref = 100;
 }
 
+/*
+ * A plan in words, "Meetings 7.33 before 2026-09, 9.5 in 2026-10, goal
+ * 12 by 2026-11; 46.5% of the way (Behind, 2 of 3 periods gone)", then
+ * its focus, its bar (with_bar), the drift and the coach.
+ */
+static void
+plan_words(struct doc *d, const char *lead, const struct followup *f,
+    int with_bar)
+{
+	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE], b4[128];
+	struct sbuf s = SBUF_INIT;
+	char *t;
+
+	if (!f->parsed) {
+		doc_item(d, lead, f->text);
+		return;
+	}
+	sbuf_printf(&s, "%s%s%s%s", fmt_metric_label(f->metric),
+	    f->pct ? " attainment" : "", f->has_base ? " " : ", no baseline",
+	    f->has_base ? value(f, f->base, b1) : "");
+	sbuf_printf(&s, " before %s, %s in %s, goal %s by %s", f->from,
+	    value(f, f->now, b2), f->period, value(f, f->goal, b3), f->to);
+	if (f->has_progress)
+		sbuf_printf(&s, "; %s of the way", fmt_pct(f->progress, b1));
+	sbuf_printf(&s, " (%s)", verdict_text(f, 1, b4, sizeof(b4)));
+	t = sbuf_take(&s);
+	doc_item(d, lead, t);
+	free(t);
+	if (f->focus != NULL && *f->focus != '\0')
+		doc_detail(d, "Focus", f->focus);
+	if (with_bar && f->has_progress)
+		doc_detail(d, "Progress", bar(f, b4, sizeof(b4)));
+	if ((t = drift_text(f)) != NULL) {
+		doc_detail(d, "Drift", t);
+		free(t);
+	}
+	if (f->coach != NULL && *f->coach != '\0')
+		doc_detail(d, "Coach", f->coach);
+}
+
 void
 followup_section(struct doc *d, struct model *c)
 {
@@ -424,14 +465,11 @@ followup_section(struct doc *d, struct model *c)
 	qsort(order, (size_t)c->nfu, sizeof(*order), cmp_plans);
 	plans_table(d, c, order);
 	plans_chart(d, c, order);
-	for (i = 0; i < c->nfu; i++)
-		if ((t = drift_text(order[i])) != NULL) {
-			if (order[i]->tide)
-				doc_note(d, "%s (%s): %s.",
-				    model_name(c, c->reps[order[i]->rep].id),
-				    focus_of(order[i]), t);
-			free(t);
-		}
+	for (i = 0; i < c->nfu; i++) {
+		t = model_who(c, &c->reps[order[i]->rep]);
+		plan_words(d, t, order[i], 0);
+		free(t);
+	}
 	doc_note(d, "Progress runs from the rep's own baseline (the mean of "
 	    "up to 3 periods before the plan) to the goal; a plan is on track"
 	    " when its progress is at least the share of its periods gone "
@@ -442,43 +480,11 @@ followup_section(struct doc *d, struct model *c)
 void
 followup_sheet(struct doc *d, const struct model *c, int k)
 {
-	char b1[FMT_BUFSIZE], b2[FMT_BUFSIZE], b3[FMT_BUFSIZE], b4[128];
-	struct sbuf s = SBUF_INIT;
-	const struct followup *f;
-	char *t;
 	int i;
 
-	for (i = 0; i < c->nfu; i++) {
-		f = &c->fu[i];
-		if (f->rep != k)
-			continue;
-		if (!f->parsed) {
-			doc_item(d, "Coaching plan", f->text);
-			continue;
-		}
-		sbuf_printf(&s, "%s: %s %s", focus_of(f),
-		    fmt_metric_label(f->metric), f->has_base ?
-		    value(f, f->base, b1) : "(no baseline)");
-		sbuf_printf(&s, " before %s, %s in %s, goal %s by %s", f->from,
-		    value(f, f->now, b2), f->period, value(f, f->goal, b3),
-		    f->to);
-		if (f->has_progress)
-			sbuf_printf(&s, "; %s of the way",
-			    fmt_pct(f->progress, b1));
-		sbuf_printf(&s, " (%s)", verdict_text(f, 1, b4, sizeof(b4)));
-		t = sbuf_take(&s);
-		doc_item(d, "Coaching plan", t);
-		free(t);
-		if (f->has_progress)
-			doc_detail(d, "Progress", bar(f, b4, sizeof(b4)));
-		if ((t = drift_text(f)) != NULL) {
-			doc_detail(d, "Drift", t);
-			free(t);
-		}
-		if (f->coach != NULL && *f->coach != '\0')
-			doc_detail(d, "Coach", f->coach);
-	}
-	free(s.p);
+	for (i = 0; i < c->nfu; i++)
+		if (c->fu[i].rep == k)
+			plan_words(d, "Coaching plan", &c->fu[i], 1);
 }
 
 int

@@ -21,21 +21,54 @@ section text '^Coaching plans' '^Distribution'
 t_out "text: the Coaching plans section" \
 'Coaching plans
 --------------
-  Rep  Focus            Baseline     Now    Goal  Progress         Verdict
-  ---  ---------------  --------  ------  ------  ---------------  -------------
-  Dee  follow-ups, fe…         8       7      10  ░░░░░░░░ -50.0%  Worse, 2/3
-  Hal  Meetings                9      10      12  ███░░░░░ 33.3%   Missed, over
-  Ana  discovery calls      7.33     9.5      12  ████░░░░ 46.5%   Behind, 2/3
-  Eve  ramp-up               new       6      10  no baseline      Behind, 2/3
-  Jon  faster close       45.0 d  36.0 d  30.0 d  █████░░░ 60.0%   Behind, 2/2
-  Ben  Meetings                6       9      10  ██████░░ 75.0%   On track, 2/3
-  Ivy  Meetings            85.0%  100.0%  110.0%  █████░░░ 60.0%   On track, 2/4
-  Kim  Meetings               10    11.5      12  ██████░░ 75.0%   On track, 2/3
-  Cid  Meetings                8      10      10  ████████ 100.0%  Met, 2/3
-  Gus  Meetings                6      11      10  ████████ 125.0%  Met, over
+  Rep  Metric       Baseline     Now    Goal  Progress         Verdict
+  ---  -----------  --------  ------  ------  ---------------  -------------
+  Dee  Meetings            8       7      10  ░░░░░░░░ -50.0%  Worse, 2/3
+  Hal  Meetings            9      10      12  ███░░░░░ 33.3%   Missed, over
+  Ana  Meetings         7.33     9.5      12  ████░░░░ 46.5%   Behind, 2/3
+  Eve  Meetings          new       6      10  no baseline      Behind, 2/3
+  Jon  Sales cycle    45.0 d  36.0 d  30.0 d  █████░░░ 60.0%   Behind, 2/2
+  Ben  Meetings            6       9      10  ██████░░ 75.0%   On track, 2/3
+  Ivy  Meetings        85.0%  100.0%  110.0%  █████░░░ 60.0%   On track, 2/4
+  Kim  Meetings           10    11.5      12  ██████░░ 75.0%   On track, 2/3
+  Cid  Meetings            8      10      10  ████████ 100.0%  Met, 2/3
+  Gus  Meetings            6      11      10  ████████ 125.0%  Met, over
 
-Kim (Meetings): the team median moved +15.0% over the same span, as much as the
-rep: the whole team moved, so this is not the plan'"'"'s doing alone.
+  - Dee (East): Meetings 8 before 2026-09, 7 in 2026-10, goal 10 by 2026-11;
+    -50.0% of the way (Worse, 2 of 3 periods gone)
+    Focus: follow-ups, fewer no-shows
+    Drift: the team median moved 0.0% over the same span
+  - Hal (East): Meetings 9 before 2026-08, 10 in 2026-09, goal 12 by 2026-09;
+    33.3% of the way (Missed, the plan is over)
+    Drift: the team median moved 0.0% over the same span
+  - Ana (East): Meetings 7.33 before 2026-09, 9.5 in 2026-10, goal 12 by
+    2026-11; 46.5% of the way (Behind, 2 of 3 periods gone)
+    Focus: discovery calls
+    Drift: the team median moved 0.0% over the same span
+    Coach: Maria
+  - Eve (East): Meetings, no baseline before 2026-09, 6 in 2026-10, goal 10 by
+    2026-11 (Behind, 2 of 3 periods gone)
+    Focus: ramp-up
+  - Jon (East): Sales cycle 45.0 d before 2026-09, 36.0 d in 2026-10, goal 30.0
+    d by 2026-10; 60.0% of the way (Behind, 2 of 2 periods gone)
+    Focus: faster close
+    Drift: the team median moved 0.0% over the same span
+  - Ben (East): Meetings 6 before 2026-09, 9 in 2026-10, goal 10 by 2026-11;
+    75.0% of the way (On track, 2 of 3 periods gone)
+    Drift: the team median moved 0.0% over the same span
+  - Ivy (East): Meetings attainment 85.0% before 2026-09, 100.0% in 2026-10,
+    goal 110.0% by 2026-12; 60.0% of the way (On track, 2 of 4 periods gone)
+    Drift: the team median moved 0.0% over the same span
+  - Kim (West): Meetings 10 before 2026-09, 11.5 in 2026-10, goal 12 by 2026-11;
+    75.0% of the way (On track, 2 of 3 periods gone)
+    Drift: the team median moved +15.0% over the same span, as much as the rep:
+      the whole team moved, so this is not the plan'"'"'s doing alone
+  - Cid (East): Meetings 8 before 2026-09, 10 in 2026-10, goal 10 by 2026-11;
+    100.0% of the way (Met, 2 of 3 periods gone)
+    Drift: the team median moved 0.0% over the same span
+  - Gus (East): Meetings 6 before 2026-07, 11 in 2026-09, goal 10 by 2026-09;
+    125.0% of the way (Met, the plan is over)
+    Drift: the team median moved 0.0% over the same span
 
 Progress runs from the rep'"'"'s own baseline (the mean of up to 3 periods before
 the plan) to the goal; a plan is on track when its progress is at least the
@@ -50,13 +83,13 @@ Distribution" "$(grep -E '^(Coaching focus|Coaching plans|Distribution)$' "$T/fu
 
 section markdown '^## Coaching plans' '^## Distribution'
 t_grep "markdown: Ana's row" \
-    '^\| <bdi>Ana</bdi> \| <bdi>discovery calls</bdi> \| 7\.33 \| 9\.5 \| 12 \| ████░░░░ 46\.5% \| Behind, 2/3 \|$' "$T/out"
+    '^\| <bdi>Ana</bdi> \| <bdi>Meetings</bdi> \| 7\.33 \| 9\.5 \| 12 \| ████░░░░ 46\.5% \| Behind, 2/3 \|$' "$T/out"
 t_grep "markdown: Eve, a new hire" \
-    '^\| <bdi>Eve</bdi> \| <bdi>ramp-up</bdi> \| new \| 6 \| 10 \| no baseline \| Behind, 2/3 \|$' "$T/out"
-t_grep "markdown: the tide" '^> Kim \(Meetings\): the team median moved \+15\.0%' "$T/out"
+    '^\| <bdi>Eve</bdi> \| <bdi>Meetings</bdi> \| new \| 6 \| 10 \| no baseline \| Behind, 2/3 \|$' "$T/out"
+t_grep "markdown: the tide" '^  - \*Drift\*: the team median moved \+15\.0% over the same span, as much as the rep' "$T/out"
 
 section html '<h2>Coaching plans' '<h2>Distribution'
-t_grep "html: Ana's row" '<tr><td class="w"><bdi>Ana</bdi></td><td class="w"><bdi>discovery calls</bdi></td><td class="r">7\.33</td><td class="r">9\.5</td><td class="r">12</td><td class="">████░░░░ 46\.5%</td><td class=" ">Behind, 2/3</td></tr>' "$T/out"
+t_grep "html: Ana's row" '<tr><td class="w"><bdi>Ana</bdi></td><td class="w"><bdi>Meetings</bdi></td><td class="r">7\.33</td><td class="r">9\.5</td><td class="r">12</td><td class="">████░░░░ 46\.5%</td><td class=" ">Behind, 2/3</td></tr>' "$T/out"
 t_grep "html: Cid met, in good tone" '<td class=" good">Met, 2/3</td>' "$T/out"
 t_grep "html: a bar chart of progress" 'aria-label="Progress from baseline to goal' "$T/out"
 # Ana's bar: 46.5% of the way; the marker at 2 of 3 periods (66.7%).
@@ -84,7 +117,8 @@ fi
 # plan's focus as the focus area; the plan_* flag not listed twice.
 pm-report --rep Ana "$T/flagged.csv" >"$T/out"
 t_grep "sheet: the plan in words" \
-    '^  - Coaching plan: discovery calls: Meetings 7\.33 before 2026-09, 9\.5 in$' "$T/out"
+    '^  - Coaching plan: Meetings 7\.33 before 2026-09, 9\.5 in 2026-10, goal 12 by$' "$T/out"
+t_grep "sheet: the plan's focus" '^    Focus: discovery calls$' "$T/out"
 t_grep "sheet: the plan's progress bar" '^    Progress: ████░░░░ 46\.5%$' "$T/out"
 t_grep "sheet: the coach" '^    Coach: Maria$' "$T/out"
 t_grep "sheet: the plan's focus is the focus area" '^  - Focus: discovery calls$' "$T/out"
@@ -104,7 +138,8 @@ period,rep,team,metric,actual,target,attainment,flags,notes
 2026-10,Yan,,calls,40,40,100.0,plan_met,plan_met: she got there
 CSV
 pm-report -f html "$T/hand.csv" >"$T/out"
-t_grep "hand: parsed, escaped" '<td class="w"><bdi>&lt;b&gt;Zoe&lt;/b&gt;</bdi></td><td class="w"><bdi>&lt;script&gt;x&lt;/script&gt;</bdi></td><td class="r">20</td><td class="r">30</td><td class="r">40</td><td class="">████░░░░ 50\.0%</td>' "$T/out"
+t_grep "hand: parsed, escaped" '<td class="w"><bdi>&lt;b&gt;Zoe&lt;/b&gt;</bdi></td><td class="w"><bdi>Calls</bdi></td><td class="r">20</td><td class="r">30</td><td class="r">40</td><td class="">████░░░░ 50\.0%</td>' "$T/out"
+t_grep "hand: the focus escaped" 'Calls 20 before 2026-09, 30 in 2026-10, goal 40 by 2026-11; 50\.0% of the way \(Behind, 2 of 3 periods gone\)<div class="d"><em>Focus:</em> &lt;script&gt;x&lt;/script&gt;</div>' "$T/out"
 t_nogrep "hand: no markup passes" '<script>' "$T/out"
 t_grep "hand: a free-form note shown as it is" '<td class="w"><bdi>she got there</bdi></td>' "$T/out"
 # Coaching focus: while a plan runs, its focus is the rep's focus area
@@ -127,3 +162,14 @@ t_eq "wins: Back on track" \
     revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step' \
     "$(sed '/^$/d' "$T/sec")"
 t_grep "wins: Back on track is under Wins" '^Wins$' "$T/out"
+
+# The demo's plans (examples/plans.csv; the numbers in STORIES.md were
+# worked out by gen-demo.py from the rows it wrote): Lena Fischer's ramp
+# plan is met, Marcus Hill's pipeline plan is worse than his baseline.
+ex=$ROOT/examples
+pm-ingest -q "$ex/salesforce_opportunities.csv" "$ex/activities.csv" |
+    pm-score -p month --to 2026-11-30 -t "$ex/targets.csv" \
+    -r "$ex/roster.csv" | pm-flag --plans "$ex/plans.csv" --list >"$T/out"
+t_eq "demo: one plan working, one not" \
+"Lena Fischer,plan_met,131.3
+Marcus Hill,plan_worse,-133.8" "$(grep ',plan_' "$T/out" | cut -d, -f2,4,6)"

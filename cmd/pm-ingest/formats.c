@@ -175,15 +175,17 @@ static const struct colspec cols_activities[] = {
 	{ F_REP, "Assigned|Assigned To|Activity Owner|Activity assigned to|"
 	    "Activity - Assigned to user|Activity - Owner|Task Owner|"
 	    "Call Owner|Owner|Sales Rep|Rep|Salesperson|Sales Agent|Agent|"
-	    "Agent Name|User|Activity - User|Activity Assigned|Owner.Name|"
-	    "OwnerName|Owner Name|OwnerId|Owner ID|Created By" },
+	    "Agent Name|User|Activity - User|Activity Assigned|"
+	    "Assigned User Name|Assigned User|Responsible User|Meeting Owner|"
+	    "Host|User Name|Owner.Name|OwnerName|Owner Name|OwnerId|Owner ID|"
+	    "Created By" },
 	{ F_ACCOUNT, "Account|Account Name|Company|Company / Account|"
 	    "Organization|Organization - Name|Activity - Organization|"
 	    "Associated Company|Related To|What.Name|Regarding|Account.Name|"
 	    "AccountName|AccountId" },
 	{ F_TEAM, "Team|Region|Sales Team" },
 	{ F_TYPE, "Activity Type|Activity - Type|Type|Task Type|Event Type|"
-	    "Engagement Type|Activity" },
+	    "Engagement Type|Sales Activity Type|Activity" },
 	/* Salesforce leaves Type empty on many tasks; the subtype is set. */
 	{ F_SUBTYPE, "TaskSubtype|EventSubtype|ActivitySubtype" },
 	/* ActivityHistory, OpenActivity: tasks and events together. */
@@ -200,10 +202,11 @@ static const struct colspec cols_activities[] = {
 	    "Completed On|Date Completed|Completion Date|Actual End|"
 	    "Actual End Date|Activity - Done time|Done time|"
 	    "Activity - Marked as done time|Marked as done time|Closed Date|"
-	    "Date Closed" },
+	    "Date Closed|Closed Time" },
 	{ F_DATE, "ActivityDateTime|StartDateTime|Start Time|Start Date Time|"
-	    "Start Date|Start|Actual Start|Activity - Date|Date|Call Date|"
-	    "Call Time|Call Start|Call Start Time|Meeting Date|Event Date|"
+	    "Start Date|Date Start|Start|Actual Start|Activity - Date|Date|"
+	    "Call Date|Call Time|Call Start|Call Start Time|Meeting Date|"
+	    "Event Date|"
 	    "Meeting Start Time|Timestamp|Date/Time|Date Time" },
 	/*
 	 * Salesforce's ActivityDate is a task's due date, and the day of
@@ -557,7 +560,8 @@ static const char *const meeting_pairs[][2] = {
 	{ "starttime", "endtime" }, { "startdatetime", "enddatetime" },
 	{ "start", "end" }, { "scheduledstart", "scheduledend" },
 	{ "actualstart", "actualend" }, { "starttimeutc", "endtimeutc" },
-	{ "meetingstarttime", "meetingendtime" },
+	{ "meetingstarttime", "meetingendtime" }, { "datestart", "dateend" },
+	{ "startdate", "enddate" },
 	{ NULL, NULL }
 };
 /* Salesforce Task (Data Loader): its own fields. */

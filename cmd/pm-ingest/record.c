@@ -723,6 +723,22 @@ activity_kind(struct rec *r)
 	return *m != '\0' ? m : NULL;
 }
 
+/* A call type that says no one answered. */
+static int
+missed_call(const char *s, size_t n)
+{
+	static const char *const words[] = { "missed", "noanswer",
+		"unanswered", "abandoned", "notanswered", NULL };
+	char buf[64];
+	const char *w = status_word(s, n, buf, sizeof(buf));
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Whether the activity happened: a call not answered did not; a flag
  * (IsClosed, Pipedrive's Activity - Done) says it; else the status;
@@ -735,6 +751,9 @@ activity_done(struct rec *r)
 
 	if (r->n[F_ANSWERED] > 0 && status_done(r->v[F_ANSWERED],
 	    r->n[F_ANSWERED]) == 0)
+		return 0;
+	/* Zoho's Call Type Missed; a duration of 0 is still a call. */
+	if (r->n[F_CALL] > 0 && missed_call(r->v[F_CALL], r->n[F_CALL]))
 		return 0;
 	if (r->n[F_ISCLOSED] > 0 && (v = status_done(r->v[F_ISCLOSED],
 	    r->n[F_ISCLOSED])) >= 0)

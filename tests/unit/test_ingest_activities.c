@@ -299,6 +299,23 @@ call_logs(void **state)
 	open_file(&fl, "Emails.csv", "Subject|Direction|Regarding|Status|"
 	    "Owner|Actual End|Created On");
 	assert_string_equal(fl.fc.kind, "emails");
+	/* Zoho CRM Calls: Call Type Missed is no call done. */
+	assert_string_equal(open_file(&fl, "Calls.csv", "Subject|Call Type|"
+	    "Call Start Time|Call Duration|Call Owner|Call Status"),
+	    "activities");
+	assert_string_equal(convert(&fl, "Intro|Outbound|03/02/2026 10:00 AM|"
+	    "05:00|Ann Lee|Completed", b, sizeof(b)), "calls@2026-03-02");
+	assert_string_equal(convert(&fl, "Back|Missed|03/03/2026 10:00 AM|"
+	    "00:00|Ann Lee|Completed", b, sizeof(b)), "not completed");
+	/* SugarCRM Meetings: Date Start, Date End, Held / Not Held. */
+	assert_string_equal(open_file(&fl, "export.csv", "Subject|Status|"
+	    "Date Start|Date End|Assigned User Name"), "activities");
+	assert_string_equal(fl.fc.kind, "meetings");
+	assert_string_equal(convert(&fl, "Demo|Held|2026-03-05 10:00|"
+	    "2026-03-05 11:00|Sally Bronsen", b, sizeof(b)),
+	    "meetings@2026-03-05");
+	assert_string_equal(convert(&fl, "QBR|Not Held|2026-03-06 10:00|"
+	    "2026-03-06 11:00|Sally Bronsen", b, sizeof(b)), "not completed");
 	/* A type column in a file of calls: Inbound is a category too. */
 	open_file(&fl, "d.csv", "Agent|Date|Type|Call Duration");
 	assert_string_equal(convert(&fl, "Bo|2026-03-04|Inbound|00:03:10", b,

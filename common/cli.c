@@ -81,6 +81,7 @@ cli_getopt(int argc, char *argv[], const char *opts,
     const struct option *longopts)
 {
 	const struct option *lo;
+	const char *word;
 	int c;
 
 	opterr = 0;
@@ -88,8 +89,11 @@ cli_getopt(int argc, char *argv[], const char *opts,
 	if (c == '?')
 		bad_option(argv, argc, opts, longopts);
 	if (c != -1 && optarg != NULL && !utf8_valid(optarg, strlen(optarg))) {
+		/* "-T ARG" or "--title ARG": the option is the word before. */
+		word = optind >= 2 && argv[optind - 1] == optarg ?
+		    argv[optind - 2] : argv[optind - 1];
 		if (c < 256 && strchr(opts, c) != NULL &&
-		    strncmp(argv[optind - 1], "--", 2) != 0)
+		    strncmp(word, "--", 2) != 0)
 			pm_usage_error("-%c: the argument is not valid UTF-8",
 			    c);
 		lo = long_of(longopts, c);

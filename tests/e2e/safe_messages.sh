@@ -79,6 +79,8 @@ Try 'pm-report --help' for more information." "$(cat err)"
 t_eq "pm-report: no report" "" "$(cat out)"
 t_run "pm-report: --title= not UTF-8" 64 pm-report --title="$bad" ok.csv
 t_grep "pm-report: --title named" "^pm-report: --title: the argument is not valid UTF-8$" err
+t_run "pm-report: --title ARG not UTF-8" 64 pm-report --title "$bad" ok.csv
+t_grep "pm-report: --title named, not -T" "^pm-report: --title: the argument is not valid UTF-8$" err
 t_run "pm-report: --team not UTF-8" 64 pm-report --team "$bad" ok.csv
 t_run "pm-report: --rep not UTF-8" 64 pm-report --rep "$bad" ok.csv
 t_run "pm-report: --subject not UTF-8" 64 pm-report -f email --subject "$bad" ok.csv

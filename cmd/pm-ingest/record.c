@@ -153,15 +153,27 @@ prefix_ci(const char *s, const char *word)
 	return 1;
 }
 
+/* Does s (length n) end with word (lower case), ignoring ASCII case? */
+static int
+suffix_ci(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+
+	return n >= k && prefix_ci(s + n - k, word);
+}
+
 /*
  * "Total", "Totals", "Subtotal", "Sub-total", "Grand Totals (12
- * records)", "Total:", "Sum": the label of a report's total row.
+ * records)", "Total:", "Sum", and Excel's subtotals "Dana Reyes Total",
+ * "Closed Won Totals": the label of a report's total row.
  */
 static int
 total_label(const char *s, size_t n)
 {
 	n = trim_span(&s, n);
 	if (n >= 11 && prefix_ci(s, "grand total"))
+		return 1;
+	if (suffix_ci(s, n, " total") || suffix_ci(s, n, " totals"))
 		return 1;
 	if (n >= 3 && prefix_ci(s, "sum") && (n == 3 || s[3] == ':' ||
 	    s[3] == ' ' || s[3] == '(')) {
@@ -193,19 +205,23 @@ total_label(const char *s, size_t n)
 static int
 is_label(const char *s, size_t n)
 {
+	/* Most cells fail the first test: a cheap look at both ends. */
 	return n > 0 && ((*s | 0x20) == 't' || (*s | 0x20) == 's' ||
-	    (*s | 0x20) == 'g') && total_label(s, n);
+	    (*s | 0x20) == 'g' || (s[n - 1] | 0x20) == 'l' ||
+	    (s[n - 1] | 0x20) == 's') && total_label(s, n);
 }
 
 /*
- * The fields that make a row a record: an id, a stage or status, a
- * date, an activity type, a metric.  A total row has none of them (the
- * label, maybe a count, and sums of the amounts), so a won deal with
- * an account or product named "Total" stays a deal.
+ * The fields that make a row a record: an id, a date, an activity type,
+ * a metric.  A total row has none of them (the label, maybe a count or
+ * the group's stage or owner, and sums of the amounts), so a won deal
+ * with an account or product named "Total" stays a deal.  A stage alone
+ * is no evidence: a report grouped by stage repeats it on the subtotal,
+ * and a deal with neither id nor date gives no fact anyway.
  */
 static const enum field record_evidence[] = {
-	F_ID, F_STAGE, F_STATUS, F_ISWON, F_ISCLOSED, F_CLOSE, F_WON_DATE,
-	F_LOST_DATE, F_EXPECTED, F_CREATED, F_TYPE, F_DATE, F_METRIC
+	F_ID, F_CLOSE, F_WON_DATE, F_LOST_DATE, F_EXPECTED, F_CREATED,
+	F_TYPE, F_DATE, F_METRIC
 };
 
 static int

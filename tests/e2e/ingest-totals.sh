@@ -1,6 +1,6 @@
 # pm-ingest: a report's total rows are noise only when they look like one
-# (a total label and little else: no id, stage, status, date, activity
-# type or metric), and the reserved name '*' (SPEC sections 3, 18).
+# (a total label and little else: no id, date, activity type or metric),
+# and the reserved name '*' (SPEC sections 3, 18).
 . "$(dirname "$0")/../lib.sh"
 cd "$FIX/ingest" || exit 1
 H=date,rep,metric,value,account,product,team,ref
@@ -53,6 +53,31 @@ t_out "generic: account TOTAL is a deal" "$H
 "
 t_grep "generic: the total rows skipped, the dated one rejected" \
     "^pm-ingest: generic.csv: 5 records: 2 ok, 2 skipped, 1 rejected$" "$T/err"
+
+# Excel's Data > Subtotal on the owner column ("Dana Reyes Total",
+# "Grand Total"), and a report grouped by stage whose subtotal repeats
+# the stage: total rows, no id and no date.  A deal of account "Acme
+# Total" is a deal.
+{
+	echo 'Opportunity ID,Opportunity Owner,Stage,Amount,Close Date,Account Name'
+	echo '006A,Dana Reyes,Closed Won,100,2026-03-01,Acme Total'
+	echo '006B,Dana Reyes,Closed Lost,50,2026-03-02,Beta'
+	echo ',Dana Reyes Total,,150,,'
+	echo '006C,Sam Lee,Closed Won,200,2026-03-03,Gamma'
+	echo ',Subtotal,Closed Won,300,,'
+	echo ',SAM LEE TOTALS,,200,,'
+	echo ',Grand Total,,350,,'
+} >excel.csv
+t_run "excel subtotals: exit 0" 0 pm-ingest excel.csv
+t_out "excel subtotals: the three deals" "$H
+2026-03-01,Dana Reyes,revenue,100,Acme Total,,,006A
+2026-03-01,Dana Reyes,deals_won,1,Acme Total,,,006A
+2026-03-02,Dana Reyes,deals_lost,1,Beta,,,006B
+2026-03-03,Sam Lee,revenue,200,Gamma,,,006C
+2026-03-03,Sam Lee,deals_won,1,Gamma,,,006C
+"
+t_grep "excel subtotals: four total rows skipped" \
+    "^pm-ingest: excel.csv: 7 records: 3 ok, 4 skipped, 0 rejected$" "$T/err"
 
 # '*' is the roll-up's name: a rep or a team named '*' is rejected with
 # the reason, in --rejects and in the counts.

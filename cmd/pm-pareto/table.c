@@ -13,6 +13,7 @@
 #include "intern.h"
 #include "num.h"
 #include "out.h"
+#include "tables.h"
 #include "pareto.h"
 
 typedef unsigned __int128 u128;
@@ -294,9 +295,8 @@ ptab_write_detail(struct ptab *t, const struct pcfg *c, struct out *o)
 	size_t lo, hi, n = intern_count(t->ids);
 	struct ent *e = entries(t, by_rank);
 
-	if (c->grouped)
-		out_puts(o, "group,");
-	out_puts(o, "rank,key,value,share,cum_share,class\n");
+	csv_put_row(o, tables_pareto_detail +
+	    (c->grouped ? PD_GROUP : PD_RANK));
 	for (lo = 0; lo < n; lo = hi) {
 		hi = group_end(e, lo, n);
 		detail_group(e, lo, hi, c, o);
@@ -382,8 +382,7 @@ ptab_write_summary(struct ptab *t, const struct pcfg *c, struct out *o)
 	struct ent *e = entries(t, by_rank);
 	struct ent none = { "", "", 0, 0, 0 };
 
-	out_puts(o, "group,keys,total,keys_at,pct_keys_at,top20_share,gini,"
-	    "hhi,excluded\n");
+	csv_put_row(o, tables_pareto_summary);
 	/* Without -g the whole input is one group, even an empty one. */
 	if (n == 0 && !c->grouped)
 		summary_group(&none, 0, 0, c, o);

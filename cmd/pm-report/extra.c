@@ -10,25 +10,30 @@
 #include "csvin.h"
 #include "err.h"
 #include "num.h"
+#include "tables.h"
 #include "report.h"
 
 #define TOPKEYS 10
 #define MAXCURVES 3
 
+/* A table of tables.h: its column names, and where hdr has each. */
 struct extra_cols {
-	const char *names[10];
+	const char *const *names;
 	int at[10];
 };
 
+/* Every column of names but the optional group; exit 65 when absent. */
 static void
-need(struct csvr *r, const struct csv_row *hdr, struct extra_cols *c, int n,
-    const char *what)
+need(struct csvr *r, const struct csv_row *hdr, struct extra_cols *c,
+    const char *const *names, const char *what)
 {
 	int i;
 
-	for (i = 0; i < n; i++) {
-		c->at[i] = csv_find_col(hdr, c->names[i]);
-		if (c->at[i] == -1 && strcmp(c->names[i], "group") != 0)
+	c->names = names;
+	for (i = 0; names[i] != NULL; i++) {
+		c->at[i] = csv_find_col(hdr, names[i]);
+		if (c->at[i] == -1 &&
+		    strcmp(names[i], tables_pareto_detail[PD_GROUP]) != 0)
 			pm_die_at(EX_DATAERR, csvr_name(r), hdr->line,
 			    "no '%s' column: expected %s", c->names[i], what);
 	}
@@ -62,15 +67,14 @@ getnum(struct csvr *r, const struct csv_row *row, const struct extra_cols *c,
 
 struct sum {
 	char *group;
-	double v[9];
-	int k[9];
+	double v[PS_NCOLS];
+	int k[PS_NCOLS];
 };
 
 static void
 pareto_summary(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 {
-	struct extra_cols c = { { "group", "keys", "total", "keys_at",
-	    "pct_keys_at", "top20_share", "gini", "hhi", "excluded" }, { 0 } };
+	struct extra_cols c;
 	struct column cols[] = {
 		{ "Group", AL_LEFT, 1 }, { "Keys", AL_RIGHT, 0 },
 		{ "Total", AL_RIGHT, 0 }, { "Keys to 80%", AL_RIGHT, 0 },
@@ -81,12 +85,12 @@ pareto_summary(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 	struct sum *g = NULL;
 	int i, j, n = 0;
 
-	need(r, hdr, &c, 9, "pm-pareto --summary output");
+	need(r, hdr, &c, tables_pareto_summary, "pm-pareto --summary output");
 	while (csvr_next_or_die(r, &row)) {
 		csv_check_width(r, &row, hdr->n);
 		g = xreallocarray(g, (size_t)n + 1, sizeof(*g));
-		g[n].group = xstrdup(get(&row, &c, 0));
-		for (i = 1; i < 9; i++)
+		g[n].group = xstrdup(get(&row, &c, PS_GROUP));
+		for (i = PS_KEYS; i < PS_NCOLS; i++)
 			g[n].v[i] = getnum(r, &row, &c, i, &g[n].k[i]);
 		n++;
 	}
@@ -94,33 +98,35 @@ pareto_summary(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 		doc_para(d, "The concentration file has no rows.");
 	/* One group in a sentence; several in the table, none singled out. */
 	for (j = 0; n == 1 && j < n; j++)
-		if (g[j].k[1] && g[j].k[3] && g[j].k[5])
+		if (g[j].k[PS_KEYS] && g[j].k[PS_KEYS_AT] && g[j].k[PS_TOP20])
 			doc_para(d, "%.0f of %.0f keys (%s) make 80%% of "
 			    "the total %s; the top 20%% of keys hold %s. Gini "
 			    "%.3f (0 = even, 1 = all in one key).",
-			    g[j].v[3], g[j].v[1], fmt_pct(g[j].v[4], b2),
-			    fmt_amount(g[j].v[2], b1), fmt_pct(g[j].v[5], b3),
-			    g[j].v[6]);
+			    g[j].v[PS_KEYS_AT], g[j].v[PS_KEYS],
+			    fmt_pct(g[j].v[PS_PCT_KEYS_AT], b2),
+			    fmt_amount(g[j].v[PS_TOTAL], b1),
+			    fmt_pct(g[j].v[PS_TOP20], b3), g[j].v[PS_GINI]);
 	if (n > 1) {
 		doc_table(d, 6, cols);
 		for (j = 0; j < n; j++) {
 			doc_row(d);
 			doc_cell(d, TONE_NONE, "%s", g[j].group);
-			doc_cell(d, TONE_NONE, "%.0f", g[j].v[1]);
-			doc_cell(d, TONE_NONE, "%s", fmt_amount(g[j].v[2], b1));
-			doc_cell(d, TONE_NONE, "%.0f (%s)", g[j].v[3],
-			    fmt_pct(g[j].v[4], b2));
-			doc_cell(d, TONE_NONE, "%s", g[j].k[5] ?
-			    fmt_pct(g[j].v[5], b3) : "");
-			doc_cell(d, TONE_NONE, "%.3f", g[j].v[6]);
+			doc_cell(d, TONE_NONE, "%.0f", g[j].v[PS_KEYS]);
+			doc_cell(d, TONE_NONE, "%s",
+			    fmt_amount(g[j].v[PS_TOTAL], b1));
+			doc_cell(d, TONE_NONE, "%.0f (%s)", g[j].v[PS_KEYS_AT],
+			    fmt_pct(g[j].v[PS_PCT_KEYS_AT], b2));
+			doc_cell(d, TONE_NONE, "%s", g[j].k[PS_TOP20] ?
+			    fmt_pct(g[j].v[PS_TOP20], b3) : "");
+			doc_cell(d, TONE_NONE, "%.3f", g[j].v[PS_GINI]);
 		}
 	}
 	for (j = 0; j < n; j++)
-		if (g[j].k[8] && g[j].v[8] > 0)
+		if (g[j].k[PS_EXCLUDED] && g[j].v[PS_EXCLUDED] > 0)
 			doc_note(d, "%s%s%.0f key%s with a zero or negative "
 			    "total left out.", n > 1 ? g[j].group : "",
-			    n > 1 ? ": " : "", g[j].v[8],
-			    g[j].v[8] == 1 ? "" : "s");
+			    n > 1 ? ": " : "", g[j].v[PS_EXCLUDED],
+			    g[j].v[PS_EXCLUDED] == 1 ? "" : "s");
 	for (j = 0; j < n; j++)
 		free(g[j].group);
 	free(g);
@@ -181,25 +187,24 @@ group_detail(struct doc *d, struct key *k, int n, int *curves)
 static void
 pareto_detail(struct doc *d, struct csvr *r, const struct csv_row *hdr)
 {
-	struct extra_cols c = { { "group", "rank", "key", "value", "share",
-	    "cum_share", "class" }, { 0 } };
+	struct extra_cols c;
 	struct csv_row row;
 	struct key *k = NULL;
 	int n = 0, cap = 0, i, start, curves = 0, kn;
 
-	need(r, hdr, &c, 7, "pm-pareto output");
+	need(r, hdr, &c, tables_pareto_detail, "pm-pareto output");
 	while (csvr_next_or_die(r, &row)) {
 		csv_check_width(r, &row, hdr->n);
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			k = xreallocarray(k, (size_t)cap, sizeof(*k));
 		}
-		k[n].group = xstrdup(get(&row, &c, 0));
-		k[n].key = xstrdup(get(&row, &c, 2));
-		k[n].value = getnum(r, &row, &c, 3, &kn);
-		k[n].share = getnum(r, &row, &c, 4, &kn);
-		k[n].cum = getnum(r, &row, &c, 5, &kn);
-		k[n].cls = xstrdup(get(&row, &c, 6));
+		k[n].group = xstrdup(get(&row, &c, PD_GROUP));
+		k[n].key = xstrdup(get(&row, &c, PD_KEY));
+		k[n].value = getnum(r, &row, &c, PD_VALUE, &kn);
+		k[n].share = getnum(r, &row, &c, PD_SHARE, &kn);
+		k[n].cum = getnum(r, &row, &c, PD_CUM_SHARE, &kn);
+		k[n].cls = xstrdup(get(&row, &c, PD_CLASS));
 		n++;
 	}
 	if (n == 0)
@@ -230,9 +235,9 @@ extra_pareto(struct doc *d, const char *path)
 		csvr_close(r);
 		return;
 	}
-	if (csv_find_col(&hdr, "keys_at") >= 0)
+	if (csv_find_col(&hdr, tables_pareto_summary[PS_KEYS_AT]) >= 0)
 		pareto_summary(d, r, &hdr);
-	else if (csv_find_col(&hdr, "cum_share") >= 0)
+	else if (csv_find_col(&hdr, tables_pareto_detail[PD_CUM_SHARE]) >= 0)
 		pareto_detail(d, r, &hdr);
 	else
 		pm_die_at(EX_DATAERR, csvr_name(r), hdr.line,
@@ -291,8 +296,7 @@ said(const struct driver *v, int i)
 void
 extra_drivers(struct doc *d, const char *path, const char *unit)
 {
-	struct extra_cols c = { { "metric", "lag", "pairs", "spearman",
-	    "pearson", "slope", "direction" }, { 0 } };
+	struct extra_cols c;
 	struct column cols[] = {
 		{ "Metric", AL_LEFT, 1 }, { "Lag", AL_RIGHT, 0 },
 		{ "Pairs", AL_RIGHT, 0 }, { "Spearman", AL_RIGHT, 0 },
@@ -310,15 +314,15 @@ extra_drivers(struct doc *d, const char *path, const char *unit)
 		csvr_close(r);
 		return;
 	}
-	need(r, &hdr, &c, 7, "pm-score --drivers output");
+	need(r, &hdr, &c, tables_drivers, "pm-score --drivers output");
 	while (csvr_next_or_die(r, &row)) {
 		csv_check_width(r, &row, hdr.n);
 		v = xreallocarray(v, (size_t)n + 1, sizeof(*v));
-		v[n].metric = xstrdup(get(&row, &c, 0));
-		v[n].dir = xstrdup(get(&row, &c, 6));
-		v[n].lag = getnum(r, &row, &c, 1, &kn);
-		v[n].pairs = getnum(r, &row, &c, 2, &kn);
-		v[n].rho = getnum(r, &row, &c, 3, &v[n].has_rho);
+		v[n].metric = xstrdup(get(&row, &c, DR_METRIC));
+		v[n].dir = xstrdup(get(&row, &c, DR_DIRECTION));
+		v[n].lag = getnum(r, &row, &c, DR_LAG, &kn);
+		v[n].pairs = getnum(r, &row, &c, DR_PAIRS, &kn);
+		v[n].rho = getnum(r, &row, &c, DR_SPEARMAN, &v[n].has_rho);
 		n++;
 	}
 	csvr_close(r);

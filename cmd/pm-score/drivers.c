@@ -12,6 +12,7 @@
 #include "num.h"
 #include "out.h"
 #include "sort.h"
+#include "tables.h"
 #include "score.h"
 
 struct drow {
@@ -209,9 +210,6 @@ listed(const struct cells *c, uint32_t m)
 	return 0;
 }
 
-static const char *const header[] = { "metric", "lag", "pairs", "spearman",
-    "pearson", "slope", "direction", NULL };
-
 void
 drivers_write(struct cells *c, struct out *out)
 {
@@ -239,7 +237,7 @@ drivers_write(struct cells *c, struct out *out)
 		}
 	}
 	sort_with(rows, n, sizeof(*rows), drow_cmp, c);
-	csv_put_row(out, header);
+	csv_put_row(out, tables_drivers);
 	for (i = 0; i < n; i++) {
 		csv_put_field(out, agg_metric_name(c->a, rows[i].metric));
 		csv_put_long(out, rows[i].lag);

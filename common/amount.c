@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amount.h"
+#include "curname.h"
 #include "num.h"
 
 struct sym {
@@ -180,6 +181,9 @@ currency_code(const char *s, size_t n, char cur[4])
 	trim(&s, &end);
 	if (s == end)
 		return -1;
+	/* A name first: "Yen" is JPY, not a code YEN. */
+	if (curname_code(s, (size_t)(end - s), cur) == 0)
+		return 0;
 	if (prefix_cur(s, end, cur) == (size_t)(end - s))
 		return 0;
 	return -1;

@@ -27,7 +27,10 @@ int amount_parse(const char *s, size_t n, int decimal_comma,
 int amount_decimal_evidence(const char *s, size_t n);
 /* The currency an amount cell names, without reading the number. */
 int amount_currency(const char *s, size_t n, char cur[4]);
-/* A currency code or symbol ("usd", "$", "€") into cur; -1 if none. */
+/*
+ * A currency code, symbol or English name ("usd", "$", "€", "US Dollar",
+ * "Pound Sterling") into cur; -1 if none.
+ */
 int currency_code(const char *s, size_t n, char cur[4]);
 
 #endif

@@ -21,6 +21,8 @@ static void
 note_record(struct ingest *g, struct input *in, const struct csv_row *row)
 {
 	char cur[4];
+	const char *key;
+	size_t n;
 	uint64_t h;
 
 	h = fp_id(in, row);
@@ -37,8 +39,11 @@ note_record(struct ingest *g, struct input *in, const struct csv_row *row)
 	g->pending_id = h;
 	if (in->fc.fmt->kind == K_DEALS) {
 		currency_of_record(in, row, cur);
-		if (cur[0] != '\0')
+		if (cur[0] != '\0') {
 			currency_count(in->cur, &in->ncur, cur, 1);
+			n = owner_key(&in->fc.map, row, &key);
+			currency_note_rep(in, key, n, cur);
+		}
 	}
 }
 
@@ -82,6 +87,7 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 
 	memset(&ev, 0, sizeof(ev));
 	in->ncur = 0;
+	currency_free(in);
 	in->run = 0;
 	header_free(in);
 	r = csvr_open_fn(encr_read, e, in->name);

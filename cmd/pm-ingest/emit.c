@@ -334,6 +334,8 @@ emit_file(struct ingest *g, struct input *in)
 	csvr_close(r);
 	encr_close(e);
 	record_cache_free(&in->fc);
+	g->rules.repcur = NULL;
+	currency_free(in);
 	free(line);
 	free(rec);
 	header_free(in);

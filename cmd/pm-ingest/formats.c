@@ -94,7 +94,7 @@ static const struct colspec cols_sfapi[] = {
 };
 
 static const struct colspec cols_hubspot[] = {
-	{ F_ID, "Record ID|Deal ID|Record ID - Deal" },
+	{ F_ID, "Record ID|Deal ID|Record ID - Deal|hs_object_id" },
 	{ F_REP, "Deal owner|Deal Owner Name|HubSpot Owner|hubspot_owner_id|"
 	    "Deal owner ID|HubSpot Owner ID" },
 	{ F_ACCOUNT, "Associated Company|Associated Company (Primary)|"
@@ -228,18 +228,22 @@ static const struct colspec cols_generic[] = {
 	    "sales person|account_owner|deal_owner|opportunity_owner|"
 	    "assigned_to" },
 	{ F_ACCOUNT, "account|customer|company|client|account_name|"
-	    "organization|organisation" },
+	    "organization|organisation|partner_id|partner_name" },
 	{ F_PRODUCT, "product|product_name|item" },
-	{ F_TEAM, "team|region|regional_office|sales_team|territory" },
-	{ F_STAGE, "stage|deal_stage|status|deal_status|outcome|stage_name" },
+	{ F_TEAM, "team|region|regional_office|sales_team|territory|"
+	    "team_id" },
+	/* Odoo's crm.lead: stage_id, expected_revenue, date_deadline. */
+	{ F_STAGE, "stage|deal_stage|status|deal_status|outcome|stage_name|"
+	    "stage_id" },
 	{ F_ISWON, "is_won|won" },
 	{ F_ISCLOSED, "is_closed|closed" },
 	{ F_AMOUNT, "amount|value|close_value|deal_value|revenue|deal_amount|"
-	    "deal_size" },
+	    "deal_size|expected_revenue|planned_revenue" },
 	{ F_CURRENCY, "currency|currency_code" },
 	{ F_CLOSE, "close_date|closed_date|closedate|date_closed|closed_on|"
 	    "close" },
-	{ F_EXPECTED, "expected_close_date|expected_close|forecast_close_date" },
+	{ F_EXPECTED, "expected_close_date|expected_close|forecast_close_date|"
+	    "date_deadline|expected_closing" },
 	{ F_CREATED, "created|create_date|created_date|engage_date|created_at|"
 	    "created_on|open_date|opened" },
 	{ 0, NULL }
@@ -341,8 +345,9 @@ struct hnorm {
 	int *idx;
 	char (*api)[NORM];	/* API names: Closing_Date, Account_Name__name */
 	int *aidx;
-	char *const *raw;
+	unsigned char *owner;	/* owner_class_byte() of each name */
 	size_t n;
+	int has_api;		/* some API name differs from its name */
 };
 
 static int
@@ -394,7 +399,7 @@ find(const struct hnorm *h, const char *want)
 static int
 find_api(const struct hnorm *h, const char *want)
 {
-	return search(h->api, h->aidx, h->n, want);
+	return h->has_api ? search(h->api, h->aidx, h->n, want) : -1;
 }
 
 /*
@@ -467,7 +472,7 @@ map_normalised(const struct format *fmt, const struct hnorm *h,
 		}
 	}
 	if (fmt->kind != K_FACTS) {
-		owner_pick(h->raw, h->n, pref, npref, !fmt->own_names_only,
+		owner_pick(h->owner, h->n, pref, npref, !fmt->own_names_only,
 		    &m->own);
 		m->col[F_REP] = m->own.n > 0 ? m->own.col[0] : -1;
 	} else if (npref > 0)
@@ -490,7 +495,8 @@ normalise_header(const struct csv_row *hdr, struct hnorm *h)
 	size_t i;
 
 	h->n = hdr->n;
-	h->raw = hdr->f;
+	h->has_api = 0;
+	h->owner = xmalloc(hdr->n);
 	h->norm = xreallocarray(NULL, hdr->n, sizeof(*h->norm));
 	h->idx = xreallocarray(NULL, hdr->n, sizeof(*h->idx));
 	h->api = xreallocarray(NULL, hdr->n, sizeof(*h->api));
@@ -498,10 +504,13 @@ normalise_header(const struct csv_row *hdr, struct hnorm *h)
 	for (i = 0; i < hdr->n; i++) {
 		csv_normalise(hdr->f[i], h->norm[i], NORM);
 		api_name(hdr->f[i], h->api[i], NORM);
+		h->owner[i] = owner_class_byte(hdr->f[i]);
 		h->idx[i] = h->aidx[i] = (int)i;
+		h->has_api |= strcmp(h->api[i], h->norm[i]) != 0;
 	}
 	sort_with(h->idx, h->n, sizeof(*h->idx), cmp_idx, h);
-	sort_with(h->aidx, h->n, sizeof(*h->aidx), cmp_aidx, h);
+	if (h->has_api)
+		sort_with(h->aidx, h->n, sizeof(*h->aidx), cmp_aidx, h);
 }
 
 static void
@@ -511,6 +520,7 @@ free_hnorm(struct hnorm *h)
 	free(h->idx);
 	free(h->api);
 	free(h->aidx);
+	free(h->owner);
 }
 
 int

@@ -131,13 +131,17 @@ struct owners {
  * not one; *theirs when it is someone else's (Account Owner, Lead Owner).
  */
 enum owner_class owner_class_of(const char *raw, int *theirs);
+/* owner_class_of() in a byte: the class, and OWNER_THEIRS. */
+#define OWNER_CLASS 0x0f
+#define OWNER_THEIRS 0x10
+unsigned char owner_class_byte(const char *raw);
 /*
- * The owner columns of a header (raw names, n of them): the npref
- * columns a format names, then (general) any column the rules above
- * call an owner, ranked.
+ * The owner columns of a header (cls: owner_class_byte() of each of its
+ * n names): the npref columns a format names, then (general) any
+ * column the rules above call an owner, ranked.
  */
-void owner_pick(char *const *raw, size_t n, const int *pref, int npref,
-    int general, struct owners *o);
+void owner_pick(const unsigned char *cls, size_t n, const int *pref,
+    int npref, int general, struct owners *o);
 /* One owner column, as -m rep=COLUMN says. */
 void owner_only(struct owners *o, int col);
 /* Does a value look like an id (digits, a Salesforce id, a GUID, an Odoo xml id)? */
@@ -150,6 +154,10 @@ struct mapping {
 	int col[NFIELD];
 	struct owners own;	/* col[F_REP] and the columns after it */
 };
+
+/* The owner of a row as written: its best filled-in owner column. */
+size_t owner_key(const struct mapping *m, const struct csv_row *row,
+    const char **s);
 
 extern const struct format formats[];
 
@@ -494,6 +502,7 @@ struct input {
 	struct curcount cur[MAX_CURRENCIES];
 	size_t ncur;
 	int index;		/* 1, 2, ...: for duplicates across files */
+	struct repcur *repcur;	/* each rep's currency (currency.c) */
 	int users_only;		/* --users FILE: read as a user list */
 	int is_users;		/* a user list: no facts, its users kept */
 	struct usercols ucols;
@@ -555,6 +564,14 @@ void currency_of_record(const struct input *in, const struct csv_row *row,
 void currency_warn(const struct ingest *g, const struct input *in, int nin);
 /* This file's majority currency into g->rules, for record_convert(). */
 void currency_decide(struct ingest *g, const struct input *in);
+/* First pass: one record of the rep (the owner as written) in cur. */
+void currency_note_rep(struct input *in, const char *key, size_t n,
+    const char cur[4]);
+/* The currency a rep's records are held to: the rep's, else the file's. */
+const char *currency_of_rep(const struct rules *ru, const char *key,
+    size_t n);
+/* After the second pass: the file's rep currencies. */
+void currency_free(struct input *in);
 
 /* ---- fingerprint.c ---- */
 

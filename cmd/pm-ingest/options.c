@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amount.h"
 #include "csvin.h"
@@ -94,16 +95,64 @@ parse_rate(const char *s, size_t n, int64_t *out9)
 	return 0;
 }
 
+/* One rate (a currency code or name, and its value) into *rates. */
+static int
+add_rate(const char *cur, size_t ncur, const char *rate, size_t nrate,
+    struct rate **rates, size_t *nrates)
+{
+	struct rate *t;
+	char code[4];
+
+	if (currency_code(cur, ncur, code) != 0)
+		return -1;
+	*rates = xreallocarray(*rates, *nrates + 1, sizeof(**rates));
+	t = &(*rates)[(*nrates)++];
+	memcpy(t->cur, code, 4);
+	return parse_rate(rate, nrate, &t->e9) != 0 ? -2 : 0;
+}
+
+/* --rates 'EUR=1.1,Pound Sterling=1.27': the rates on the command line. */
+static void
+inline_rates(struct rules *ru, const char *arg)
+{
+	struct rate *rates = NULL;
+	size_t nrates = 0, i, n;
+	char **items = strv_split(arg, &n, NULL);
+	const char *eq;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		if ((eq = strchr(items[i], '=')) == NULL)
+			pm_usage_error("--rates %s: expected FILE or "
+			    "CURRENCY=RATE,...", arg);
+		rc = add_rate(items[i], (size_t)(eq - items[i]), eq + 1,
+		    strlen(eq + 1), &rates, &nrates);
+		if (rc == -1)
+			pm_usage_error("--rates %s: '%.*s' is not a currency",
+			    arg, (int)(eq - items[i]), items[i]);
+		if (rc == -2)
+			pm_usage_error("--rates %s: '%s' is not a positive "
+			    "number", arg, eq + 1);
+	}
+	free(items);
+	ru->rates = rates;
+	ru->nrates = nrates;
+}
+
 void
 opt_load_rates(struct rules *ru, const char *path)
 {
-	struct csvr *r = csvr_open(path);
+	struct csvr *r;
 	struct csv_row row;
 	struct rate *rates = NULL;
 	size_t nrates = 0;
-	int cc, rc;
-	char cur[4];
+	int cc, rc, k;
 
+	if (strchr(path, '=') != NULL && access(path, F_OK) != 0) {
+		inline_rates(ru, path);
+		return;
+	}
+	r = csvr_open(path);
 	if (csvr_next_or_die(r, &row) == 0)
 		pm_die(EX_DATAERR, "%s: empty rates file", path);
 	cc = csv_find_col_norm(&row, "currency");
@@ -112,18 +161,16 @@ opt_load_rates(struct rules *ru, const char *path)
 		pm_die(EX_DATAERR, "%s: expected the columns currency,rate",
 		    path);
 	while (csvr_next_or_die(r, &row) == 1) {
-		struct rate *t;
-
 		if ((size_t)cc >= row.n || (size_t)rc >= row.n)
 			pm_die_at(EX_DATAERR, path, row.line,
 			    "expected currency,rate");
-		if (currency_code(row.f[cc], row.len[cc], cur) != 0)
+		k = add_rate(row.f[cc], row.len[cc], row.f[rc], row.len[rc],
+		    &rates, &nrates);
+		if (k == -1)
 			pm_die_at(EX_DATAERR, path, row.line,
-			    "currency: '%s' is not a currency code", row.f[cc]);
-		rates = xreallocarray(rates, nrates + 1, sizeof(*rates));
-		t = &rates[nrates++];
-		memcpy(t->cur, cur, 4);
-		if (parse_rate(row.f[rc], row.len[rc], &t->e9) != 0)
+			    "currency: '%s' is not a currency code or name",
+			    row.f[cc]);
+		if (k == -2)
 			pm_die_at(EX_DATAERR, path, row.line,
 			    "rate: '%s' is not a positive number", row.f[rc]);
 	}

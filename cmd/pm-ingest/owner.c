@@ -129,6 +129,15 @@ owner_class_of(const char *raw, int *theirs)
 	return OWN_NONE;
 }
 
+unsigned char
+owner_class_byte(const char *raw)
+{
+	int theirs;
+	enum owner_class c = owner_class_of(raw, &theirs);
+
+	return (unsigned char)((unsigned)c | (theirs ? OWNER_THEIRS : 0u));
+}
+
 struct cand {
 	int col, theirs, pref;
 	enum owner_class cls;
@@ -149,33 +158,34 @@ cmp_cand(const void *a, const void *b)
 }
 
 void
-owner_pick(char *const *raw, size_t n, const int *pref, int npref,
+owner_pick(const unsigned char *cls, size_t n, const int *pref, int npref,
     int general, struct owners *o)
 {
 	struct cand c[MAX_OWNER_COLS * 4];
 	size_t i;
-	int k = 0, j, dup, theirs;
-	enum owner_class cls;
+	int k = 0, j, dup;
+	enum owner_class cl;
 
 	/* The format's own names first, in their order of preference. */
 	for (j = 0; j < npref && k < (int)(sizeof(c) / sizeof(c[0])); j++) {
-		cls = owner_class_of(raw[pref[j]], &theirs);
+		cl = (enum owner_class)(cls[pref[j]] & OWNER_CLASS);
 		c[k].col = pref[j];
-		c[k].cls = cls == OWN_NONE ? OWN_NAME : cls;
-		c[k].theirs = theirs;
+		c[k].cls = cl == OWN_NONE ? OWN_NAME : cl;
+		c[k].theirs = (cls[pref[j]] & OWNER_THEIRS) != 0;
 		c[k++].pref = j;
 	}
 	for (i = 0; general && i < n && k < (int)(sizeof(c) / sizeof(c[0]));
 	    i++) {
-		if ((cls = owner_class_of(raw[i], &theirs)) == OWN_NONE)
+		cl = (enum owner_class)(cls[i] & OWNER_CLASS);
+		if (cl == OWN_NONE)
 			continue;
 		for (j = 0, dup = 0; j < k; j++)
 			dup |= c[j].col == (int)i;
 		if (dup)
 			continue;
 		c[k].col = (int)i;
-		c[k].cls = cls;
-		c[k].theirs = theirs;
+		c[k].cls = cl;
+		c[k].theirs = (cls[i] & OWNER_THEIRS) != 0;
 		c[k++].pref = npref;
 	}
 	qsort(c, (size_t)k, sizeof(c[0]), cmp_cand);
@@ -240,6 +250,28 @@ owner_class_name(enum owner_class c)
 	return names[c];
 }
 
+size_t
+owner_key(const struct mapping *m, const struct csv_row *row,
+    const char **s)
+{
+	const char *v;
+	size_t n;
+	int j, c;
+
+	for (j = 0; j < (m->own.n > 0 ? m->own.n : 1); j++) {
+		c = m->own.n > 0 ? m->own.col[j] : m->col[F_REP];
+		if (c < 0 || (size_t)c >= row->n)
+			continue;
+		v = row->f[c];
+		if ((n = trim_span(&v, row->len[c])) > 0) {
+			*s = v;
+			return n;
+		}
+	}
+	*s = "";
+	return 0;
+}
+
 /* Column c of the record, trimmed. */
 static size_t
 value(const struct rec *r, int c, const char **s)
@@ -280,13 +312,7 @@ owner_resolve(struct rec *r)
 	r->nkey = 0;
 	r->rep[0] = '\0';
 	r->nrep = 0;
-	for (j = 0; j < o->n; j++)
-		if ((n = value(r, o->col[j], &s)) > 0) {
-			r->key = s;
-			r->nkey = n;
-			break;
-		}
-	if (r->nkey == 0)
+	if ((r->nkey = owner_key(&r->fc->map, r->row, &r->key)) == 0)
 		return;
 	/*
 	 * A name, else an id the user list names, else an alias or an

@@ -393,6 +393,7 @@ static int
 apply_currency(struct rec *r, struct amount *a, int na)
 {
 	const struct rate *rt;
+	const char *want;
 	char cur[4] = "", ccol[4];
 	int i, c = r->fc->map.col[F_CURRENCY];
 
@@ -425,10 +426,11 @@ apply_currency(struct rec *r, struct amount *a, int na)
 			}
 		return 0;
 	}
-	if (r->ru->mixed && strcmp(cur, r->ru->majority) != 0)
+	if (r->ru->mixed && strcmp(cur, (want = currency_of_rep(r->ru, r->key,
+	    r->nkey))) != 0)
 		return fail_rec(r, "amount in %s, not in %s, the currency of "
-		    "most records (use --rates FILE to convert)", cur,
-		    r->ru->majority);
+		    "most of %s's records (use --rates FILE to convert)", cur,
+		    want, r->rep);
 	return 0;
 }
 

@@ -82,3 +82,65 @@ t_run "no owner filled in, a good file too: still 65" 65 pm-ingest -q \
     "$T/norep.csv" sf_dl_opportunity.csv
 t_eq "no owner filled in, a good file too: its facts written" 17 \
     "$(wc -l <"$T/out" | tr -d ' ')"
+
+# HubSpot by its API names (hs_object_id, dealname, closedate, dealstage
+# closedwon/closedlost, hubspot_owner_id), an owners list by the API's
+# id,email,firstName,lastName.  2026-02-01 -> 2026-03-10: 27 + 10 = 37.
+HS="$H
+2026-03-10,Ana Silva,revenue,5000,,,,101
+2026-03-10,Ana Silva,deals_won,1,,,,101
+2026-03-10,Ana Silva,cycle_days,37,,,,101
+2026-02-01,Ana Silva,opps_created,1,,,,101
+2026-02-01,Ana Silva,pipeline_created,5000,,,,101
+2026-03-12,Ana Silva,deals_lost,1,,,,102
+2026-02-15,Ana Silva,opps_created,1,,,,102
+2026-02-15,Ana Silva,pipeline_created,1200,,,,102
+2026-03-05,Ben Okafor,opps_created,1,,,,103
+2026-03-05,Ben Okafor,pipeline_created,800,,,,103
+2026-04-01,Ben Okafor,open_pipeline,800,,,,103
+"
+t_run "hubspot API names: exit 0" 0 pm-ingest -q hubspot_api.csv hubspot_owners.csv
+t_out "hubspot API names: owner ids named" "$HS"
+t_run "hubspot API names: detected as hubspot" 0 pm-ingest -v hubspot_api.csv
+t_grep "hubspot API names: detected as hubspot" "format hubspot" "$T/err"
+
+# Odoo crm.lead, import-compatible export (all quoted, CRLF): user_id/id
+# holds external ids, res.users gives id,name.  02-01 -> 03-18: 27 + 18
+# = 45; 01-10 -> 03-02: 21 + 28 + 2 = 51.
+t_run "odoo: exit 0" 0 pm-ingest -q odoo_res_users.csv odoo_crm_lead.csv
+t_out "odoo: facts" "$H
+2026-03-18,Marc Demo,revenue,19800,Deco Addict,,Sales,__export__.crm_lead_12_5f3a1c2e
+2026-03-18,Marc Demo,deals_won,1,Deco Addict,,Sales,__export__.crm_lead_12_5f3a1c2e
+2026-03-18,Marc Demo,cycle_days,45,Deco Addict,,Sales,__export__.crm_lead_12_5f3a1c2e
+2026-02-01,Marc Demo,opps_created,1,Deco Addict,,Sales,__export__.crm_lead_12_5f3a1c2e
+2026-02-01,Marc Demo,pipeline_created,19800,Deco Addict,,Sales,__export__.crm_lead_12_5f3a1c2e
+2026-02-20,Mitchell Admin,opps_created,1,Gemini Furniture,,Sales,__export__.crm_lead_13_7b2d9e41
+2026-02-20,Mitchell Admin,pipeline_created,40000,Gemini Furniture,,Sales,__export__.crm_lead_13_7b2d9e41
+2026-04-15,Mitchell Admin,open_pipeline,40000,Gemini Furniture,,Sales,__export__.crm_lead_13_7b2d9e41
+2026-03-02,Marc Demo,revenue,3800,Ready Mat,,Sales,__export__.crm_lead_14_9c4e2f10
+2026-03-02,Marc Demo,deals_won,1,Ready Mat,,Sales,__export__.crm_lead_14_9c4e2f10
+2026-03-02,Marc Demo,cycle_days,51,Ready Mat,,Sales,__export__.crm_lead_14_9c4e2f10
+2026-01-10,Marc Demo,opps_created,1,Ready Mat,,Sales,__export__.crm_lead_14_9c4e2f10
+2026-01-10,Marc Demo,pipeline_created,3800,Ready Mat,,Sales,__export__.crm_lead_14_9c4e2f10
+"
+
+# A Salesforce sample org (the analytics sample data sets): owners by
+# Owner.External_Id__c, users by External_Id__c with FirstName/LastName;
+# CreatedDate__c is CreatedDate.  01-02 -> 03-14: 29 + 28 + 14 = 71.
+t_run "sf sample org: exit 0" 0 pm-ingest -q sf_sample_opportunity.csv sf_sample_user.csv
+t_out "sf sample org: external ids named" "$H
+2026-03-14,Maria Garcia,revenue,45000,,,,W_Opportunity.1
+2026-03-14,Maria Garcia,deals_won,1,,,,W_Opportunity.1
+2026-03-14,Maria Garcia,cycle_days,71,,,,W_Opportunity.1
+2026-01-02,Maria Garcia,opps_created,1,,,,W_Opportunity.1
+2026-01-02,Maria Garcia,pipeline_created,45000,,,,W_Opportunity.1
+2026-02-25,Kevin O'Brien,deals_lost,1,,,,W_Opportunity.2
+2026-01-12,Kevin O'Brien,opps_created,1,,,,W_Opportunity.2
+2026-01-12,Kevin O'Brien,pipeline_created,12000,,,,W_Opportunity.2
+2026-02-20,Maria Garcia,opps_created,1,,,,W_Opportunity.3
+2026-02-20,Maria Garcia,pipeline_created,30000,,,,W_Opportunity.3
+2026-05-10,Maria Garcia,open_pipeline,30000,,,,W_Opportunity.3
+"
+t_run "sf sample org without users: ids kept, one warning" 0 pm-ingest sf_sample_opportunity.csv
+t_grep "sf sample org without users: the warning" \
+    "^pm-ingest: sf_sample_opportunity.csv: 3 records name their rep by an id that no user list names \(Owner.External_Id__c\)" "$T/err"

@@ -6,7 +6,7 @@
  * crash: a converted record has facts on real days with a metric and a
  * rep, a rejected one a reason.
  */
-/* fuzz-sources: cmd/pm-ingest/dates.c cmd/pm-ingest/formats.c cmd/pm-ingest/record.c cmd/pm-ingest/owner.c cmd/pm-ingest/users.c */
+/* fuzz-sources: cmd/pm-ingest/dates.c cmd/pm-ingest/formats.c cmd/pm-ingest/record.c cmd/pm-ingest/owner.c cmd/pm-ingest/users.c cmd/pm-ingest/currency.c */
 /* fuzz-options: -max_len=4096 */
 #include <stdint.h>
 #include <stdio.h>

@@ -58,6 +58,24 @@ headers(void **state)
 		{ "Activity - Type,Activity - Due date,Activity - Assigned to "
 		    "user,Deal - Owner,Deal - Status,Deal - Value,Deal - Won "
 		    "time", "activities" },
+		/* SPEC 12: a Dynamics view without (Do Not Modify) columns. */
+		{ "Owner,Status,Est. revenue,Actual Revenue,Actual Close Date,"
+		    "Currency,Revenue,Topic,Potential Customer,Created On",
+		    "dynamics" },
+		/* Owner,Status with a plain amount is no Dynamics view. */
+		{ "Owner,Status,Amount,Close Date", "generic" },
+		{ "hs_object_id,dealname,amount,closedate,createdate,dealstage,"
+		    "hubspot_owner_id", "hubspot" },
+		{ "Id,Deal_Name,Owner__name,Owner__id,Account_Name__name,Stage,"
+		    "Amount,Closing_Date,Created_Time", "zoho" },
+		{ "External_Id__c,Owner.External_Id__c,Name,Amount,StageName,"
+		    "Type,CloseDate,CreatedDate__c", "salesforce-api" },
+		{ "Id,Owner.Alias,StageName,CloseDate", "salesforce-api" },
+		{ "id,name,partner_id,user_id/id,team_id,stage_id,"
+		    "expected_revenue,date_deadline,date_closed,create_date",
+		    "generic" },
+		/* A user list is no format: the caller reads it as users. */
+		{ "ID,USERNAME,LASTNAME,FIRSTNAME,ALIAS,EMAIL,ISACTIVE", "none" },
 	};
 	struct mapping m;
 	struct csv_row row;
@@ -100,6 +118,29 @@ mapping(void **state)
 	assert_int_equal(m.col[F_AMOUNT], 3);
 	assert_int_equal(m.col[F_EXPECTED], 4);
 	assert_int_equal(m.col[F_CLOSE], 5);
+	/* The Dynamics view: Revenue (User Provided) is not an amount. */
+	assert_string_equal(detect("Owner,Status,Est. revenue,Actual Revenue,"
+	    "Actual Close Date,Currency,Revenue", &m, &row, f, buf),
+	    "dynamics");
+	assert_int_equal(m.col[F_EST_AMOUNT], 2);
+	assert_int_equal(m.col[F_AMOUNT], 3);
+	assert_int_equal(m.col[F_CURRENCY], 5);
+	/* API names: the lookup's name, not its id; Closing_Date. */
+	assert_string_equal(detect("Id,Owner__id,Owner__name,Account_Name__id,"
+	    "Account_Name__name,Stage,Closing_Date", &m, &row, f, buf), "zoho");
+	assert_int_equal(m.col[F_REP], 2);
+	assert_int_equal(m.own.n, 2);
+	assert_int_equal(m.own.col[1], 1);
+	assert_int_equal(m.col[F_ACCOUNT], 4);
+	assert_int_equal(m.col[F_CLOSE], 6);
+	/* An empty relationship column falls back to the id. */
+	assert_string_equal(detect("Id,OwnerId,Owner.External_Id__c,"
+	    "StageName,CloseDate,Owner.Name", &m, &row, f, buf),
+	    "salesforce-api");
+	assert_int_equal(m.col[F_REP], 5);
+	assert_int_equal(m.own.n, 3);
+	assert_int_equal(m.own.col[1], 1);
+	assert_int_equal(m.own.col[2], 2);
 }
 
 int

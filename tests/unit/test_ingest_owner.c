@@ -70,10 +70,14 @@ ranking(void **state)
 {
 	static char *hdr[] = { "Id", "OwnerId", "Account Owner",
 		"Owner.External_Id__c", "Owner.Alias", "Owner.Name", "Amount" };
+	unsigned char cls[7];
 	struct owners o;
+	size_t i;
 
 	(void)state;
-	owner_pick(hdr, 7, NULL, 0, 1, &o);
+	for (i = 0; i < 7; i++)
+		cls[i] = owner_class_byte(hdr[i]);
+	owner_pick(cls, 7, NULL, 0, 1, &o);
 	assert_int_equal(o.n, 4);
 	assert_int_equal(o.col[0], 5);	/* Owner.Name */
 	assert_int_equal(o.col[1], 4);	/* Owner.Alias */

@@ -131,9 +131,9 @@ struct owners {
  * not one; *theirs when it is someone else's (Account Owner, Lead Owner).
  */
 enum owner_class owner_class_of(const char *raw, int *theirs);
-/* owner_class_of() in a byte: the class, and OWNER_THEIRS. */
 #define OWNER_CLASS 0x0f
 #define OWNER_THEIRS 0x10
+/* owner_class_of() in a byte: the class, and OWNER_THEIRS. */
 unsigned char owner_class_byte(const char *raw);
 /*
  * The owner columns of a header (cls: owner_class_byte() of each of its

@@ -197,6 +197,7 @@ static const struct colspec cols_activities[] = {
 	/* Filled on a Salesforce task that is a call. */
 	{ F_CALL, "CallType|CallDurationInSeconds|Call Duration|"
 	    "Call Duration (seconds)|CallDisposition|Call Disposition|"
+	    "Disposition|"
 	    "CallObject|Talk Time" },
 	{ F_DONE, "CompletedDateTime|Completed Date|Completed Date/Time|"
 	    "Completed On|Date Completed|Completion Date|Actual End|"
@@ -585,7 +586,8 @@ static const char *const call_marks[] = { "calltype", "callduration",
 	"phonenumber", "answeredyn", "answered", "talktime",
 	"dialednumber", "callednumber", "callerid", "waittime", "callstart",
 	"calldate", "calltime", "callstatus", "calloutcome", "calldirection",
-	"calldurationhhmmss", "calltitle", "callnotes", NULL };
+	"calldurationhhmmss", "calltitle", "callnotes", "disposition",
+	"dialed", "dialedat", NULL };
 /*
  * A direction or a duration is a call's in a dialer log, but e-mails
  * have a direction and meetings a duration too: a file's name first.

@@ -746,7 +746,8 @@ static int
 missed_call(const char *s, size_t n)
 {
 	static const char *const words[] = { "missed", "noanswer",
-		"unanswered", "abandoned", "notanswered", NULL };
+		"unanswered", "abandoned", "notanswered", "busy", "failed",
+		"wrongnumber", NULL };
 	char buf[64];
 	const char *w = status_word(s, n, buf, sizeof(buf));
 	int i;

@@ -307,6 +307,14 @@ call_logs(void **state)
 	    "05:00|Ann Lee|Completed", b, sizeof(b)), "calls@2026-03-02");
 	assert_string_equal(convert(&fl, "Back|Missed|03/03/2026 10:00 AM|"
 	    "00:00|Ann Lee|Completed", b, sizeof(b)), "not completed");
+	/* A dialer's log: the disposition says whether it was answered. */
+	assert_string_equal(open_file(&fl, "log.csv", "Call Date|Agent Name|"
+	    "Phone Number|Disposition|Talk Time"), "activities");
+	assert_string_equal(fl.fc.kind, "calls");
+	assert_string_equal(convert(&fl, "2026-03-09|Ann Lee|555 0100|Sale|"
+	    "00:04:10", b, sizeof(b)), "calls@2026-03-09");
+	assert_string_equal(convert(&fl, "2026-03-09|Ann Lee|555 0101|"
+	    "No Answer|00:00:00", b, sizeof(b)), "not completed");
 	/* SugarCRM Meetings: Date Start, Date End, Held / Not Held. */
 	assert_string_equal(open_file(&fl, "export.csv", "Subject|Status|"
 	    "Date Start|Date End|Assigned User Name"), "activities");

@@ -161,3 +161,18 @@ t_run "completion date: exit 0" 0 pm-ingest "$T/md.csv"
 t_eq "completion date: first" "2026-03-09" "$(sed -n 2p "$T/out" | cut -d, -f1)"
 t_run "-m date=: exit 0" 0 pm-ingest -m "date=Logged On" "$T/md.csv"
 t_eq "-m date=: the mapped column is the date" "2026-03-02" "$(sed -n 2p "$T/out" | cut -d, -f1)"
+
+# Task.csv and Event.csv name their owners by id; a User export among the
+# inputs names them (SPEC 12): the same counts under the users' names.
+printf 'Id,Name,Email\n0055g00000AAAAAAA1,Dana Reyes,d@example.com\n0055g00000AAAAAAB2,Sam Lee,s@example.com\n' >"$T/User.csv"
+t_run "Task.csv Event.csv User.csv: exit 0" 0 pm-ingest sf_task.csv sf_event.csv "$T/User.csv"
+t_eq "Task.csv Event.csv User.csv: per rep and month, by name" "Dana Reyes,2026-02,meetings,1
+Dana Reyes,2026-03,calls,1
+Dana Reyes,2026-03,emails,1
+Dana Reyes,2026-03,meetings,2
+Dana Reyes,2026-03,tasks,1
+Sam Lee,2026-03,calls,1
+Sam Lee,2026-03,emails,1
+Sam Lee,2026-03,meetings,1
+Sam Lee,2026-03,tasks,1
+Sam Lee,2026-04,meetings,1" "$(months "$T/out")"

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "num.h"
 #include "out.h"
 #include "pm-report/mime.h"
 #include "pm-report/report.h"
@@ -24,12 +25,14 @@ enum {
 	OPT_SUBJECT,
 	OPT_TEAM,
 	OPT_ALL,
+	OPT_MIN_ELAPSED,
 };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "title", required_argument, NULL, 'T' },
 	{ "period", required_argument, NULL, 'P' },
+	{ "min-elapsed", required_argument, NULL, OPT_MIN_ELAPSED },
 	{ "pareto", required_argument, NULL, OPT_PARETO },
 	{ "drivers", required_argument, NULL, OPT_DRIVERS },
 	{ "rep", required_argument, NULL, OPT_REP },
@@ -57,7 +60,7 @@ usage(void)
 {
 	printf("%s",
 	    "Usage: pm-report [-f text|markdown|html|email] [-T TITLE] [-P PERIOD]\n"
-	    "                 [--team NAME]... [--all] [--pareto FILE] [--drivers FILE]\n"
+	    "                 [--min-elapsed PCT] [--team NAME]... [--all] [--pareto FILE] [--drivers FILE]\n"
 	    "                 [--rep NAME] [--one-on-ones] [--to ADDR]... [--cc ADDR]...\n"
 	    "                 [--from ADDR] [--subject TEXT] [-d C] [-o FILE] [-q]\n"
 	    "                 [FILE]...\n"
@@ -71,6 +74,8 @@ usage(void)
 	    "                       email (a MIME message for sendmail -t)\n"
 	    "  -T, --title TITLE    the report's title\n"
 	    "  -P, --period PERIOD  report on PERIOD (default: the latest)\n"
+	    "      --min-elapsed PCT  report on the period in progress from PCT\n"
+	    "                       (25) of it on, else the latest finished one\n"
 	    "      --team NAME      only team NAME's reps (repeatable)\n"
 	    "      --all            every rep on the leaderboard (default: over 50\n"
 	    "                       reps, the teams, the top 20 and the bottom 10)\n"
@@ -121,7 +126,9 @@ add_addrs(const char *opt, const char *arg, struct mime_addr **list, int *n)
 int
 main(int argc, char *argv[])
 {
-	struct report_opts op = { .format = FMT_TEXT };
+	struct report_opts op = { .format = FMT_TEXT,
+	    .min_elapsed = 25 * FIXED_SCALE };
+	double pct;
 	struct email em = { 0 };
 	const char *err;
 	const char *output = NULL;
@@ -141,6 +148,13 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			op.period = optarg;
+			break;
+		case OPT_MIN_ELAPSED:
+			pct = cli_double("--min-elapsed", optarg);
+			if (pct < 0 || pct > 100)
+				pm_usage_error("--min-elapsed: '%s' is not a "
+				    "percentage in 0..100", optarg);
+			op.min_elapsed = fixed_from_double(pct);
 			break;
 		case OPT_PARETO:
 			op.pareto = optarg;

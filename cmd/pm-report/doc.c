@@ -230,6 +230,31 @@ doc_clean_text(const char *s)
 	return san_dup(s);
 }
 
+void
+doc_trend_scale(const struct series *s, struct trend_scale *ts)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->known[i]) {
+			lo = fmin(lo, s->v[i]);
+			hi = fmax(hi, s->v[i]);
+		}
+	/* Steady revenue is not no revenue: flat above zero is mid height. */
+	ts->flat = lo == hi && lo > 0;
+	ts->lo = fmin(lo, 0);
+	ts->hi = hi;
+}
+
+double
+doc_trend_level(const struct trend_scale *ts, double v)
+{
+	if (ts->flat)
+		return 0.5;
+	return ts->hi > ts->lo ? (v - ts->lo) / (ts->hi - ts->lo) : 0;
+}
+
 char *
 doc_sparkline(const struct series *s, char *buf, size_t size)
 {
@@ -237,23 +262,19 @@ doc_sparkline(const struct series *s, char *buf, size_t size)
 		"\u2581", "\u2582", "\u2583", "\u2584",
 		"\u2585", "\u2586", "\u2587", "\u2588"
 	};
-	double lo = INFINITY, hi = -INFINITY;
+	struct trend_scale ts;
 	size_t len = 0;
 	int i, k;
 
-	for (i = 0; i < s->n; i++)
-		if (s->known[i]) {
-			lo = fmin(lo, s->v[i]);
-			hi = fmax(hi, s->v[i]);
-		}
+	doc_trend_scale(s, &ts);
 	buf[0] = '\0';
 	for (i = 0; i < s->n && len + 4 < size; i++) {
 		if (!s->known[i]) {
 			buf[len++] = ' ';
 			continue;
 		}
-		/* A flat series sits in the middle, not on the floor. */
-		k = hi > lo ? (int)lround((s->v[i] - lo) / (hi - lo) * 7) : 3;
+		k = ts.flat ? 3 : (int)lround(doc_trend_level(&ts,
+		    s->v[i]) * 7);
 		memcpy(buf + len, bars[k], 3);
 		len += 3;
 	}

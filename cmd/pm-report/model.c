@@ -192,13 +192,12 @@ model_who(const struct model *c, const struct model_rep *r)
 }
 
 int
-model_pick_period(const struct model *c)
+model_pick_period(struct model *c)
 {
 	const struct scores *t = c->s;
-	int best = -1;
 	uint32_t q;
-	size_t i;
 
+	c->pick.early = SC_NONE;
 	if (c->op->period != NULL) {
 		q = scores_period(t, c->op->period);
 		if (q == SC_NONE)
@@ -207,15 +206,8 @@ model_pick_period(const struct model *c)
 			    t->period_key[t->nperiods - 1]);
 		return (int)q;
 	}
-	/*
-	 * pm-score --to may add periods after the as-of date, where nothing
-	 * is known yet: report on the latest period with a projection.
-	 */
-	for (i = 0; i < t->nrows; i++)
-		if (scores_known(&t->rows[i], SC_PROJECTED) &&
-		    (int)t->rows[i].period > best)
-			best = (int)t->rows[i].period;
-	return best >= 0 ? best : (int)t->nperiods - 1;
+	c->pick = scores_pick_period(t, c->op->min_elapsed);
+	return (int)c->pick.period;
 }
 
 int
@@ -360,6 +352,7 @@ model_collect_reps(struct model *c)
 	const struct scores *t = c->s;
 	int *seen = xcalloc(t->nreps + 1, sizeof(int)), m;
 	const char *team;
+	int64_t el;
 	size_t i;
 
 	for (i = 0; i < t->nrows; i++) {
@@ -385,6 +378,9 @@ model_collect_reps(struct model *c)
 			c->in_progress = 1;
 	}
 	free(seen);
+	/* elapsed says it when the table has it (nobody sold yet: 0 = 0). */
+	if ((el = scores_elapsed(t, (uint32_t)c->sel)) >= 0)
+		c->in_progress = el < 100 * FIXED_SCALE;
 	c->by_team = ranked_by_team(c);
 	sort_with(c->reps, (size_t)c->nreps, sizeof(*c->reps), cmprep, c);
 	if (t->col[SC_FLAGS] < 0)
@@ -870,8 +866,16 @@ model_num_cell(struct doc *d, const struct score_row *r, int col,
  * with commas into buf; how many there are.
  */
 int
-model_names_with(const struct model *c, const char *f1, const char *f2,
-    char *buf, size_t size)
+model_above_zero(const struct model *c, int rep)
+{
+	const struct score_row *s = model_row(c, c->sel, rep, c->lbm);
+
+	return s != NULL && scores_known(s, SC_ACTUAL) && s->v[SC_ACTUAL] > 0;
+}
+
+static int
+names_of(const struct model *c, const char *f1, const char *f2,
+    int above_zero, char *buf, size_t size)
 {
 	size_t len = 0;
 	int k, n = 0;
@@ -883,6 +887,8 @@ model_names_with(const struct model *c, const char *f1, const char *f2,
 		if (model_has_flag(r, f1) == NULL &&
 		    (f2 == NULL || model_has_flag(r, f2) == NULL))
 			continue;
+		if (above_zero && !model_above_zero(c, r->id))
+			continue;
 		if (len + 100 < size) {
 			snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
 			    model_name(c, r->id));
@@ -892,6 +898,20 @@ model_names_with(const struct model *c, const char *f1, const char *f2,
 		n++;
 	}
 	return n;
+}
+
+int
+model_names_with(const struct model *c, const char *f1, const char *f2,
+    char *buf, size_t size)
+{
+	return names_of(c, f1, f2, 0, buf, size);
+}
+
+int
+model_names_above_zero(const struct model *c, const char *f1,
+    const char *f2, char *buf, size_t size)
+{
+	return names_of(c, f1, f2, 1, buf, size);
 }
 
 /* Up to two focus areas, the most specific first. */

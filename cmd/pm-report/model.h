@@ -41,6 +41,7 @@ struct model {
 	int lbm;		/* leaderboard metric */
 	int score;		/* metric `score`, or -1 */
 	int in_progress;
+	struct scores_pick pick;	/* how sel was chosen (no -P) */
 	int has_teams;
 	int by_team;		/* ranks are within teams (pm-score --by-team) */
 	struct model_rep *reps;	/* in leaderboard order */
@@ -84,8 +85,11 @@ int model_judged(const struct score_row *r, double *v);
 const char *model_name(const struct model *c, int rep);
 /* "Name (Team)", or the name alone without a team; allocated. */
 char *model_who(const struct model *c, const struct model_rep *r);
-/* The period reported on: -P, else the latest with a projection. */
-int model_pick_period(const struct model *c);
+/*
+ * The period reported on: -P, else the latest with a projection unless
+ * it has only just begun (common/scores.c, as pm-flag); how, in c->pick.
+ */
+int model_pick_period(struct model *c);
 /* The leaderboard metric: score, else revenue, else the first. */
 int model_pick_metric(const struct model *c);
 /* The period's reps in leaderboard order, with their flags, into c. */
@@ -127,6 +131,11 @@ void model_num_cell(struct doc *d, const struct score_row *r, int col,
 /* Names of the reps with flag f1 (or f2), comma-joined into buf; how many. */
 int model_names_with(const struct model *c, const char *f1, const char *f2,
     char *buf, size_t size);
+/* The same, of the reps above zero on the leaderboard metric only. */
+int model_names_above_zero(const struct model *c, const char *f1,
+    const char *f2, char *buf, size_t size);
+/* Whether rep's value of the leaderboard metric is above zero. */
+int model_above_zero(const struct model *c, int rep);
 /* Up to two coaching focus areas of r into out, the most specific first. */
 int model_focus_areas(const struct model_rep *r, const char **out);
 /* Whether r has a flag of the Coaching section. */

@@ -90,15 +90,14 @@ num(struct out *o, double v)
 static void
 spark(struct out *o, const struct series *s, int w, int h)
 {
-	double lo = INFINITY, hi = -INFINITY, x, y;
+	struct trend_scale ts;
+	double x, y;
 	int i, first = 1, last = -1;
 
+	doc_trend_scale(s, &ts);
 	for (i = 0; i < s->n; i++)
-		if (s->known[i]) {
-			lo = fmin(lo, s->v[i]);
-			hi = fmax(hi, s->v[i]);
+		if (s->known[i])
 			last = i;
-		}
 	out_printf(o, "<svg class=\"spark\" width=\"%d\" height=\"%d\" "
 	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"trend\">", w, h,
 	    w, h);
@@ -110,8 +109,7 @@ spark(struct out *o, const struct series *s, int w, int h)
 				continue;
 			x = s->n > 1 ? 3 + (double)i * (w - 6) / (s->n - 1) :
 			    w / 2.0;
-			y = hi > lo ? h - 3 - (s->v[i] - lo) / (hi - lo) *
-			    (h - 6) : h / 2.0;
+			y = h - 3 - doc_trend_level(&ts, s->v[i]) * (h - 6);
 			out_puts(o, first ? "" : " ");
 			num(o, x);
 			out_putc(o, ',');
@@ -121,8 +119,7 @@ spark(struct out *o, const struct series *s, int w, int h)
 		out_puts(o, "\"/>");
 		x = s->n > 1 ? 3 + (double)last * (w - 6) / (s->n - 1) :
 		    w / 2.0;
-		y = hi > lo ? h - 3 - (s->v[last] - lo) / (hi - lo) * (h - 6) :
-		    h / 2.0;
+		y = h - 3 - doc_trend_level(&ts, s->v[last]) * (h - 6);
 		out_puts(o, "<circle r=\"2.5\" fill=\"#2680c2\" cx=\"");
 		num(o, x);
 		out_puts(o, "\" cy=\"");

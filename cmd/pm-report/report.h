@@ -135,6 +135,20 @@ struct doc {
 
 /* The document's title, or the default one. */
 const char *doc_title_of(const struct doc *d);
+/*
+ * Where the known points of a trend sit, 0 the floor to 1 the top: the
+ * scale runs from min(0, lowest) to the highest, so zero is the floor
+ * (an all-zero trend is a flat bottom line) and a flat trend above zero
+ * sits at mid height (SPEC section 13).
+ */
+struct trend_scale {
+	double lo, hi;
+	int flat;		/* every point at mid height */
+};
+/* The scale of trend s into *ts. */
+void doc_trend_scale(const struct series *s, struct trend_scale *ts);
+/* The height of v on the scale, 0..1. */
+double doc_trend_level(const struct trend_scale *ts, double v);
 /* Unicode sparkline of s into buf (3 bytes a point). */
 char *doc_sparkline(const struct series *s, char *buf, size_t size);
 /* A copy of s with control and bidirectional characters as '?' (san_dup). */
@@ -158,6 +172,7 @@ struct report_opts {
 	enum format format;
 	const char *title;
 	const char *period;
+	int64_t min_elapsed;	/* fixed-point percent (SPEC section 13) */
 	const char *pareto;
 	const char *drivers;
 	const char *rep;

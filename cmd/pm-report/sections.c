@@ -200,30 +200,64 @@ headline_sentence(struct doc *d, const struct model *c, int metric)
 		    fmt_metric(m, cur.target, b2), fmt_pct(att, b3));
 }
 
+/*
+ * SPEC section 13: two days into a month the report judges the month
+ * before, and says so first.
+ */
+static void
+early_note(struct doc *d, const struct model *c)
+{
+	char why[160];
+
+	if (c->pick.early == SC_NONE)
+		return;
+	scores_early_text(c->s, &c->pick, why, sizeof(why));
+	if (c->pick.none_finished)
+		doc_para(d, "%s; no earlier period is finished, so this report "
+		    "judges it all the same, on early projections.", why);
+	else
+		doc_para(d, "%s; this report judges %s.", why,
+		    c->s->period_key[c->sel]);
+}
+
+/* What the leaderboard ranks on, in a sentence: "revenue", "a score". */
+static const char *
+board_metric_words(const struct model *c)
+{
+	return c->lbm == c->score ? "a composite score" :
+	    c->s->metric_name[c->lbm];
+}
+
 /* Who leads, and who needs attention: names, for the email preview. */
 static void
 headline_people(struct doc *d, const struct model *c)
 {
 	char lead[512], attn[512];
 	size_t ll = 0, la = 0;
-	int k, n = 0;
+	int k, n = 0, positive = 0;
 
 	double best = INFINITY;
 
 	lead[0] = attn[0] = '\0';
-	/* 1 unless --team leaves the company's leader out. */
+	/*
+	 * 1 unless --team leaves the company's leader out.  Nobody leads
+	 * with nothing: only reps above zero.
+	 */
 	for (k = 0; k < c->nreps; k++) {
 		const struct score_row *s = model_row(c, c->sel, c->reps[k].id, c->lbm);
 
-		if (s != NULL && scores_known(s, SC_RANK))
+		if (s != NULL && scores_known(s, SC_RANK) &&
+		    model_above_zero(c, c->reps[k].id)) {
 			best = fmin(best, model_num(s, SC_RANK));
+			positive = 1;
+		}
 	}
 	for (k = 0; k < c->nreps; k++) {
 		const struct model_rep *r = &c->reps[k];
 		const struct score_row *s = model_row(c, c->sel, r->id, c->lbm);
 
 		if (s != NULL && scores_known(s, SC_RANK) && model_num(s, SC_RANK) == best &&
-		    ll < sizeof(lead) - 100) {
+		    model_above_zero(c, r->id) && ll < sizeof(lead) - 100) {
 			snprintf(lead + ll, sizeof(lead) - ll, "%s%s",
 			    ll ? ", " : "", model_name(c, r->id));
 			ll = strlen(lead);
@@ -242,6 +276,12 @@ headline_people(struct doc *d, const struct model *c)
 	if (n > PREVIEW)
 		snprintf(attn + la, sizeof(attn) - la, " and %d more",
 		    n - PREVIEW);
+	if (!positive) {
+		snprintf(lead, sizeof(lead), "nobody yet (no rep has %s above "
+		    "zero in %s)", board_metric_words(c),
+		    c->s->period_key[c->sel]);
+		ll = strlen(lead);
+	}
 	if (ll > 0 && la > 0)
 		doc_para(d, "Leading: %s. Needs attention: %s.", lead, attn);
 	else if (ll > 0)
@@ -259,6 +299,7 @@ headline(struct doc *d, struct model *c)
 
 	ns = headline_metrics(c, show, &targeted);
 	doc_h2(d, "Headline");
+	early_note(d, c);
 	for (i = 0; i < c->nreps; i++)
 		if (model_judged(model_row(c, c->sel, c->reps[i].id,
 		    c->lbm), &v)) {
@@ -644,9 +685,16 @@ coaching_section(struct doc *d, struct model *c)
 	if (!any)
 		doc_para(d, "Nobody was flagged for coaching in %s.",
 		    c->s->period_key[c->sel]);
-	/* Top performers need coaching too. */
-	n = model_names_with(c, "high_flyer", "tier_top", buf, sizeof(buf));
-	if (n > 0)
+	/* Top performers need coaching too; nobody tops with nothing. */
+	n = model_names_above_zero(c, "high_flyer", "tier_top", buf,
+	    sizeof(buf));
+	for (k = 0; k < c->nreps && !model_above_zero(c, c->reps[k].id); k++)
+		;
+	if (k == c->nreps)
+		doc_note(d, "Top performers need coaching too, but nobody has "
+		    "%s above zero in %s yet.", board_metric_words(c),
+		    c->s->period_key[c->sel]);
+	else if (n > 0)
 		doc_note(d, "Top performers need coaching too: %s. Give them "
 		    "stretch goals and help on their biggest deals, and ask "
 		    "them to share what works with the team.", buf);
@@ -862,6 +910,7 @@ sections_build(struct doc *d, const struct scores *t,
 			pm_die(EX_DATAERR, "--rep: no rep '%s' in %s",
 			    op->rep, t->period_key[c->sel]);
 		doc_h2(d, "One-on-one");
+		early_note(d, c);
 		sheets_one(d, c, &c->reps[k]);
 		return;
 	}

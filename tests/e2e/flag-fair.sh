@@ -83,15 +83,10 @@ t_nogrep "5 reps: no note about ties" 'tied ranks' "$T/out"
 # Ann sold 1000 a month in January..April and 224 on May 2; May has 2 of
 # its 31 days (6.5%), projected 224 x 31/2 = 3472, a 3.5x "personal best"
 # that the numbers do not support.  Below --min-elapsed 25: April.
-{
-	echo 'date,rep,metric,value,account,product,team,ref'
-	for m in 01 02 03 04; do
-		echo "2025-$m-15,Ann,revenue,1000,,,,a$m"
-		echo "2025-$m-15,Bob,revenue,800,,,,b$m"
-	done
-	echo '2025-05-02,Ann,revenue,224,,,,a05'
-} >"$T/early.csv"
-printf 'period,rep,metric,target\n*,*,revenue,1000\n' >"$T/t.csv"
+# (tests/fixtures/fair/early.csv; its open pipeline, due on May 20,
+# does not move the as-of date.)
+cp "$FIX/fair/early.csv" "$T/early.csv"
+cp "$FIX/fair/targets.csv" "$T/t.csv"
 pm-score --metrics revenue -t "$T/t.csv" "$T/early.csv" >"$T/early-s.csv"
 cp "$T/early-s.csv" "$T/s.csv"
 (cd "$T" && pm-flag --list s.csv >"$T/out" 2>"$T/err")

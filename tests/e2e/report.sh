@@ -24,17 +24,18 @@ t_grep "headline: who leads, who needs attention" \
 t_grep "headline by team: East" "^  East +165,000  200,000    82\.5%  \+10\.0%$" "$T/text"
 t_grep "headline by team: West" "^  West +225,000  200,000   112\.5%   \+7\.1%$" "$T/text"
 # Ranks 1..4 by score; May ranks Ana 1, Cara 2, Dev 3, Ben 4, so Dev
-# gained a place and Cara lost one.  Trends (min..max scaled to 8 bars):
-# Ana 115,120,130 -> 0, 2.3, 7; Dev 90,80,105 -> 2.8, 0, 7;
-# Cara 85,90,95 -> 0, 3.5, 7; Ben 75,70,60 -> 7, 4.7, 0.
+# gained a place and Cara lost one.  Trends, 0..max scaled to 8 bars
+# (SPEC section 13: zero is the lowest bar), v / max x 7 rounded:
+# Ana 115,120,130 -> 6.2, 6.5, 7; Dev 90,80,105 -> 6.0, 5.3, 7;
+# Cara 85,90,95 -> 6.3, 6.6, 7; Ben 75,70,60 -> 7, 6.5, 5.6.
 sed -n '/^Leaderboard/,/^Move:/p' "$T/text" | grep '^  [0-9#-]' >"$T/out"
 t_out "leaderboard rows, rank change and sparklines" \
 "  #  Rep         Team  Score  Revenue  Move  Trend
   -  ----------  ----  -----  -------  ----  -----
-  1  Ana Lima    West  130.0  130,000     =  ▁▃█
-  2  Dev Patel   East  105.0  105,000    ▲1  ▄▁█
-  3  Cara Diaz   West   95.0   95,000    ▼1  ▁▅█
-  4  Ben Okafor  East   60.0   60,000     =  █▆▁
+  1  Ana Lima    West  130.0  130,000     =  ▇▇█
+  2  Dev Patel   East  105.0  105,000    ▲1  ▇▆█
+  3  Cara Diaz   West   95.0   95,000    ▼1  ▇██
+  4  Ben Okafor  East   60.0   60,000     =  ██▇
 "
 sed -n '/^Wins/,/^Coaching focus/p' "$T/text" >"$T/out"
 t_grep "wins: target hit Ana" "^  - Ana Lima \(West\): attainment 130\.0%$" "$T/out"
@@ -101,7 +102,7 @@ t_grep "single period: leaderboard without trend" \
 { head -1 "$F/flags.csv"; grep "Ana Lima" "$F/flags.csv"; } >"$T/one.csv"
 t_run "one rep" 0 pm-report --one-on-ones "$T/one.csv"
 t_grep "one rep: the headline" "^1 of 1 rep reached target on the composite score\.$" "$T/out"
-t_grep "one rep: the leaderboard" "^  1  Ana Lima  West  130\.0  130,000     =  ▁▃█$" "$T/out"
+t_grep "one rep: the leaderboard" "^  1  Ana Lima  West  130\.0  130,000     =  ▇▇█$" "$T/out"
 t_grep "one rep: the sheet" "^Ana Lima \(West\)$" "$T/out"
 
 # One rep's sheet.
@@ -110,9 +111,11 @@ t_grep "--rep: the sheet's heading" "^Ben Okafor \(East\)$" "$T/out"
 t_grep "--rep: rank" "^Rank 4 of 4 on Score\.$" "$T/out"
 # Revenue 60000 of 100000, East's median (105000 + 60000) / 2 = 82500
 # (the median column, 100000, is everyone's), change -14.3% (the input's).
+# Trends from 0: revenue 75, 70, 60 (thousands) -> 7, 6.5, 5.6 of 7;
+# calls 120, 100, 80 -> 7, 5.8, 4.7.
 t_grep "--rep: revenue vs target and median" \
-    "^  Revenue  60,000  100,000    60\.0%  82,500  -14\.3%  █▆▁$" "$T/out"
-t_grep "--rep: calls vs team median" "^  Calls        80  +120  -20\.0%  █▅▁$" "$T/out"
+    "^  Revenue  60,000  100,000    60\.0%  82,500  -14\.3%  ██▇$" "$T/out"
+t_grep "--rep: calls vs team median" "^  Calls        80  +120  -20\.0%  █▇▆$" "$T/out"
 t_grep "--rep: flags with evidence" "^  - Underperformer: attainment 75\.0%" "$T/out"
 t_grep "--rep: focus" "^  - Focus: prospecting volume" "$T/out"
 t_nogrep "--rep: nobody else" "Ana Lima|Leaderboard" "$T/out"

@@ -71,7 +71,7 @@ t_grep "text: Bob all zero is the bottom bar" '^  3  Bob +0 +=  ▁▁▁$' "$T/
 t_grep "text: Ann from zero" '^  2  Ann +300 +=  ▃▆█$' "$T/out"
 t_grep "text: Cy flat above zero at mid height" '^  1  Cy +500 +=  ▄▄▄$' "$T/out"
 t_run "zero trend, Markdown" 0 pm-report -f markdown "$T/zs.csv"
-t_grep "Markdown: Bob's row ends in ▁▁▁" '^\| 3 \| Bob \|.*▁▁▁ *\|$' "$T/out"
+t_grep "Markdown: Bob's row ends in ▁▁▁" '^\| 3 \| (<bdi>)?Bob(<\/bdi>)? \|.*▁▁▁ *\|$' "$T/out"
 # HTML: 90 x 22 pixels, points at x = 3 + i x 84 / 2 (3, 45, 87) and
 # y = 22 - 3 - level x 16: zero is 19 (the bottom), 500 flat is 11 (the
 # middle), Ann 100 of 300 is 19 - 16/3 = 13.7, 200 is 8.3, 300 is 3.

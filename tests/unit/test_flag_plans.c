@@ -10,31 +10,16 @@
 #include <cmocka.h>
 
 #include "num.h"
+#include "tutil.h"
 #include "../../cmd/pm-flag/plans.h"
-
-struct mem {
-	const char *s;
-	size_t pos, len;
-};
-
-static ssize_t
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = m->len - m->pos < n ? m->len - m->pos : n;
-
-	memcpy(buf, m->s + m->pos, k);
-	m->pos += k;
-	return (ssize_t)k;
-}
 
 /* Parses text as a plans file; the return of plans_parse. */
 static int
 parse(const char *text, unsigned char delim, struct plans *pl,
     struct plan_error *e)
 {
-	struct mem m = { text, 0, strlen(text) };
-	struct csvr *r = csvr_open_fn(mem_read, &m, "plans.csv");
+	struct tu_mem m = { text, strlen(text), 0, 0 };
+	struct csvr *r = csvr_open_fn(tu_mem_read, &m, "plans.csv");
 	int rc;
 
 	memset(pl, 0, sizeof(*pl));

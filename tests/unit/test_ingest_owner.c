@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "tutil.h"
 #include "../../cmd/pm-ingest/ingest.h"
 
 static void
@@ -102,27 +103,6 @@ ids(void **state)
 	assert_false(owner_value_is_id("", 0));
 }
 
-struct row {
-	struct csv_row r;
-	char *f[8];
-	size_t len[8];
-};
-
-static void
-mkrow(struct row *w, char **f, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		w->f[i] = f[i];
-		w->len[i] = strlen(f[i]);
-	}
-	w->r.n = n;
-	w->r.f = w->f;
-	w->r.len = w->len;
-	w->r.line = 2;
-}
-
 static void
 user_list(void **state)
 {
@@ -136,25 +116,25 @@ user_list(void **state)
 	static char *deals[] = { "Id", "OwnerId", "StageName", "Amount" };
 	struct usercols uc;
 	struct users *u;
-	struct row w;
+	struct tu_row w;
 	const char *nm;
 	size_t len;
 
 	(void)state;
-	mkrow(&w, deals, 4);
+	tu_mkrow(&w, deals, 4, 2);
 	assert_false(users_header(&w.r, &uc));
-	mkrow(&w, hdr, 5);
+	tu_mkrow(&w, hdr, 5, 2);
 	assert_true(users_header(&w.r, &uc));
 	assert_int_equal(uc.id, 0);
 	assert_int_equal(uc.name, -1);
 	assert_int_equal(uc.first, 3);
 	assert_int_equal(uc.last, 2);
 	u = users_new();
-	mkrow(&w, ann, 5);
+	tu_mkrow(&w, ann, 5, 2);
 	assert_int_equal(users_add(u, &uc, &w.r), 0);
-	mkrow(&w, bob, 5);
+	tu_mkrow(&w, bob, 5, 2);
 	assert_int_equal(users_add(u, &uc, &w.r), 0);
-	mkrow(&w, noname, 5);
+	tu_mkrow(&w, noname, 5, 2);
 	assert_int_equal(users_add(u, &uc, &w.r), -1);
 	nm = users_find(u, "0055g00000Ann01AAA", 18, &len);
 	assert_non_null(nm);

@@ -10,40 +10,20 @@
 #include <cmocka.h>
 
 #include "num.h"
+#include "tutil.h"
 #include "../../cmd/pm-ingest/ingest.h"
 
 static char *hdr[] = { "id", "owner", "stage", "amount", "created",
 	"close_date", "account" };
 
-struct row {
-	struct csv_row r;
-	char *f[8];
-	size_t len[8];
-};
-
-static void
-mkrow(struct row *w, char **f, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		w->f[i] = f[i];
-		w->len[i] = strlen(f[i]);
-	}
-	w->r.n = n;
-	w->r.f = w->f;
-	w->r.len = w->len;
-	w->r.line = 7;
-}
-
 static void
 setup_ctx(struct filectx *fc)
 {
-	struct row h;
+	struct tu_row h;
 	int f;
 
 	memset(fc, 0, sizeof(*fc));
-	mkrow(&h, hdr, 7);
+	tu_mkrow(&h, hdr, 7, 7);
 	fc->name = "x.csv";
 	fc->fmt = format_detect(&h.r, &fc->map);
 	assert_non_null(fc->fmt);
@@ -61,13 +41,13 @@ won_deal(void **state)
 		"$1,200.50", "3/1/2026", "3/31/2026", "Acme" };
 	struct filectx fc;
 	struct rules ru;
-	struct row w;
+	struct tu_row w;
 	struct rec r;
 
 	(void)state;
 	memset(&ru, 0, sizeof(ru));
 	setup_ctx(&fc);
-	mkrow(&w, f, 7);
+	tu_mkrow(&w, f, 7, 7);
 	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), 0);
 	assert_int_equal(r.outcome, O_WON);
 	assert_string_equal(r.rep, "Dana Reyes");
@@ -95,23 +75,23 @@ rejected(void **state)
 	static char *short_row[] = { "D5", "Sam" };
 	struct filectx fc;
 	struct rules ru;
-	struct row w;
+	struct tu_row w;
 	struct rec r;
 
 	(void)state;
 	memset(&ru, 0, sizeof(ru));
 	setup_ctx(&fc);
-	mkrow(&w, bad_date, 7);
+	tu_mkrow(&w, bad_date, 7, 7);
 	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), -1);
 	assert_string_equal(r.reason, "close_date: '25/3/2026' contradicts "
 	    "the M/D/YYYY order of this column");
-	mkrow(&w, bad_amount, 7);
+	tu_mkrow(&w, bad_amount, 7, 7);
 	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), -1);
 	assert_string_equal(r.reason, "amount: cannot read '1,5' as an amount");
-	mkrow(&w, no_rep, 7);
+	tu_mkrow(&w, no_rep, 7, 7);
 	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), -1);
 	assert_string_equal(r.reason, "owner: empty rep");
-	mkrow(&w, short_row, 2);
+	tu_mkrow(&w, short_row, 2, 7);
 	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), -1);
 	assert_string_equal(r.reason, "expected 7 fields, found 2");
 }
@@ -124,7 +104,7 @@ currencies(void **state)
 	static const struct rate rates[] = { { "EUR", 1100000000 } };
 	struct filectx fc;
 	struct rules ru;
-	struct row w;
+	struct tu_row w;
 	struct rec r;
 
 	(void)state;
@@ -132,7 +112,7 @@ currencies(void **state)
 	setup_ctx(&fc);
 	strcpy(ru.majority, "USD");
 	ru.mixed = 1;
-	mkrow(&w, eur, 7);
+	tu_mkrow(&w, eur, 7, 7);
 	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), -1);
 	ru.rates = rates;
 	ru.nrates = 1;
@@ -148,17 +128,17 @@ noise(void **state)
 	static char *title[] = { "Copyright (c) 2000-2026 salesforce.com" };
 	static char *deal[] = { "D7", "Sam", "Open", "9", "", "", "Total Co" };
 	struct filectx fc;
-	struct row w;
+	struct tu_row w;
 
 	(void)state;
 	setup_ctx(&fc);
-	mkrow(&w, total, 7);
+	tu_mkrow(&w, total, 7, 7);
 	assert_true(record_is_noise(&fc, &w.r));
-	mkrow(&w, title, 1);
+	tu_mkrow(&w, title, 1, 7);
 	assert_true(record_is_noise(&fc, &w.r));
-	mkrow(&w, hdr, 7);
+	tu_mkrow(&w, hdr, 7, 7);
 	assert_true(record_is_noise(&fc, &w.r));
-	mkrow(&w, deal, 7);
+	tu_mkrow(&w, deal, 7, 7);
 	assert_false(record_is_noise(&fc, &w.r));
 }
 

@@ -1,6 +1,7 @@
 /*
- * Helpers of the unit tests: input from memory, files made from a string,
- * files read back into one, a folder's entries counted.  Static inline,
+ * Helpers of the unit tests: input from memory, records from strings,
+ * files made from a string, files read back into one, a folder's
+ * entries counted.  Static inline,
  * so that a test which does not use one has no unused function.
  */
 #ifndef PM_TUTIL_H
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "csvin.h"
 
 /* Bytes from memory for csvr_open_fn(): s[0..len), step bytes a call. */
 struct tu_mem {
@@ -32,6 +35,30 @@ tu_mem_read(void *ctx, char *buf, size_t n)
 	memcpy(buf, m->s + m->pos, k);
 	m->pos += k;
 	return (ssize_t)k;
+}
+
+/* A record made of strings, for the code that takes a struct csv_row. */
+struct tu_row {
+	struct csv_row r;
+	char *f[16];
+	size_t len[16];
+};
+
+/* w's record: the n (at most 16) fields f, on physical line `line`. */
+static inline void
+tu_mkrow(struct tu_row *w, char **f, size_t n, long line)
+{
+	size_t i;
+
+	assert_true(n <= 16);
+	for (i = 0; i < n; i++) {
+		w->f[i] = f[i];
+		w->len[i] = strlen(f[i]);
+	}
+	w->r.n = n;
+	w->r.f = w->f;
+	w->r.len = w->len;
+	w->r.line = line;
 }
 
 /* A new file in /tmp holding text; its path, for the caller to free. */

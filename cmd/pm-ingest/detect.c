@@ -150,6 +150,10 @@ verbose_report(const struct input *in)
 			pm_warn("%s:   %-14s <- \"%s\" (decimal %s)", in->name,
 			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
 			    in->fc.comma[f] ? "comma" : "point");
+		else if (f == F_REP && in->fc.map.own.n > 0)
+			pm_warn("%s:   %-14s <- \"%s\" (%s)", in->name,
+			    field_name(f), in->fc.hdr[in->fc.map.col[f]],
+			    owner_class_name(in->fc.map.own.cls[0]));
 		else
 			pm_warn("%s:   %-14s <- \"%s\"", in->name,
 			    field_name(f), in->fc.hdr[in->fc.map.col[f]]);

@@ -24,7 +24,7 @@ static const char *const display[] = {
 	"salesrep", "salesrepresentative", "salesagent", "salesagentname",
 	"agent", "agentname", "user", "rep", "repname", "seller",
 	"accountexecutive", "salesexecutive", "salesman", "responsible",
-	"responsibleuser", NULL
+	"responsibleuser", "assigneduser", "owninguser", NULL
 };
 
 /* The fields of a relationship that name its user, or stand for it. */
@@ -34,7 +34,7 @@ static const char *const rel_others[] = { "alias", "email", "username",
 	"nickname", "communitynickname", "employeenumber",
 	"federationidentifier", "firstname", "lastname", NULL };
 static const char *const rel_ids[] = { "id", "18digitid", "userid",
-	"externalid", "externalidc", "idid", NULL };
+	"externalid", "externalidc", "idid", "idvalue", NULL };
 
 /* Whose owner this is when it is not the record's: ranked last. */
 static const char *const others[] = { "account", "lead", "contact",

@@ -38,10 +38,13 @@ static const char *const first_names[] = { "firstname", "givenname",
 	"first", NULL };
 static const char *const last_names[] = { "lastname", "surname",
 	"familyname", "last", NULL };
-/* A user list has no deal or activity of its own. */
+/*
+ * A user list has no deal or activity of its own (a user's Status,
+ * Active, is no deal's).
+ */
 static const char *const not_users[] = { "stage", "stagename", "amount",
-	"closedate", "activitydate", "subject", "dealstage", "status",
-	"activitytype", "type", NULL };
+	"closedate", "activitydate", "subject", "dealstage", "activitytype",
+	NULL };
 
 struct users *
 users_new(void)

@@ -145,3 +145,20 @@ t_out "zoho API names: facts" "$H
 "
 t_run "zoho API names: detected as zoho" 0 pm-ingest -v zoho_api.csv
 t_grep "zoho API names: detected as zoho" "format zoho" "$T/err"
+
+# Pipedrive deals export with "Deal - Deal created" and a creator who is
+# not the owner.  01-12 -> 03-02: 19 + 28 + 2 = 49.
+t_run "pipedrive, Deal created: exit 0" 0 pm-ingest pipedrive_deal_created.csv
+t_out "pipedrive, Deal created: facts" "$H
+2026-03-02,Sofia Lind,revenue,2400,Kappa AB,,,201
+2026-03-02,Sofia Lind,deals_won,1,Kappa AB,,,201
+2026-03-02,Sofia Lind,cycle_days,49,Kappa AB,,,201
+2026-01-12,Sofia Lind,opps_created,1,Kappa AB,,,201
+2026-01-12,Sofia Lind,pipeline_created,2400,Kappa AB,,,201
+2026-02-18,Sofia Lind,deals_lost,1,Lambda Oy,,,202
+2026-01-20,Sofia Lind,opps_created,1,Lambda Oy,,,202
+2026-01-20,Sofia Lind,pipeline_created,900,Lambda Oy,,,202
+2026-02-03,Omar Haddad,opps_created,1,Mu GmbH,,,203
+2026-02-03,Omar Haddad,pipeline_created,1500,Mu GmbH,,,203
+2026-04-10,Omar Haddad,open_pipeline,1500,Mu GmbH,,,203
+"

@@ -50,6 +50,11 @@ classes(void **state)
 		{ "Created By", OWN_NONE, 0 },
 		{ "CreatedById", OWN_NONE, 0 },
 		{ "Stage", OWN_NONE, 0 },
+		{ "assigned_user_name", OWN_REL_NAME, 0 },	/* SugarCRM */
+		{ "assigned_user_id", OWN_ID, 0 },
+		{ "_ownerid_value", OWN_ID, 0 },	/* Dynamics Web API */
+		{ "Sales Rep ID", OWN_ID, 0 },
+		{ "user_id", OWN_ID, 0 },	/* Odoo: a name or an id */
 	};
 	size_t i;
 	int theirs;

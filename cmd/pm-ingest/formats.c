@@ -22,6 +22,7 @@ static const char *const field_names[NFIELD] = {
 	"type", "date", "metric", "value", "subtype",
 	"line_amount", "deal_name",
 	"done_date", "due_date", "sent_date", "call", "answered", "is_task",
+	"deleted",
 };
 
 static const enum field req_facts[] = { F_DATE, F_REP, F_METRIC, F_VALUE,
@@ -190,6 +191,8 @@ static const struct colspec cols_activities[] = {
 	{ F_SUBTYPE, "TaskSubtype|EventSubtype|ActivitySubtype" },
 	/* ActivityHistory, OpenActivity: tasks and events together. */
 	{ F_ISTASK, "IsTask" },
+	/* Data Loader's "Export All" keeps deleted records. */
+	{ F_DELETED, "IsDeleted" },
 	{ F_STATUS, "Status|Activity Status|Task Status|Status Reason|"
 	    "Call Status|Call Result|Call Outcome|Meeting Outcome" },
 	{ F_ISCLOSED, "IsClosed|Activity - Done|Done|Completed|Is Completed" },

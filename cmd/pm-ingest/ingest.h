@@ -80,7 +80,7 @@ enum field {
 	F_TYPE, F_DATE, F_METRIC, F_VALUE, F_SUBTYPE,
 	F_LINE_AMOUNT, F_DEAL_NAME,	/* product reports: one row per line */
 	/* activities: more dates, and what says a call or a done one */
-	F_DONE, F_DUE, F_SENT, F_CALL, F_ANSWERED, F_ISTASK,
+	F_DONE, F_DUE, F_SENT, F_CALL, F_ANSWERED, F_ISTASK, F_DELETED,
 	NFIELD
 };
 

@@ -826,6 +826,11 @@ activity(struct rec *r, enum outcome *oc)
 
 	*oc = O_OPEN;
 	r->odd_status = 0;
+	if (r->n[F_DELETED] > 0 && status_done(r->v[F_DELETED],
+	    r->n[F_DELETED]) == 1) {
+		*oc = O_SKIP;	/* deleted, as a deal's Deleted status */
+		return 0;
+	}
 	if (!activity_done(r)) {
 		*oc = O_NOTDONE;
 		return 0;

@@ -93,6 +93,8 @@ convert(struct file *fl, const char *row, char *out, size_t cap)
 		snprintf(out, cap, "reject: %s", r.reason);
 	else if (r.outcome == O_NOTDONE)
 		snprintf(out, cap, "not completed");
+	else if (r.outcome == O_SKIP)
+		snprintf(out, cap, "skipped");
 	else if (r.nfacts != 1)
 		snprintf(out, cap, "%d facts", r.nfacts);
 	else {
@@ -150,6 +152,22 @@ salesforce_task(void **state)
 	assert_string_equal(convert(&fl, "00T8|||Done|2026-03-10|Wrapped up|"
 	    "Normal|005A|||1|2026-03-01 09:00:00|Task|||", b, sizeof(b)),
 	    "tasks@2026-03-10");
+}
+
+static void
+salesforce_export_all(void **state)
+{
+	struct file fl;
+	char b[256];
+
+	(void)state;
+	/* Export All: IsDeleted 1 is skipped, not counted. */
+	assert_string_equal(open_file(&fl, "Task.csv", "Id|Subject|"
+	    "ActivityDate|Status|OwnerId|IsClosed|IsDeleted"), "activities");
+	assert_string_equal(convert(&fl, "00T1|A|2026-03-02|Completed|005A|1|"
+	    "1", b, sizeof(b)), "skipped");
+	assert_string_equal(convert(&fl, "00T2|B|2026-03-03|Completed|005A|1|"
+	    "0", b, sizeof(b)), "tasks@2026-03-03");
 }
 
 static void
@@ -365,6 +383,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(salesforce_task),
+		cmocka_unit_test(salesforce_export_all),
 		cmocka_unit_test(salesforce_task_without_subtype),
 		cmocka_unit_test(salesforce_event),
 		cmocka_unit_test(dynamics_views),

@@ -44,6 +44,8 @@ static void
 check(const struct scores *s)
 {
 	const struct score_row *r, *c;
+	struct scores_pick pick;
+	char why[160];
 	size_t i;
 
 	for (i = 0; i < s->nrows; i++) {
@@ -67,6 +69,12 @@ check(const struct scores *s)
 	for (i = 1; i < s->nperiods; i++)
 		(void)scores_periods_adjacent(s->period_key[i - 1],
 		    s->period_key[i]);
+	/* The judged period (pm-flag's and pm-report's) is one of them. */
+	pick = scores_pick_period(s, 25 * 10000);
+	if (s->nperiods > 0 && (pick.period >= s->nperiods ||
+	    (pick.early != SC_NONE && pick.early >= s->nperiods)))
+		__builtin_trap();
+	scores_early_text(s, &pick, why, sizeof(why));
 }
 
 static void

@@ -32,6 +32,37 @@ struct out {
 #define MAX_LINKS 40
 
 /*
+ * The descriptor a name stands for: /dev/stdout, /dev/stderr,
+ * /dev/fd/N, /proc/self/fd/N; else -1.  Such a name is the descriptor
+ * itself, as a shell's `>` takes it: on Linux it is a link whose text
+ * names a file the descriptor may hold in append mode (`>> log`), a
+ * file since removed or a pipe, so it is written through the
+ * descriptor, never replaced by what the link's text says.
+ */
+static int
+fd_name(const char *p)
+{
+	const char *n;
+	char *end;
+	long fd;
+
+	if (strcmp(p, "/dev/stdout") == 0)
+		return STDOUT_FILENO;
+	if (strcmp(p, "/dev/stderr") == 0)
+		return STDERR_FILENO;
+	if (strncmp(p, "/dev/fd/", 8) == 0)
+		n = p + 8;
+	else if (strncmp(p, "/proc/self/fd/", 14) == 0)
+		n = p + 14;
+	else
+		return -1;
+	if (*n < '0' || *n > '9')
+		return -1;
+	fd = strtol(n, &end, 10);
+	return *end == '\0' && fd <= 1024 ? (int)fd : -1;
+}
+
+/*
  * The name a symbolic link leads to, through every link (the last one
  * may lead to a file not there yet, which `>` would create); path when
  * it is no link.  A relative link is relative to its own directory.
@@ -47,7 +78,8 @@ resolve(const char *path)
 	int hops;
 
 	for (hops = 0; hops < MAX_LINKS; hops++) {
-		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+		if (fd_name(cur) >= 0 || lstat(cur, &st) != 0 ||
+		    !S_ISLNK(st.st_mode))
 			return cur;
 		lnk = xmalloc((size_t)st.st_size + 2);
 		n = readlink(cur, lnk, (size_t)st.st_size + 1);
@@ -96,14 +128,14 @@ locate(const char *path, struct where *w)
 		w->exists = 1;
 		return 0;
 	}
-	t = resolve(path);
-	if (stat(t, &st) == 0) {
+	/* The kernel follows every link, /dev/stdout's too. */
+	if (stat(path, &st) == 0) {
 		w->dev = st.st_dev;
 		w->ino = st.st_ino;
 		w->exists = 1;
-		free(t);
 		return 0;
 	}
+	t = resolve(path);
 	slash = strrchr(t, '/');
 	if (slash == NULL) {
 		rc = stat(".", &st);
@@ -147,6 +179,14 @@ out_same(const char *a, const char *b)
 static void
 open_direct(struct out *o)
 {
+	int fd = fd_name(o->target);
+
+	if (fd >= 0) {
+		if ((o->fd = dup(fd)) == -1)
+			pm_die(EX_CANTCREAT, "%s: cannot open: %s", o->path,
+			    strerror(errno));
+		return;
+	}
 	do
 		o->fd = open(o->target, O_WRONLY | O_TRUNC);
 	while (o->fd == -1 && errno == EINTR);
@@ -207,7 +247,9 @@ out_open(const char *path)
 	}
 	o->path = xstrdup(path);
 	o->target = resolve(path);
-	if (stat(o->target, &st) != 0)
+	if (fd_name(o->target) >= 0)
+		open_direct(o);
+	else if (stat(o->target, &st) != 0)
 		open_atomic(o, NULL);
 	else if (S_ISDIR(st.st_mode))
 		pm_die(EX_CANTCREAT, "%s: is a directory", path);

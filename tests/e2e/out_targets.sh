@@ -87,6 +87,24 @@ t_run "-o onto a dangling link: exit 0" 0 pm-ingest -q -o dangling in.csv
 t_eq "-o onto a dangling link: the link stays" sub/new "$(readlink dangling)"
 t_same "-o onto a dangling link: its target made" facts.want sub/new
 
+# /dev/stdout, /dev/fd/N: the descriptor itself, as in the shell, even
+# when it is a file (opened to append: `>> log` adds to the log).
+echo "first line" >log.csv
+pm-ingest -q -o /dev/stdout in.csv >>log.csv 2>/dev/null
+{ echo "first line"; cat facts.want; } >log.want
+t_same "-o /dev/stdout >>log: appended, as > would" log.want log.csv
+ln -s /dev/stdout to-stdout
+pm-ingest -q -o to-stdout in.csv >>log.csv 2>/dev/null
+cat facts.want >>log.want
+t_same "-o LINK-TO-/dev/stdout >>log: appended" log.want log.csv
+pm-ingest -q -o /dev/fd/7 in.csv 7>>log.csv 2>/dev/null
+cat facts.want >>log.want
+t_same "-o /dev/fd/7 7>>log: appended" log.want log.csv
+t_eq "-o /dev/stdout into a pipe" "$(cat facts.want)" \
+    "$(pm-ingest -q -o /dev/stdout in.csv 2>/dev/null | cat)"
+t_run "-o /dev/fd/9, not open: exit 73" 73 pm-ingest -q -o /dev/fd/9 in.csv
+t_run "-o /dev/stdout --rejects -: exit 64" 64 pm-ingest -o /dev/stdout --rejects - in.csv
+
 # Mode kept over an existing file; 0666 less the umask for a new one.
 echo old >priv
 chmod 600 priv

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "err.h"
 #include "metrics.h"
@@ -31,8 +30,22 @@ struct follow {
 	const struct plans *pl;
 	struct period_cfg cfg;
 	pm_day judged;		/* first day of the judged period */
-	size_t cap;
 	int64_t *buf;		/* one value per rep, for medians */
+	/*
+	 * Medians already worked out, per metric and column, by period and
+	 * team: every plan of a team asks for the same few, and a large
+	 * organisation has a plan for many of its reps.
+	 */
+	struct median_memo *memo;	/* [metric * NCOLS + column] */
+	struct folded *reps, *metrics;
+};
+
+/* The columns plans read medians of. */
+enum { MC_ACTUAL, MC_ATTAINMENT, MC_PROJECTED, MC_PACE, NCOLS };
+
+struct median_memo {
+	int64_t *v;		/* [period * nteams + team] */
+	unsigned char *state;	/* 0 not yet, 1 known, 2 nobody */
 };
 
 /* One plan's numbers in the period it is judged on. */
@@ -49,22 +62,95 @@ struct standing {
 	long k, n;		/* periods gone, periods of the plan */
 };
 
-/* A name of the table: exact, else the only one equal ignoring case. */
-static uint32_t
-lookup(char *const *names, size_t n, const char *name)
+/* A table's names folded to lower case, sorted, to look names up in. */
+struct folded {
+	char *key;
+	uint32_t id;
+};
+
+static int
+cmp_folded(const void *a, const void *b)
 {
-	uint32_t i, hit = SC_NONE;
+	const struct folded *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : x->id < y->id ? -1 : x->id > y->id;
+}
+
+static char *
+fold(const char *s)
+{
+	char *t = xstrdup(s), *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return t;
+}
+
+static struct folded *
+folded_new(char *const *names, size_t n)
+{
+	struct folded *v = xcalloc(n ? n : 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		v[i].key = fold(names[i]);
+		v[i].id = (uint32_t)i;
+	}
+	qsort(v, n, sizeof(*v), cmp_folded);
+	return v;
+}
+
+static void
+folded_free(struct folded *v, size_t n)
+{
+	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	for (i = 0; i < n; i++)
-		if (strcasecmp(names[i], name) == 0) {
-			if (hit != SC_NONE)
-				return SC_NONE;
-			hit = i;
-		}
-	return hit;
+		free(v[i].key);
+	free(v);
+}
+
+/*
+ * A name of the table: exact (the names are numbered in byte order),
+ * else the only one equal to it ignoring ASCII case.
+ */
+static uint32_t
+lookup(char *const *names, const struct folded *fv, size_t n,
+    const char *name)
+{
+	size_t lo = 0, hi = n, mid;
+	struct folded key, *hit;
+	uint32_t id = SC_NONE;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(names[mid], name)) == 0)
+			return (uint32_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	key.key = fold(name);
+	key.id = 0;
+	/* The first of the equal keys: ids from 0 sort first. */
+	for (lo = 0, hi = n; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(fv[mid].key, key.key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	hit = lo < n && strcmp(fv[lo].key, key.key) == 0 ?
+	    (struct folded *)&fv[lo] : NULL;
+	if (hit != NULL && !(lo + 1 < n && strcmp(fv[lo + 1].key,
+	    key.key) == 0))
+		id = hit->id;
+	free(key.key);
+	return id;
 }
 
 static const char *
@@ -108,7 +194,7 @@ cmp_fixed(const void *a, const void *b)
  * team (everyone when the team has no name); 0 when nobody has one.
  */
 static int
-median(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
+median_of(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
     enum sc_col col, int64_t *out)
 {
 	const struct score_row *r;
@@ -126,6 +212,25 @@ median(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
 	*out = n % 2 ? f->buf[n / 2] :
 	    (int64_t)(((__int128)f->buf[n / 2 - 1] + f->buf[n / 2]) / 2);
 	return 1;
+}
+
+static int
+median(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
+    enum sc_col col, int64_t *out)
+{
+	int c = col == SC_ACTUAL ? MC_ACTUAL : col == SC_ATTAINMENT ?
+	    MC_ATTAINMENT : col == SC_PROJECTED ? MC_PROJECTED : MC_PACE;
+	struct median_memo *mm = &f->memo[(size_t)m * NCOLS + (size_t)c];
+	size_t k = (size_t)q * f->s->nteams + team;
+
+	if (mm->v == NULL) {
+		mm->v = xcalloc(f->s->nperiods * f->s->nteams, sizeof(*mm->v));
+		mm->state = xcalloc(f->s->nperiods * f->s->nteams, 1);
+	}
+	if (mm->state[k] == 0)
+		mm->state[k] = median_of(f, m, q, team, col, &mm->v[k]) ? 1 : 2;
+	*out = mm->v[k];
+	return mm->state[k] == 1;
 }
 
 /* x rounded half away from zero to `decimals` (0..4). */
@@ -389,8 +494,9 @@ judge_plan(struct follow *f, const struct plan *p)
 
 	memset(&st, 0, sizeof(st));
 	st.p = p;
-	st.rep = lookup(f->s->rep_name, f->s->nreps, p->rep);
-	st.m = lookup(f->s->metric_name, f->s->nmetrics, p->metric);
+	st.rep = lookup(f->s->rep_name, f->reps, f->s->nreps, p->rep);
+	st.m = lookup(f->s->metric_name, f->metrics, f->s->nmetrics,
+	    p->metric);
 	if (st.rep == SC_NONE || st.m == SC_NONE) {
 		warn_plan(f, p, "no %s '%s' in the scores table: the plan "
 		    "for %s is not followed", st.rep == SC_NONE ? "rep" :
@@ -459,7 +565,17 @@ follow_plans(struct judgement *j, struct plans *pl)
 	(void)period_parse_key(s->period_key[j->period], f.cfg.fiscal_start,
 	    &f.judged, &last);
 	f.buf = xcalloc(s->nreps ? s->nreps : 1, sizeof(*f.buf));
+	f.memo = xcalloc(s->nmetrics * NCOLS, sizeof(*f.memo));
+	f.reps = folded_new(s->rep_name, s->nreps);
+	f.metrics = folded_new(s->metric_name, s->nmetrics);
 	for (i = 0; i < pl->n; i++)
 		judge_plan(&f, &pl->p[i]);
+	for (i = 0; i < s->nmetrics * NCOLS; i++) {
+		free(f.memo[i].v);
+		free(f.memo[i].state);
+	}
+	free(f.memo);
+	folded_free(f.reps, s->nreps);
+	folded_free(f.metrics, s->nmetrics);
 	free(f.buf);
 }

@@ -328,12 +328,66 @@ plans_period_cfg(const char *key, struct period_cfg *cfg, int *fiscal)
 	return 0;
 }
 
+/* By rep, metric, first period, line: overlapping plans are neighbours. */
+static int
+cmp_span(const void *a, const void *b)
+{
+	const struct plan *x = *(const struct plan *const *)a;
+	const struct plan *y = *(const struct plan *const *)b;
+	int c;
+
+	if ((c = strcmp(x->rep, y->rep)) != 0 ||
+	    (c = strcmp(x->metric, y->metric)) != 0)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * Two plans of one rep and metric that share a period.  Sorted, each
+ * plan is compared with the one reaching furthest among those before
+ * it, so that a hostile file of many plans is not n squared.  The error
+ * names the later line.
+ */
+static int
+overlaps(struct plans *pl, struct plan_error *e)
+{
+	struct plan **v, *p, *far = NULL, *a, *b;
+	size_t i;
+	int rc = 0;
+
+	v = xcalloc(pl->n ? pl->n : 1, sizeof(*v));
+	for (i = 0; i < pl->n; i++)
+		v[i] = &pl->p[i];
+	qsort(v, pl->n, sizeof(*v), cmp_span);
+	for (i = 0; i < pl->n && rc == 0; i++) {
+		p = v[i];
+		if (far == NULL || strcmp(far->rep, p->rep) != 0 ||
+		    strcmp(far->metric, p->metric) != 0) {
+			far = p;
+			continue;
+		}
+		if (p->start <= far->end) {
+			a = p->line > far->line ? p : far;
+			b = a == p ? far : p;
+			rc = fail(e, a->line, "from", "%s's %s plan (%s..%s) "
+			    "overlaps the plan on line %ld (%s..%s)", a->rep,
+			    a->metric, a->from, a->to, b->line, b->from, b->to);
+		}
+		if (p->end > far->end)
+			far = p;
+	}
+	free(v);
+	return rc;
+}
+
 int
 plans_place(struct plans *pl, const struct period_cfg *cfg, int fiscal,
     struct plan_error *e)
 {
-	struct plan *p, *q;
-	size_t i, k;
+	struct plan *p;
+	size_t i;
 
 	for (i = 0; i < pl->n; i++) {
 		p = &pl->p[i];
@@ -345,20 +399,7 @@ plans_place(struct plans *pl, const struct period_cfg *cfg, int fiscal,
 		p->start = period_start(cfg, p->from_first);
 		p->end = period_start(cfg, p->to_last);
 	}
-	/* Plans are few (one or two per rep): pairs are cheap enough. */
-	for (i = 0; i < pl->n; i++)
-		for (k = 0; k < i; k++) {
-			p = &pl->p[i];
-			q = &pl->p[k];
-			if (strcmp(p->rep, q->rep) == 0 &&
-			    strcmp(p->metric, q->metric) == 0 &&
-			    p->start <= q->end && q->start <= p->end)
-				return fail(e, p->line, "from", "%s's %s plan "
-				    "(%s..%s) overlaps the plan on line %ld "
-				    "(%s..%s)", p->rep, p->metric, p->from,
-				    p->to, q->line, q->from, q->to);
-		}
-	return 0;
+	return overlaps(pl, e);
 }
 
 void

@@ -221,6 +221,15 @@ placing(void **state)
 	assert_int_equal(e.line, 4);
 	assert_non_null(strstr(e.msg, "line 2"));
 	release(&pl);
+	/* Out of order in the file: found all the same, the later line. */
+	place(&pl, "rep,metric,goal,from,to\n"
+	    "Ana,calls,12,2026-01,2026-02\n"
+	    "Ana,calls,12,2026-05,2026-12\n"
+	    "Ana,meetings,12,2026-01,2026-12\n"
+	    "Ana,calls,12,2026-03,2026-06\n", "2026-10", -1, &e);
+	assert_int_equal(e.line, 5);
+	assert_non_null(strstr(e.msg, "line 3 (2026-05..2026-12)"));
+	release(&pl);
 	/* One after the other is a renewed plan, not an overlap. */
 	place(&pl, "rep,metric,goal,from,to\n"
 	    "Ana,calls,12,2026-07,2026-09\n"

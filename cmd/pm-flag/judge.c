@@ -269,10 +269,10 @@ declining_run(const struct judge_ctx *c, size_t last, size_t *a, size_t *z)
 /*
  * recovering: attainment rose in each of the last 2 steps after a run
  * below --under (2 periods at least) or a declining run, among the
- * RECOVER_WINDOW periods before the judged one.  The trouble may reach
- * the climb's first period (it is still low there); the notes show it
- * up to the period before when it is longer than that, the climb's
- * numbers being quoted already.
+ * RECOVER_WINDOW periods before the judged one.  A run below may reach
+ * into the climb (it is still low there); the notes show it up to the
+ * period before the climb when 2 periods at least are left that way,
+ * the climb's numbers being quoted already.
  */
 static void
 rule_recovering(struct judge_ctx *c, uint32_t rep)
@@ -290,11 +290,11 @@ rule_recovering(struct judge_ctx *c, uint32_t rep)
 		if (!scores_known(c->run[i], c->att) || (i > rise &&
 		    c->run[i]->v[c->att] <= c->run[i - 1]->v[c->att]))
 			return;
-	if (!(below = below_run(c, rise, &a, &z)) &&
+	if (!(below = below_run(c, n - 2, &a, &z)) &&
 	    !declining_run(c, rise, &a, &z))
 		return;
-	if (below && z == rise && z - a >= 2)
-		z--;
+	if (below && z >= rise && rise >= a + 2)
+		z = rise - 1;
 	sbuf_printf(&b, "%s ", att_label(c));
 	for (i = rise; i < n; i++) {
 		sbuf_printf(&b, "%s", i > rise ? ", " : "");

@@ -100,10 +100,14 @@ t_grep "plans: ';' separated: Ben on track" '^2026-10,Ben,East,plan_on_track,mee
 #  Uma: 90, 90, 75, 90, 85, 88, 92: one month below: not recovering.
 #  Vic: 120, 110, 100, 90, 85, 95, 105: revenue fell 06..09 in each of
 #       3 steps, then rose: recovering after declining.
+#  Wes: 90, 90, 90, 90, 60, 70, 85: below 80 in 09 and 10 only, the
+#       climb's own first steps: 2 periods below among the 6 before,
+#       then up twice: recovering (the run is quoted as it is).
 t_run "recovering: exit 0" 0 pm-flag --list "$F/recovering.csv"
 t_eq "recovering: with and without underperformer, and who does not qualify" \
 '2026-11,Sam,,underperformer,revenue,75.0,"attainment 65.0%, 70.0%, 75.0% in 2026-09..2026-11, below 80%"
 2026-11,Rae,,recovering,revenue,84.0,"attainment 62.0%, 71.0%, 84.0% in 2026-09..2026-11, rising after 2026-06..2026-08 below 80%"
 2026-11,Sam,,recovering,revenue,75.0,"attainment 65.0%, 70.0%, 75.0% in 2026-09..2026-11, rising after 2026-06..2026-08 below 80%"
-2026-11,Vic,,recovering,revenue,105.0,"attainment 85.0%, 95.0%, 105.0% in 2026-09..2026-11, rising after revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step"' \
+2026-11,Vic,,recovering,revenue,105.0,"attainment 85.0%, 95.0%, 105.0% in 2026-09..2026-11, rising after revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step"
+2026-11,Wes,,recovering,revenue,85.0,"attainment 60.0%, 70.0%, 85.0% in 2026-09..2026-11, rising after 2026-09..2026-10 below 80%"' \
     "$(grep -E ',(underperformer|recovering),' "$T/out")"

@@ -159,7 +159,9 @@ t_eq "wins: Back on track" \
   - Sam: attainment 65.0%, 70.0%, 75.0% in 2026-09..2026-11, rising after
     2026-06..2026-08 below 80%
   - Vic: attainment 85.0%, 95.0%, 105.0% in 2026-09..2026-11, rising after
-    revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step' \
+    revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step
+  - Wes: attainment 60.0%, 70.0%, 85.0% in 2026-09..2026-11, rising after
+    2026-09..2026-10 below 80%' \
     "$(sed '/^$/d' "$T/sec")"
 t_grep "wins: Back on track is under Wins" '^Wins$' "$T/out"
 

@@ -45,6 +45,8 @@ pm_setprog(char *argv[])
 	slash = strrchr(argv[0], '/');
 	if (slash != NULL)
 		argv[0] = slash + 1;
+	/* The name is in every message, "Try ..." and -V too: made safe. */
+	argv[0][san_copy(argv[0], argv[0], strlen(argv[0]))] = '\0';
 	pm_prog = argv[0];
 }
 

@@ -94,3 +94,9 @@ t_eq "pm-ingest: no file made" "" "$(ls | grep -v '\.csv$' | grep -v '^out$\|^er
 # A valid UTF-8 title is fine.
 t_run "pm-report: -T in UTF-8" 0 pm-report -T "$(printf 'Q\303\251')" ok.csv
 t_grep "pm-report: the title shown" "^Q$(printf '\303\251')$" out
+
+# The program's own name (argv[0], a link of any name) is made safe too.
+ln -s "$(command -v pm-score)" "$(printf 'pm-\033[2Jx')"
+t_run "argv[0] with an escape" 64 "./$(printf 'pm-\033[2Jx')" --bogus
+t_eq "argv[0] shown safe" "pm-?[2Jx: unknown or ambiguous option '--bogus'
+Try 'pm-?[2Jx --help' for more information." "$(cat err)"

@@ -15,6 +15,7 @@
 
 #include "err.h"
 #include "ingest.h"
+#include "pending.h"
 
 static FILE *
 spool_file(void)
@@ -30,10 +31,12 @@ spool_file(void)
 	n = strlen(dir) + sizeof("/pm-ingest.XXXXXX");
 	path = xmalloc(n);
 	snprintf(path, n, "%s/pm-ingest.XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1)
+	/* Listed until unlinked: a signal in between leaves nothing. */
+	if ((fd = pending_mkstemp(path)) == -1)
 		pm_die(EX_CANTCREAT, "cannot create a temporary file in %s: "
 		    "%s", dir, strerror(errno));
 	unlink(path);
+	pending_forget(path);
 	free(path);
 	if ((f = fdopen(fd, "w+")) == NULL)
 		pm_die(EX_CANTCREAT, "cannot create a temporary file: %s",

@@ -244,5 +244,26 @@ else
 	skip "TMPDIR: the spool is there" "no /proc"
 fi
 
+# SIGTERM while the spool is being filled: nothing left in $TMPDIR.
+rm -f slow
+mkfifo slow
+(exec env TMPDIR="$T/tmpd" pm-ingest -q <slow 2>/dev/null) &
+pid=$!
+exec 3>slow
+cat big.csv >&3 &
+cpid=$!
+i=0
+while [ $i -lt 20000 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q "$T/tmpd/"; do
+	i=$((i + 1))
+done
+kill -TERM $pid
+wait $pid
+rc=$?
+exec 3>&-
+kill $cpid 2>/dev/null
+wait $cpid 2>/dev/null
+t_eq "SIGTERM while spooling standard input: died of it" 143 $rc
+t_eq "SIGTERM while spooling standard input: nothing left in TMPDIR" "" "$(ls -A tmpd)"
+
 t_run "--encoding '': exit 64" 64 pm-ingest --encoding '' in.csv
 t_grep "--encoding '': said so" "encoding" "$T/err"

@@ -225,6 +225,15 @@ main(int argc, char *argv[])
 			pm_usage_error("--encoding %s: not a charset iconv "
 			    "knows", g->opt.encoding);
 	}
+	/* Before any input is read, as a shell redirection (out.h). */
+	g->out = out_open(g->opt.output);
+	out_safe_csv(g->out, g->opt.safe_csv);
+	if (g->opt.rejects_path != NULL) {
+		g->rej = out_open(g->opt.rejects_path);
+		/* People open it in Excel: always --safe-csv (SPEC 18). */
+		out_safe_csv(g->rej, 1);
+		csv_put_row(g->rej, rej_hdr);
+	}
 	if (g->rules.rates_path != NULL)
 		opt_load_rates(&g->rules, g->rules.rates_path);
 	g->users = users_new();
@@ -245,14 +254,6 @@ main(int argc, char *argv[])
 	if (g->pending_id != 0)
 		idset_note(g->ids, g->pending_id);
 	idset_seal(g->ids);
-	g->out = out_open(g->opt.output);
-	out_safe_csv(g->out, g->opt.safe_csv);
-	if (g->opt.rejects_path != NULL) {
-		g->rej = out_open(g->opt.rejects_path);
-		/* People open it in Excel: always --safe-csv (SPEC 18). */
-		out_safe_csv(g->rej, 1);
-		csv_put_row(g->rej, rej_hdr);
-	}
 	csv_put_row(g->out, facts_cols);
 	for (i = 0; i < nin; i++)
 		emit_file(g, &in[i]);

@@ -57,6 +57,9 @@ for tool in ingest score pareto flag report; do
 	t_run "$p -o: into a missing directory is exit 73" 73 \
 	    $p $extra -o no/such/dir/x.csv $tool.csv
 	t_grep "$p -o: missing directory named" "^$p: no/such/dir/x.csv: " "$T/err"
+	# Opened before any input is read, as a shell redirection (out.h).
+	t_run "$p -o: opened before any input" 73 \
+	    $p $extra -o no/such/dir/x.csv no-such-file.csv
 
 	# Inputs that cannot be read.
 	t_run "$p: a missing file is exit 66" 66 $p no-such-file.csv

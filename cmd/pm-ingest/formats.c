@@ -239,6 +239,11 @@ static const struct colspec cols_generic[] = {
 	/* Odoo's crm.lead: stage_id, expected_revenue, date_deadline. */
 	{ F_STAGE, "stage|deal_stage|status|deal_status|outcome|stage_name|"
 	    "stage_id" },
+	/*
+	 * Copper, Freshsales: a Stage (Proposal) beside a Status (Open, Won,
+	 * Lost) that says the outcome.
+	 */
+	{ F_STATUS, "status|deal_status|outcome|state" },
 	{ F_ISWON, "is_won|won" },
 	{ F_ISCLOSED, "is_closed|closed" },
 	{ F_AMOUNT, "amount|value|close_value|deal_value|revenue|deal_amount|"
@@ -249,7 +254,7 @@ static const struct colspec cols_generic[] = {
 	{ F_EXPECTED, "expected_close_date|expected_close|forecast_close_date|"
 	    "date_deadline|expected_closing" },
 	{ F_CREATED, "created|create_date|created_date|engage_date|created_at|"
-	    "created_on|open_date|opened" },
+	    "created_on|open_date|opened|date_created" },
 	{ 0, NULL }
 };
 

@@ -74,6 +74,12 @@ headers(void **state)
 		{ "id,name,partner_id,user_id/id,team_id,stage_id,"
 		    "expected_revenue,date_deadline,date_closed,create_date",
 		    "generic" },
+		/* Odoo's export of labels; Copper's Stage beside a Status. */
+		{ "Opportunity,Customer,Salesperson,Sales Team,Stage,"
+		    "Expected Revenue,Expected Closing,Created on,Closed Date",
+		    "generic" },
+		{ "Name,Owner,Company,Value,Pipeline,Stage,Status,Close Date,"
+		    "Date Created", "generic" },
 		/* A user list is no format: the caller reads it as users. */
 		{ "ID,USERNAME,LASTNAME,FIRSTNAME,ALIAS,EMAIL,ISACTIVE", "none" },
 	};
@@ -118,6 +124,11 @@ mapping(void **state)
 	assert_int_equal(m.col[F_AMOUNT], 3);
 	assert_int_equal(m.col[F_EXPECTED], 4);
 	assert_int_equal(m.col[F_CLOSE], 5);
+	assert_string_equal(detect("Name,Owner,Company,Value,Pipeline,Stage,"
+	    "Status,Close Date,Date Created", &m, &row, f, buf), "generic");
+	assert_int_equal(m.col[F_STAGE], 5);
+	assert_int_equal(m.col[F_STATUS], 6);
+	assert_int_equal(m.col[F_CREATED], 8);
 	/* The Dynamics view: Revenue (User Provided) is not an amount. */
 	assert_string_equal(detect("Owner,Status,Est. revenue,Actual Revenue,"
 	    "Actual Close Date,Currency,Revenue", &m, &row, f, buf),

@@ -157,6 +157,68 @@ user_list(void **state)
 	users_free(u);
 }
 
+/*
+ * Header and sample rows through detection and conversion: each record
+ * takes its best filled-in owner column, an id named by the user list,
+ * an id no list names kept (and flagged), a name as it is.
+ */
+static void
+resolve(void **state)
+{
+	static char *hdr[] = { "Id", "Owner.External_Id__c", "OwnerId",
+		"Owner.Alias", "StageName", "Amount", "CloseDate" };
+	static char *uhdr[] = { "Id", "Name" };
+	static char *ann[] = { "0055g00000Ann01AAA", "Ann Lee" };
+	static char *rows[][7] = {
+		/* the id column named by the user list, before the alias */
+		{ "006A", "", "0055g00000Ann01AAA", "alee", "Closed Won", "1",
+		    "2026-03-02" },
+		/* no user for the id: the alias stands for the owner */
+		{ "006B", "", "0055g00000Bob02AAA", "bobo", "Closed Won", "1",
+		    "2026-03-02" },
+		/* only an unknown external id: kept, flagged */
+		{ "006C", "W_User.9", "", "", "Closed Won", "1", "2026-03-02" },
+		/* nothing: empty rep */
+		{ "006D", "", "", "", "Closed Won", "1", "2026-03-02" },
+	};
+	static const char *const want[] = { "Ann Lee", "bobo", "W_User.9" };
+	static const int want_id[] = { 0, 0, 1 };
+	struct filectx fc;
+	struct rules ru;
+	struct usercols uc;
+	struct tu_row h, w;
+	struct rec r;
+	int f, i;
+
+	(void)state;
+	memset(&fc, 0, sizeof(fc));
+	memset(&ru, 0, sizeof(ru));
+	tu_mkrow(&h, hdr, 7, 1);
+	fc.name = "o.csv";
+	fc.fmt = format_detect(&h.r, &fc.map);
+	assert_non_null(fc.fmt);
+	assert_string_equal(fc.fmt->name, "salesforce-api");
+	fc.hdr = hdr;
+	fc.hdr_n = 7;
+	for (f = 0; f < NFIELD; f++)
+		fc.order[f] = DO_MDY;
+	ru.users = users_new();
+	tu_mkrow(&w, uhdr, 2, 1);
+	assert_true(users_header(&w.r, &uc));
+	tu_mkrow(&w, ann, 2, 2);
+	assert_int_equal(users_add((struct users *)ru.users, &uc, &w.r), 0);
+	for (i = 0; i < 3; i++) {
+		tu_mkrow(&w, rows[i], 7, 2 + i);
+		assert_int_equal(record_convert(&fc, &ru, &w.r, &r), 0);
+		assert_string_equal(r.rep, want[i]);
+		assert_int_equal(r.rep_id, want_id[i]);
+	}
+	tu_mkrow(&w, rows[3], 7, 5);
+	assert_int_equal(record_convert(&fc, &ru, &w.r, &r), -1);
+	assert_non_null(strstr(r.reason, "empty rep"));
+	users_free((struct users *)ru.users);
+}
+
 int
 main(void)
 {
@@ -165,6 +227,7 @@ main(void)
 		cmocka_unit_test(ranking),
 		cmocka_unit_test(ids),
 		cmocka_unit_test(user_list),
+		cmocka_unit_test(resolve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

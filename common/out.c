@@ -245,6 +245,9 @@ out_open(const char *path)
 		o->fd = STDOUT_FILENO;
 		return o;
 	}
+	/* As `> ""`: no such file, said before any work. */
+	if (*path == '\0')
+		pm_die(EX_CANTCREAT, "'': cannot create: %s", strerror(ENOENT));
 	o->path = xstrdup(path);
 	o->target = resolve(path);
 	if (fd_name(o->target) >= 0)

@@ -265,5 +265,9 @@ wait $cpid 2>/dev/null
 t_eq "SIGTERM while spooling standard input: died of it" 143 $rc
 t_eq "SIGTERM while spooling standard input: nothing left in TMPDIR" "" "$(ls -A tmpd)"
 
+t_run "-o '': exit 73 at once" 73 pm-score -p month -o '' facts.want
+t_grep "-o '': said so" "cannot create" "$T/err"
+t_run "--rejects '': exit 73" 73 pm-ingest -q -o out.csv --rejects '' in.csv
+no_tmp "-o ''"
 t_run "--encoding '': exit 64" 64 pm-ingest --encoding '' in.csv
 t_grep "--encoding '': said so" "encoding" "$T/err"

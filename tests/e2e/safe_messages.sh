@@ -89,14 +89,20 @@ t_run "pm-flag: -P not UTF-8" 64 pm-flag -P "$bad" ok.csv
 t_run "pm-score: -p not UTF-8" 64 pm-score -p "$bad" f.csv
 t_run "pm-pareto: -k not UTF-8" 64 pm-pareto -k "$bad" f.csv
 t_run "pm-ingest: -m not UTF-8" 64 pm-ingest -m "$bad" i.csv
-t_run "pm-ingest: -o not UTF-8" 64 pm-ingest -o "$bad" i.csv
-t_eq "pm-ingest: no file made" "" "$(ls | grep -v '\.csv$' | grep -v '^out$\|^err$')"
+mkdir o
+t_run "pm-ingest: -o not UTF-8" 64 pm-ingest -o "o/$bad" i.csv
+t_eq "pm-ingest: no file made" "" "$(ls -A o)"
 # A valid UTF-8 title is fine.
 t_run "pm-report: -T in UTF-8" 0 pm-report -T "$(printf 'Q\303\251')" ok.csv
 t_grep "pm-report: the title shown" "^Q$(printf '\303\251')$" out
 
 # The program's own name (argv[0], a link of any name) is made safe too.
-ln -s "$(command -v pm-score)" "$(printf 'pm-\033[2Jx')"
-t_run "argv[0] with an escape" 64 "./$(printf 'pm-\033[2Jx')" --bogus
-t_eq "argv[0] shown safe" "pm-?[2Jx: unknown or ambiguous option '--bogus'
+# (Not under VALGRIND=1: its wrapper runs the binary by its own name.)
+if [ "${VALGRIND:-}" = 1 ]; then
+	skip "argv[0] with an escape" "under valgrind"
+else
+	ln -s "$PMBIN/pm-score" "$(printf 'pm-\033[2Jx')"
+	t_run "argv[0] with an escape" 64 "./$(printf 'pm-\033[2Jx')" --bogus
+	t_eq "argv[0] shown safe" "pm-?[2Jx: unknown or ambiguous option '--bogus'
 Try 'pm-?[2Jx --help' for more information." "$(cat err)"
+fi

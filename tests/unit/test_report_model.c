@@ -248,6 +248,69 @@ one_team(void **state)
 	fixture_free(f);
 }
 
+/*
+ * SPEC section 13: April finished, May 2 of 31 days in (6.5%): the
+ * period reported on is April, and c->pick says why.  In April Bob had
+ * nothing: he is not above zero, Ann is.
+ */
+static void
+early_period(void **state)
+{
+	static const char early[] =
+	    "period,rep,team,metric,actual,projected,rank,reps,elapsed\n"
+	    "2025-04,Ann,,revenue,1000,1000,1,2,100.0\n"
+	    "2025-04,Bob,,revenue,0,0,2,2,100.0\n"
+	    "2025-05,Ann,,revenue,224,3472,1,2,6.5\n"
+	    "2025-05,Bob,,revenue,0,0,2,2,6.5\n";
+	struct report_opts op;
+	struct model c;
+	struct scores *s;
+	char *path = tu_write_tmp(early);
+
+	(void)state;
+	memset(&op, 0, sizeof(op));
+	memset(&c, 0, sizeof(c));
+	op.min_elapsed = 25 * 10000;
+	s = scores_load(&path, 1, ',', 0);
+	c.s = s;
+	c.op = &op;
+	c.sel = model_pick_period(&c);
+	c.score = model_metric(s, "score");
+	c.lbm = model_pick_metric(&c);
+	model_collect_reps(&c);
+	assert_string_equal(s->period_key[c.sel], "2025-04");
+	assert_string_equal(s->period_key[c.pick.early], "2025-05");
+	assert_false(c.in_progress);
+	assert_true(model_above_zero(&c, (int)scores_rep(s, "Ann")));
+	assert_false(model_above_zero(&c, (int)scores_rep(s, "Bob")));
+	free(c.reps);
+	/* --min-elapsed 5: May, in progress by its elapsed. */
+	memset(&c, 0, sizeof(c));
+	op.min_elapsed = 5 * 10000;
+	c.s = s;
+	c.op = &op;
+	c.sel = model_pick_period(&c);
+	c.score = model_metric(s, "score");
+	c.lbm = model_pick_metric(&c);
+	model_collect_reps(&c);
+	assert_string_equal(s->period_key[c.sel], "2025-05");
+	assert_int_equal(c.pick.early, SC_NONE);
+	assert_true(c.in_progress);
+	/* -P wins, however early. */
+	free(c.reps);
+	memset(&c, 0, sizeof(c));
+	op.min_elapsed = 25 * 10000;
+	op.period = "2025-05";
+	c.s = s;
+	c.op = &op;
+	c.sel = model_pick_period(&c);
+	assert_string_equal(s->period_key[c.sel], "2025-05");
+	assert_int_equal(c.pick.early, SC_NONE);
+	scores_free(s);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -257,6 +320,7 @@ main(void)
 		cmocka_unit_test(totals),
 		cmocka_unit_test(ratios_tones_and_order),
 		cmocka_unit_test(one_team),
+		cmocka_unit_test(early_period),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -188,7 +188,10 @@ main(int argc, char *argv[])
 			list = 1;
 			break;
 		case OPT_USERS:
-			g->opt.users_path = optarg;
+			g->opt.users_paths = xreallocarray(g->opt.users_paths,
+			    g->opt.nusers_paths + 1,
+			    sizeof(*g->opt.users_paths));
+			g->opt.users_paths[g->opt.nusers_paths++] = optarg;
 			break;
 		case 'v':
 			g->opt.verbose = 1;
@@ -238,8 +241,9 @@ main(int argc, char *argv[])
 		opt_load_rates(&g->rules, g->rules.rates_path);
 	g->users = users_new();
 	g->rules.users = g->users;
-	if (g->opt.users_path != NULL)
-		detect_users(g, g->opt.users_path);
+	for (i = 0; i < (int)g->opt.nusers_paths; i++)
+		detect_users(g, g->opt.users_paths[i]);
+	free(g->opt.users_paths);
 	files = optind < argc ? argv + optind : stdin_only;
 	nin = optind < argc ? argc - optind : 1;
 	in = xcalloc((size_t)nin, sizeof(*in));

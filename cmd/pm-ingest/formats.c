@@ -456,6 +456,7 @@ map_normalised(const struct format *fmt, const struct hnorm *h,
 	for (i = 0; i < NFIELD; i++)
 		m->col[i] = -1;
 	m->own.n = 0;
+	m->own.first = m->own.last = -1;
 	/* Display names first; then, for a field still unmapped, API names. */
 	for (api = 0; api < 2; api++)
 	for (c = fmt->cols; c->names != NULL; c++) {

@@ -124,6 +124,7 @@ struct owners {
 	int col[MAX_OWNER_COLS];
 	enum owner_class cls[MAX_OWNER_COLS];
 	int n;
+	int first, last;	/* Owner First Name, Owner Last Name, or -1 */
 };
 
 /*
@@ -133,6 +134,8 @@ struct owners {
 enum owner_class owner_class_of(const char *raw, int *theirs);
 #define OWNER_CLASS 0x0f
 #define OWNER_THEIRS 0x10
+#define OWNER_FIRST 0x20	/* the owner's first name */
+#define OWNER_LAST 0x40		/* the owner's last name */
 /* owner_class_of() in a byte: the class, and OWNER_THEIRS. */
 unsigned char owner_class_byte(const char *raw);
 /*
@@ -430,7 +433,8 @@ struct ingest_opts {
 	int safe_csv;			/* --safe-csv on the facts */
 	unsigned char delim;		/* -d, 0: sniffed */
 	const char *rejects_path;
-	const char *users_path;		/* --users */
+	const char **users_paths;	/* --users, repeatable */
+	size_t nusers_paths;
 	const char *kind;		/* --kind, as a metric */
 	const char *output;
 	char *won_arg, *lost_arg;	/* --won, --lost, joined */

@@ -134,8 +134,19 @@ owner_class_byte(const char *raw)
 {
 	int theirs;
 	enum owner_class c = owner_class_of(raw, &theirs);
+	unsigned b = (unsigned)c | (theirs ? OWNER_THEIRS : 0u);
+	char norm[NORM];
+	size_t n;
 
-	return (unsigned char)((unsigned)c | (theirs ? OWNER_THEIRS : 0u));
+	if (c == OWN_REL_OTHER && !theirs) {
+		api_normalise(raw, norm, sizeof(norm));
+		n = strlen(norm);
+		if (ends_with(norm, n, "ownerfirstname"))
+			b |= OWNER_FIRST;
+		else if (ends_with(norm, n, "ownerlastname"))
+			b |= OWNER_LAST;
+	}
+	return (unsigned char)b;
 }
 
 struct cand {
@@ -188,6 +199,15 @@ owner_pick(const unsigned char *cls, size_t n, const int *pref, int npref,
 		c[k].theirs = (cls[i] & OWNER_THEIRS) != 0;
 		c[k++].pref = npref;
 	}
+	o->first = o->last = -1;
+	for (i = 0; i < n; i++) {
+		if ((cls[i] & OWNER_FIRST) != 0 && o->first < 0)
+			o->first = (int)i;
+		if ((cls[i] & OWNER_LAST) != 0 && o->last < 0)
+			o->last = (int)i;
+	}
+	if (o->first < 0 || o->last < 0)
+		o->first = o->last = -1;
 	qsort(c, (size_t)k, sizeof(c[0]), cmp_cand);
 	o->n = k < MAX_OWNER_COLS ? k : MAX_OWNER_COLS;
 	for (j = 0; j < o->n; j++) {
@@ -199,6 +219,7 @@ owner_pick(const unsigned char *cls, size_t n, const int *pref, int npref,
 void
 owner_only(struct owners *o, int col)
 {
+	o->first = o->last = -1;
 	o->n = col >= 0;
 	o->col[0] = col;
 	o->cls[0] = OWN_NAME;
@@ -292,6 +313,23 @@ take(struct rec *r, const char *s, size_t n)
 	r->nrep = str_collapse(s, n, r->rep, sizeof(r->rep));
 }
 
+/* The owner's first and last name columns as one name; 0 if both empty. */
+static int
+join_names(struct rec *r, const struct owners *o)
+{
+	char buf[2 * NAME_MAX_LEN + 2];
+	const char *f, *l;
+	size_t nf = value(r, o->first, &f), nl = value(r, o->last, &l);
+
+	if (nf + nl == 0 || nf + nl + 1 > sizeof(buf))
+		return 0;
+	memcpy(buf, f, nf);
+	buf[nf] = ' ';
+	memcpy(buf + nf + 1, l, nl);
+	take(r, buf, nf + nl + 1);
+	return 1;
+}
+
 void
 owner_resolve(struct rec *r)
 {
@@ -318,7 +356,10 @@ owner_resolve(struct rec *r)
 	 * A name, else an id the user list names, else an alias or an
 	 * e-mail, else the id itself.
 	 */
-	for (pass = 0; pass < 4; pass++)
+	for (pass = 0; pass < 4; pass++) {
+		/* After a name: Owner First Name and Owner Last Name, joined. */
+		if (pass == 1 && o->first >= 0 && join_names(r, o))
+			return;
 		for (j = 0; j < o->n; j++) {
 			if ((n = value(r, o->col[j], &s)) == 0)
 				continue;
@@ -345,4 +386,5 @@ owner_resolve(struct rec *r)
 			take(r, s, n);
 			return;
 		}
+	}
 }

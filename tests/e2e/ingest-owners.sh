@@ -144,3 +144,22 @@ t_out "sf sample org: external ids named" "$H
 t_run "sf sample org without users: ids kept, one warning" 0 pm-ingest sf_sample_opportunity.csv
 t_grep "sf sample org without users: the warning" \
     "^pm-ingest: sf_sample_opportunity.csv: 3 records name their rep by an id that no user list names \(Owner.External_Id__c\)" "$T/err"
+
+# Data Loader with the owner's relationship fields OWNER.FIRSTNAME and
+# OWNER.LASTNAME (no OWNER.NAME): joined, before the id.
+printf '%s\r\n' '"ID","OWNERID","OWNER.FIRSTNAME","OWNER.LASTNAME","STAGENAME","AMOUNT","CLOSEDATE"' \
+    '"006A","0055g00000Zed09AAA","Zed","Quinn","Closed Won","10.0","2026-03-02"' \
+    '"006B","0055g00000Zed09AAA","","","Closed Lost","5.0","2026-03-03"' >"$T/fl.csv"
+t_run "owner first and last name: exit 0" 0 pm-ingest -q "$T/fl.csv"
+t_out "owner first and last name: joined, the id when both are empty" "$H
+2026-03-02,Zed Quinn,revenue,10,,,,006A
+2026-03-02,Zed Quinn,deals_won,1,,,,006A
+2026-03-03,0055g00000Zed09AAA,deals_lost,1,,,,006B
+"
+
+# --users twice: the lists add up.
+t_run "--users twice: exit 0" 0 pm-ingest -q --users hubspot_owners.csv \
+    --users sf_dl_user.csv sf_dl_opportunity.csv hubspot_api.csv
+t_eq "--users twice: the reps of both files named" \
+    "0055g00000Cyd03AAA Ana Silva Ann Müller Ben Okafor Bob Núñez" \
+    "$(sed 1d "$T/out" | cut -d, -f2 | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//')"

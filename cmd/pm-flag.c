@@ -356,6 +356,15 @@ main(int argc, char *argv[])
 			pm_usage_error(NULL);
 		}
 	}
+	if (plans != NULL && strcmp(plans, "-") == 0) {
+		if (optind == argc)
+			pm_usage_error("--plans -: standard input is the "
+			    "scores table; name the plans file or the table");
+		for (c = optind; c < argc; c++)
+			if (strcmp(argv[c], "-") == 0)
+				pm_usage_error("--plans - and '-': standard "
+				    "input cannot be both");
+	}
 	o = out_open(output);
 	out_safe_csv(o, safe);
 	if (plans != NULL)

@@ -21,6 +21,8 @@
 
 /* Baseline periods before a plan's first (SPEC: up to 3). */
 #define BASE_PERIODS 3
+/* The fewest reps in a team median that can show a tide. */
+#define TIDE_TEAM 3
 /* A plan longer than this many periods is not followed period by period. */
 #define MAX_STEPS 100000
 
@@ -45,7 +47,7 @@ enum { MC_ACTUAL, MC_ATTAINMENT, MC_PROJECTED, MC_PACE, NCOLS };
 
 struct median_memo {
 	int64_t *v;		/* [period * nteams + team] */
-	unsigned char *state;	/* 0 not yet, 1 known, 2 nobody */
+	size_t *count;		/* 0 not yet, else 1 + the reps counted */
 };
 
 /* One plan's numbers in the period it is judged on. */
@@ -58,6 +60,7 @@ struct standing {
 	uint32_t bq[BASE_PERIODS];
 	int64_t base, now;
 	int has_progress, has_drift, has_change;
+	size_t team_size;	/* reps in the team median now */
 	int64_t progress, elapsed, drift, change;	/* 1 decimal */
 	long k, n;		/* periods gone, periods of the plan */
 };
@@ -191,9 +194,9 @@ cmp_fixed(const void *a, const void *b)
 
 /*
  * The median of column col of metric m in period q over the reps of
- * team (everyone when the team has no name); 0 when nobody has one.
+ * team (everyone when the team has no name); how many reps it is of.
  */
-static int
+static size_t
 median_of(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
     enum sc_col col, int64_t *out)
 {
@@ -211,10 +214,11 @@ median_of(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
 	qsort(f->buf, n, sizeof(*f->buf), cmp_fixed);
 	*out = n % 2 ? f->buf[n / 2] :
 	    (int64_t)(((__int128)f->buf[n / 2 - 1] + f->buf[n / 2]) / 2);
-	return 1;
+	return n;
 }
 
-static int
+/* median_of, each worked out once. */
+static size_t
 median(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
     enum sc_col col, int64_t *out)
 {
@@ -225,12 +229,13 @@ median(struct follow *f, uint32_t m, uint32_t q, uint32_t team,
 
 	if (mm->v == NULL) {
 		mm->v = xcalloc(f->s->nperiods * f->s->nteams, sizeof(*mm->v));
-		mm->state = xcalloc(f->s->nperiods * f->s->nteams, 1);
+		mm->count = xcalloc(f->s->nperiods * f->s->nteams,
+		    sizeof(*mm->count));
 	}
-	if (mm->state[k] == 0)
-		mm->state[k] = median_of(f, m, q, team, col, &mm->v[k]) ? 1 : 2;
+	if (mm->count[k] == 0)
+		mm->count[k] = median_of(f, m, q, team, col, &mm->v[k]) + 1;
 	*out = mm->v[k];
-	return mm->state[k] == 1;
+	return mm->count[k] - 1;
 }
 
 /* x rounded half away from zero to `decimals` (0..4). */
@@ -302,7 +307,9 @@ drift(struct follow *f, struct standing *st, uint32_t team)
 	int64_t med, now;
 	int i, n = 0;
 
-	if (st->nb == 0 || !median(f, st->m, st->q, team, st->now_col, &now))
+	if (st->nb == 0 ||
+	    (st->team_size = median(f, st->m, st->q, team, st->now_col,
+	    &now)) == 0)
 		return;
 	for (i = 0; i < st->nb; i++)
 		if (median(f, st->m, st->bq[i], team, st->base_col, &med)) {
@@ -446,7 +453,9 @@ note(const struct follow *f, const struct standing *st,
 	if (st->has_drift) {
 		sbuf_printf(&b, "; team median ");
 		put_pct(&b, st->drift, 1);
-		tide = st->has_change && (st->higher ?
+		/* A team of one or two is mostly the rep: no tide to tell. */
+		tide = st->team_size >= TIDE_TEAM && st->has_change &&
+		    (st->higher ?
 		    st->change > 0 && st->drift >= st->change :
 		    st->change < 0 && st->drift <= st->change);
 		if (tide) {
@@ -572,7 +581,7 @@ follow_plans(struct judgement *j, struct plans *pl)
 		judge_plan(&f, &pl->p[i]);
 	for (i = 0; i < s->nmetrics * NCOLS; i++) {
 		free(f.memo[i].v);
-		free(f.memo[i].state);
+		free(f.memo[i].count);
 	}
 	free(f.memo);
 	folded_free(f.reps, s->nreps);

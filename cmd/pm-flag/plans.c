@@ -127,6 +127,23 @@ blank_row(const struct csv_row *row)
 	return 1;
 }
 
+/* 9/1/2026, Sep-26, 01.09.2026: what a spreadsheet writes for a date. */
+static int
+spreadsheet_date(const char *v)
+{
+	int letters = 0;
+
+	for (; *v != '\0'; v++) {
+		if (*v == '/' || *v == '.')
+			return 1;
+		letters = (*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ?
+		    letters + 1 : 0;
+		if (letters == 3)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 period_field(struct plan_error *e, long line, const char *name,
     const char *v, pm_day *first, pm_day *last, int *fiscal)
@@ -137,7 +154,9 @@ period_field(struct plan_error *e, long line, const char *name,
 	if (plans_period(v, strlen(v), first, last, fiscal) != 0)
 		return fail(e, line, name, "'%s' is not a period (2026-09, "
 		    "2026-Q3, 2026-W36, 2026, FY2027-Q1) or a date "
-		    "(2026-09-01)", v);
+		    "(2026-09-01)%s", v, spreadsheet_date(v) ? "; a "
+		    "spreadsheet may have turned the date into its own "
+		    "format: format the column as text and type 2026-09" : "");
 	return 0;
 }
 

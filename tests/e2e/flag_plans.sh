@@ -111,3 +111,28 @@ t_eq "recovering: with and without underperformer, and who does not qualify" \
 2026-11,Vic,,recovering,revenue,105.0,"attainment 85.0%, 95.0%, 105.0% in 2026-09..2026-11, rising after revenue 11000, 10000, 9000, 8500 in 2026-06..2026-09, down in each step"
 2026-11,Wes,,recovering,revenue,85.0,"attainment 60.0%, 70.0%, 85.0% in 2026-09..2026-11, rising after 2026-09..2026-10 below 80%"' \
     "$(grep -E ',(underperformer|recovering),' "$T/out")"
+
+# Fiscal quarters: the plan in FY keys (any case).  Ana's calls 10, 10 in
+# FY2026-Q3, Q4 (no Q2): baseline 10; 18 in FY2027-Q2, goal 20: 80.0% of
+# the way, 2 of 3 quarters gone (66.7): on track.  Ana is her own team:
+# the median is hers, so no "whole team moved".
+printf 'period,rep,team,metric,actual,target,attainment\nFY2026-Q3,Ana,,calls,10,20,50.0\nFY2026-Q4,Ana,,calls,10,20,50.0\nFY2027-Q1,Ana,,calls,15,20,75.0\nFY2027-Q2,Ana,,calls,18,20,90.0\n' >"$T/fy.csv"
+printf 'rep,metric,goal,from,to\nAna,calls,20,fy2027-q1,FY2027-Q3\n' >"$T/fyp.csv"
+t_run "fiscal plan: exit 0" 0 pm-flag --metric calls --plans "$T/fyp.csv" \
+    --list "$T/fy.csv"
+t_grep "fiscal plan: on track, no tide for a team of one" \
+    '^FY2027-Q2,Ana,,plan_on_track,calls,80\.0,"calls 10 before FY2027-Q1, 18 in FY2027-Q2 \(\+80\.0%\), goal 20 by FY2027-Q3: 80\.0% of the way, 2 of 3 periods gone; team median \+80\.0%"$' "$T/out"
+printf 'rep,metric,goal,from,to\nAna,calls,20,2026-09,2026-12\n' >"$T/fyp.csv"
+t_run "fiscal table, calendar plan: exit 65" 65 pm-flag --metric calls \
+    --plans "$T/fyp.csv" "$T/fy.csv"
+t_grep "fiscal table, calendar plan: said" "fyp.csv:2: from: '2026-09': the scores table's periods are fiscal" "$T/err"
+
+# What a spreadsheet makes of a date is refused with a hint.
+bad "spreadsheet date" "Ana,meetings,12,9/1/2026,2026-11" \
+    "from: '9/1/2026' is not a period .*format the column as text"
+# Standard input cannot be the plans and the table at once.
+t_run "--plans - without a table file: exit 64" 64 pm-flag --plans - </dev/null
+printf 'rep,metric,goal,from,to\nBen,meetings,10,2026-09,2026-11\n' >"$T/p.csv"
+t_run "--plans - with a table file: exit 0" 0 pm-flag --plans - \
+    --metric meetings --list "$F/plans_team.csv" <"$T/p.csv"
+t_grep "--plans -: read" '^2026-10,Ben,East,plan_on_track,' "$T/out"

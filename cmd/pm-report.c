@@ -225,13 +225,13 @@ main(int argc, char *argv[])
 		render_text(doc, o);
 		break;
 	case FMT_MARKDOWN:
-		render_markdown(doc, o);
+		render_md(doc, o);
 		break;
 	case FMT_HTML:
 		render_html(doc, o);
 		break;
 	case FMT_EMAIL:
-		render_email(doc, &em, o);
+		email_render(doc, &em, o);
 		break;
 	}
 	out_close(o);

@@ -127,7 +127,7 @@ alternative(struct out *o, const struct doc *d)
 }
 
 void
-render_email(const struct doc *d, const struct email *e, struct out *o)
+email_render(const struct doc *d, const struct email *e, struct out *o)
 {
 	struct out *m = out_mem();
 	struct doc *sh;

@@ -133,7 +133,7 @@ chart(const struct chart *c, struct out *o)
 }
 
 void
-render_markdown(const struct doc *d, struct out *o)
+render_md(const struct doc *d, struct out *o)
 {
 	int i;
 

@@ -1,6 +1,7 @@
 /*
  * pm-report internals: the document model and its renderers (doc.c,
- * render_*.c), the report's model of one period over the scores table
+ * render_*.c, email.c: the e-mail around them, mime.h), numbers for
+ * people (fmt.c), the report's model of one period over the scores table
  * that common/scores reads (model.h, model.c), its sections (sections.c,
  * sheets.c) and the optional inputs (extra.c).
  */
@@ -91,14 +92,14 @@ enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_EMAIL };
 /* The document as plain text in 80 columns. */
 void render_text(const struct doc *d, struct out *o);
 /* The document as CommonMark with GFM tables, every datum escaped. */
-void render_markdown(const struct doc *d, struct out *o);
+void render_md(const struct doc *d, struct out *o);
 /* The document as one self-contained HTML page (inline CSS and SVG). */
 void render_html(const struct doc *d, struct out *o);
 /* HTML that mail clients show: tables and inline styles, no SVG. */
 void render_email_html(const struct doc *d, struct out *o);
 struct email;
 /* The report as one MIME message (text, HTML, the sheets attached). */
-void render_email(const struct doc *d, const struct email *e,
+void email_render(const struct doc *d, const struct email *e,
     struct out *o);
 /* & < > " ' escaped, control characters made visible. */
 void render_html_esc(struct out *o, const char *s);
@@ -154,7 +155,7 @@ char *doc_sparkline(const struct series *s, char *buf, size_t size);
 /* A copy of s with control and bidirectional characters as '?' (san_dup). */
 char *doc_clean_text(const char *s);
 
-/* ---- formatting ---- */
+/* ---- fmt.c: numbers for people ---- */
 
 char *fmt_amount(double v, char *buf);		/* 1,234,567 / 12.5 */
 char *fmt_pct(double v, char *buf);		/* 104.2% */

@@ -334,7 +334,7 @@ add_row(const struct csvr *r, const struct csv_row *row,
  * Facts come from pm-ingest, always UTF-8, comma-separated.  Any other
  * CSV (-v) is an export as it comes: its separator sniffed, a field
  * that Excel saved as Windows-1252 converted, its amounts read as
- * pm-ingest reads them (value.c).
+ * pm-ingest reads them (vfile.c).
  */
 static void
 read_data(const char *path, const struct pareto_opts *op, struct ptab *t,

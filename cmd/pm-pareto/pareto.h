@@ -49,7 +49,7 @@ void ptab_write_partial(struct ptab *t, const struct pmeta *m,
 /* Adds every sum of src to dst; -1 when one would overflow. */
 int ptab_merge(struct ptab *dst, const struct ptab *src);
 
-/* ---- value.c: the -v column of one file ---- */
+/* ---- vfile.c: the -v column of one file ---- */
 
 struct vfile {
 	const char *path;

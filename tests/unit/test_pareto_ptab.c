@@ -1,5 +1,5 @@
 /*
- * Unit tests for pm-pareto's table (cmd/pm-pareto/table.c): sums per
+ * Unit tests for pm-pareto's table (cmd/pm-pareto/ptab.c): sums per
  * key, the detail's shares and classes, the summary's concentration
  * measures (SPEC section 5), by hand in the comments.
  */

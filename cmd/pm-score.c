@@ -306,7 +306,7 @@ main(int argc, char *argv[])
 		if (targets != NULL)
 			tg = targets_read(a, targets, cfg.delim);
 		if (roster != NULL)
-			roster_read(a, roster, cfg.delim);
+			targets_read_roster(a, roster, cfg.delim);
 		cells_init(&cells, a, &o, tg);
 		if (o.drivers != NULL)
 			drivers_write(&cells, out);

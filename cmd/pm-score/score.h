@@ -134,7 +134,7 @@ int targets_for(const struct targets *tg, pm_day ps, pm_day pe, pm_day from,
     uint32_t rep, uint32_t team, uint32_t metric, int prorate,
     __int128 *out);
 /* Reads a roster (-r) into a's reps. */
-void roster_read(struct agg *a, const char *path, unsigned char delim);
+void targets_read_roster(struct agg *a, const char *path, unsigned char delim);
 
 /* ---- val.c: exact values ---- */
 

@@ -325,7 +325,7 @@ roster_once(struct roster_seen **seen, size_t *nseen, uint32_t rep,
 }
 
 void
-roster_read(struct agg *a, const char *path, unsigned char delim)
+targets_read_roster(struct agg *a, const char *path, unsigned char delim)
 {
 	struct csv_row row;
 	struct csvr *r;

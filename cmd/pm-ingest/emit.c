@@ -10,6 +10,7 @@
 #include "csvin.h"
 #include "err.h"
 #include "ingest.h"
+#include "intern.h"
 #include "out.h"
 
 #define MAX_SHOWN 20		/* rejected records shown per file */
@@ -17,6 +18,7 @@
 struct counts {
 	long records, ok, skipped, rejected, shown, dups, backwards;
 	long rep_ids;		/* ok records whose rep is an unknown id */
+	struct intern *idreps;	/* those ids, NULL until one */
 	struct verdict v;
 	long range;		/* rejected for a number out of range */
 	long notdone;		/* activities not completed: skipped */
@@ -239,7 +241,12 @@ one_record(struct ingest *g, struct input *in, struct counts *c,
 		return;
 	}
 	c->ok++;
-	c->rep_ids += r->rep_id;
+	if (r->rep_id) {
+		c->rep_ids++;
+		if (c->idreps == NULL)
+			c->idreps = intern_new();
+		intern_id(c->idreps, r->rep, r->nrep);
+	}
 	c->backwards += r->backwards;
 	prepare_line(r, g->opt.safe_csv, l);
 	for (i = 0; i < r->nfacts; i++)
@@ -307,11 +314,15 @@ emit_file(struct ingest *g, struct input *in)
 	if (c.backwards > 0)
 		pm_warn("%s: %ld won deals created after their close date: "
 		    "no cycle_days for them", in->name, c.backwards);
-	if (c.rep_ids > 0)
+	if (c.rep_ids > 0) {
 		pm_warn("%s: %ld records name their rep by an id that no user "
-		    "list names (%s): kept as the rep; give --users FILE (a "
-		    "user export: Id,Name or Id,FirstName,LastName)", in->name,
-		    c.rep_ids, record_column(&in->fc, F_REP));
+		    "list names (%zu id%s, %s): kept as the rep; give --users "
+		    "FILE (a user export: Id,Name or Id,FirstName,LastName)",
+		    in->name, c.rep_ids, intern_count(c.idreps),
+		    intern_count(c.idreps) > 1 ? "s" : "",
+		    record_column(&in->fc, F_REP));
+		intern_free(c.idreps);
+	}
 	if (c.notdone > 0 && !g->opt.quiet)
 		pm_warn("%s: %ld skipped: not completed", in->name, c.notdone);
 	if (c.odd > 0)

@@ -34,7 +34,7 @@ t_out "sf data loader: ids named by the user list" "$SF_FACTS"
 t_grep "sf data loader: the user list yields no fact, its records skipped" \
     "^pm-ingest: sf_dl_user.csv: 3 records: 0 ok, 3 skipped, 0 rejected$" "$T/err"
 t_grep "sf data loader: one warning for the id no user names" \
-    "^pm-ingest: sf_dl_opportunity.csv: 1 records name their rep by an id that no user list names \(OWNERID\)" "$T/err"
+    "^pm-ingest: sf_dl_opportunity.csv: 1 records name their rep by an id that no user list names \(1 id, OWNERID\)" "$T/err"
 t_run "sf data loader: the user list first, same facts" 0 \
     pm-ingest -q sf_dl_user.csv sf_dl_opportunity.csv
 t_out "sf data loader: the user list first, same facts" "$SF_FACTS"
@@ -48,8 +48,8 @@ t_run "sf data loader: without users, ids are the reps" 0 \
 t_eq "sf data loader: without users, 3 reps by id" \
     "0055g00000Ann01AAA 0055g00000Bob02AAA 0055g00000Cyd03AAA" \
     "$(sed 1d "$T/out" | cut -d, -f2 | sort -u | tr '\n' ' ' | sed 's/ $//')"
-t_grep "sf data loader: without users, the warning counts 4 records" \
-    "sf_dl_opportunity.csv: 4 records name their rep by an id" "$T/err"
+t_grep "sf data loader: without users, the warning counts 4 records, 3 ids" \
+    "sf_dl_opportunity.csv: 4 records name their rep by an id that no user list names \(3 ids, OWNERID\)" "$T/err"
 t_run "a user list alone: exit 0" 0 pm-ingest sf_dl_user.csv
 t_out "a user list alone: no fact" "$H
 "
@@ -143,7 +143,7 @@ t_out "sf sample org: external ids named" "$H
 "
 t_run "sf sample org without users: ids kept, one warning" 0 pm-ingest sf_sample_opportunity.csv
 t_grep "sf sample org without users: the warning" \
-    "^pm-ingest: sf_sample_opportunity.csv: 3 records name their rep by an id that no user list names \(Owner.External_Id__c\)" "$T/err"
+    "^pm-ingest: sf_sample_opportunity.csv: 3 records name their rep by an id that no user list names \(2 ids, Owner.External_Id__c\)" "$T/err"
 
 # Data Loader with the owner's relationship fields OWNER.FIRSTNAME and
 # OWNER.LASTNAME (no OWNER.NAME): joined, before the id.
@@ -163,3 +163,14 @@ t_run "--users twice: exit 0" 0 pm-ingest -q --users hubspot_owners.csv \
 t_eq "--users twice: the reps of both files named" \
     "0055g00000Cyd03AAA Ana Silva Ann Müller Ben Okafor Bob Núñez" \
     "$(sed 1d "$T/out" | cut -d, -f2 | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//')"
+
+# HubSpot's Deal owner column holding owner ids: the values say so.
+printf '%s\n' 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner' \
+    '9001,Acme,Closed Won,100,2026-03-02,2026-02-01,81234567' >"$T/hsid.csv"
+t_run "Deal owner holding ids: named by the owners list" 0 pm-ingest -q \
+    --users hubspot_owners.csv "$T/hsid.csv"
+t_eq "Deal owner holding ids: the rep" "Ana Silva" \
+    "$(sed -n 2p "$T/out" | cut -d, -f2)"
+t_run "Deal owner holding ids, no list: kept, warned" 0 pm-ingest "$T/hsid.csv"
+t_grep "Deal owner holding ids, no list: warned" \
+    "hsid.csv: 1 records name their rep by an id that no user list names \(1 id, Deal owner\)" "$T/err"

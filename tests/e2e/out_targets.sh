@@ -67,6 +67,17 @@ wait
 t_same "--rejects onto a FIFO: the reader got the rejects" rej.want fifo.got
 t_eq "--rejects onto a FIFO: still a FIFO" yes "$([ -p fifo ] && echo yes)"
 
+# A socket cannot be opened for writing, by `>` either: exit 73, and the
+# socket is not replaced by a file.
+if command -v python3 >/dev/null &&
+    python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")' 2>/dev/null; then
+	t_run "-o onto a socket: exit 73" 73 pm-ingest -q -o sock in.csv
+	t_eq "-o onto a socket: still a socket" yes "$([ -S sock ] && echo yes)"
+	no_tmp "-o onto a socket"
+else
+	skip "-o onto a socket" "no python3 to make one"
+fi
+
 # A link to a regular file, relative, in another directory: the link
 # stays, its target is replaced, the temporary file was beside it.
 mkdir sub

@@ -406,10 +406,11 @@ put_field(struct sbuf *b, const struct follow *f, const struct score_row *r,
 }
 
 /*
- * "meetings 7.33 before 2026-09, 9.5 in 2026-10 (+29.6%), goal 12 by
- * 2026-11: 46.3% of the way, 2 of 3 periods gone; team median +4.2%;
- * focus: discovery calls; coach: Maria" (pm-flag(1) gives the grammar,
- * which pm-report reads back).
+ * "meetings 7.33 before 2026-09, 9.5 now (+29.6%), goal 12: 46.5% of the
+ * way, 2 of 3 periods gone (2026-09..2026-11); team median +4.2%; focus:
+ * discovery calls; coach: Maria", the SPEC's example with the plan's
+ * periods and the rep's own change (pm-flag(1) gives the grammar, which
+ * pm-report reads back).
  */
 static char *
 note(const struct follow *f, const struct standing *st,
@@ -431,7 +432,11 @@ note(const struct follow *f, const struct standing *st,
 		sbuf_printf(&b, "no baseline before %s", from);
 	sbuf_printf(&b, ", ");
 	put_field(&b, f, now, st->now_col, p->pct);
-	sbuf_printf(&b, " in %s", f->s->period_key[st->q]);
+	/* After the plan, "now" is its last period's value: say which. */
+	if (st->ended)
+		sbuf_printf(&b, " in %s", f->s->period_key[st->q]);
+	else
+		sbuf_printf(&b, " now");
 	if (st->has_change) {
 		sbuf_printf(&b, " (");
 		put_pct(&b, st->change, 1);
@@ -439,15 +444,15 @@ note(const struct follow *f, const struct standing *st,
 	}
 	sbuf_printf(&b, ", goal %s%s", fixed_format(p->goal, 4, gbuf),
 	    p->pct ? "%" : "");
-	sbuf_printf(&b, " by %s", to);
 	if (st->has_progress) {
 		sbuf_printf(&b, ": ");
 		put_pct(&b, st->progress, 0);
 		sbuf_printf(&b, " of the way");
 	} else if (st->nb > 0)
 		sbuf_printf(&b, ", reached before the plan");
-	sbuf_printf(&b, ", %ld of %ld period%s gone", st->k, st->n,
-	    st->n == 1 ? "" : "s");
+	sbuf_printf(&b, ", %ld of %ld period%s gone (%s", st->k, st->n,
+	    st->n == 1 ? "" : "s", from);
+	sbuf_printf(&b, "%s%s)", st->n > 1 ? ".." : "", st->n > 1 ? to : "");
 	if (st->ended)
 		sbuf_printf(&b, ", the plan is over");
 	if (st->has_drift) {

@@ -114,15 +114,15 @@ number(struct cur *c, int pct)
 	return v;
 }
 
-/* A period key: up to the next space, comma, colon or parenthesis. */
+/* A period key: up to the next space, comma, ": ", ".." or ")". */
 static char *
 word(struct cur *c)
 {
 	const char *s = c->p;
 
 	while (c->p < c->end && *c->p != ' ' && *c->p != ',' &&
-	    *c->p != ')' && !(*c->p == ':' && c->p + 1 < c->end &&
-	    c->p[1] == ' '))
+	    *c->p != ')' && !(c->p + 1 < c->end && ((*c->p == ':' &&
+	    c->p[1] == ' ') || (*c->p == '.' && c->p[1] == '.'))))
 		c->p++;
 	if (c->p == s)
 		c->bad = 1;
@@ -159,8 +159,10 @@ parse_numbers(struct cur *c, struct followup *f)
 	}
 	need(c, ", ");
 	f->now = number(c, f->pct);
-	need(c, " in ");
-	f->period = word(c);
+	if (!lit(c, " now")) {
+		need(c, " in ");
+		f->period = word(c);
+	}
 	if (lit(c, " (")) {
 		f->has_change = 1;
 		f->change = number(c, 1);
@@ -168,8 +170,6 @@ parse_numbers(struct cur *c, struct followup *f)
 	}
 	need(c, ", goal ");
 	f->goal = number(c, f->pct);
-	need(c, " by ");
-	f->to = word(c);
 	if (lit(c, ": ")) {
 		f->has_progress = 1;
 		f->progress = number(c, 1);
@@ -182,6 +182,10 @@ parse_numbers(struct cur *c, struct followup *f)
 	f->n = (int)number(c, 0);
 	if (!lit(c, " periods gone"))
 		need(c, " period gone");
+	need(c, " (");
+	free(word(c));		/* the first period, as "before" says */
+	f->to = lit(c, "..") ? word(c) : xstrdup(f->from ? f->from : "");
+	need(c, ")");
 	f->over = lit(c, ", the plan is over");
 	while (!c->bad && lit(c, "; ")) {
 		if (lit(c, "team median ")) {
@@ -240,6 +244,9 @@ collect_notes(struct model *c, int k, const char *notes)
 			f->rep = k;
 			f->verdict = v;
 			(void)parse_note(p + skip, (size_t)(e - p - skip), f);
+			/* A running plan's "now" is the period reported on. */
+			if (f->period == NULL)
+				f->period = xstrdup(c->s->period_key[c->sel]);
 			p = e;
 		}
 		if ((p = strstr(p, "; ")) == NULL)

@@ -33,16 +33,16 @@ t_run "plans: exit 0" 0 pm-flag --metric meetings --plans "$F/plans.csv" \
 grep -E '^[^,]*,[^,]*,[^,]*,plan_' "$T/out" >"$T/plans"
 mv "$T/plans" "$T/out"
 t_out "plans: every verdict, by hand" \
-'2026-10,Cid,East,plan_met,meetings,100.0,"meetings 8 before 2026-09, 10 in 2026-10 (+25.0%), goal 10 by 2026-11: 100.0% of the way, 2 of 3 periods gone; team median 0.0%"
-2026-10,Gus,East,plan_met,meetings,125.0,"meetings 6 before 2026-07, 11 in 2026-09 (+83.3%), goal 10 by 2026-09: 125.0% of the way, 3 of 3 periods gone, the plan is over; team median 0.0%"
-2026-10,Ben,East,plan_on_track,meetings,75.0,"meetings 6 before 2026-09, 9 in 2026-10 (+50.0%), goal 10 by 2026-11: 75.0% of the way, 2 of 3 periods gone; team median 0.0%"
-2026-10,Ivy,East,plan_on_track,meetings,60.0,"meetings attainment 85.0% before 2026-09, 100.0% in 2026-10 (+17.6%), goal 110% by 2026-12: 60.0% of the way, 2 of 4 periods gone; team median 0.0%"
-2026-10,Kim,West,plan_on_track,meetings,75.0,"meetings 10 before 2026-09, 11.5 in 2026-10 (+15.0%), goal 12 by 2026-11: 75.0% of the way, 2 of 3 periods gone; team median +15.0%, as much as the rep'"'"'s +15.0%: the whole team moved, not only the rep"
-2026-10,Ana,East,plan_behind,meetings,46.5,"meetings 7.33 before 2026-09, 9.5 in 2026-10 (+29.6%), goal 12 by 2026-11: 46.5% of the way, 2 of 3 periods gone; team median 0.0%; focus: discovery calls; coach: Maria"
-2026-10,Eve,East,plan_behind,meetings,,"meetings no baseline before 2026-09, 6 in 2026-10, goal 10 by 2026-11, 2 of 3 periods gone; focus: ramp-up"
-2026-10,Jon,East,plan_behind,cycle_days,60.0,"cycle_days 45 before 2026-09, 36 in 2026-10 (-20.0%), goal 30 by 2026-10: 60.0% of the way, 2 of 2 periods gone; team median 0.0%; focus: faster close"
-2026-10,Dee,East,plan_worse,meetings,-50.0,"meetings 8 before 2026-09, 7 in 2026-10 (-12.5%), goal 10 by 2026-11: -50.0% of the way, 2 of 3 periods gone; team median 0.0%; focus: follow-ups, fewer no-shows"
-2026-10,Hal,East,plan_missed,meetings,33.3,"meetings 9 before 2026-08, 10 in 2026-09 (+11.1%), goal 12 by 2026-09: 33.3% of the way, 2 of 2 periods gone, the plan is over; team median 0.0%"
+'2026-10,Cid,East,plan_met,meetings,100.0,"meetings 8 before 2026-09, 10 now (+25.0%), goal 10: 100.0% of the way, 2 of 3 periods gone (2026-09..2026-11); team median 0.0%"
+2026-10,Gus,East,plan_met,meetings,125.0,"meetings 6 before 2026-07, 11 in 2026-09 (+83.3%), goal 10: 125.0% of the way, 3 of 3 periods gone (2026-07..2026-09), the plan is over; team median 0.0%"
+2026-10,Ben,East,plan_on_track,meetings,75.0,"meetings 6 before 2026-09, 9 now (+50.0%), goal 10: 75.0% of the way, 2 of 3 periods gone (2026-09..2026-11); team median 0.0%"
+2026-10,Ivy,East,plan_on_track,meetings,60.0,"meetings attainment 85.0% before 2026-09, 100.0% now (+17.6%), goal 110%: 60.0% of the way, 2 of 4 periods gone (2026-09..2026-12); team median 0.0%"
+2026-10,Kim,West,plan_on_track,meetings,75.0,"meetings 10 before 2026-09, 11.5 now (+15.0%), goal 12: 75.0% of the way, 2 of 3 periods gone (2026-09..2026-11); team median +15.0%, as much as the rep'"'"'s +15.0%: the whole team moved, not only the rep"
+2026-10,Ana,East,plan_behind,meetings,46.5,"meetings 7.33 before 2026-09, 9.5 now (+29.6%), goal 12: 46.5% of the way, 2 of 3 periods gone (2026-09..2026-11); team median 0.0%; focus: discovery calls; coach: Maria"
+2026-10,Eve,East,plan_behind,meetings,,"meetings no baseline before 2026-09, 6 now, goal 10, 2 of 3 periods gone (2026-09..2026-11); focus: ramp-up"
+2026-10,Jon,East,plan_behind,cycle_days,60.0,"cycle_days 45 before 2026-09, 36 now (-20.0%), goal 30: 60.0% of the way, 2 of 2 periods gone (2026-09..2026-10); team median 0.0%; focus: faster close"
+2026-10,Dee,East,plan_worse,meetings,-50.0,"meetings 8 before 2026-09, 7 now (-12.5%), goal 10: -50.0% of the way, 2 of 3 periods gone (2026-09..2026-11); team median 0.0%; focus: follow-ups, fewer no-shows"
+2026-10,Hal,East,plan_missed,meetings,33.3,"meetings 9 before 2026-08, 10 in 2026-09 (+11.1%), goal 12: 33.3% of the way, 2 of 2 periods gone (2026-08..2026-09), the plan is over; team median 0.0%"
 '
 t_eq "plans: a warning for an unknown rep and an unknown metric" \
 "pm-flag: $F/plans.csv:14: no rep 'Zed' in the scores table: the plan for Zed is not followed
@@ -121,7 +121,7 @@ printf 'rep,metric,goal,from,to\nAna,calls,20,fy2027-q1,FY2027-Q3\n' >"$T/fyp.cs
 t_run "fiscal plan: exit 0" 0 pm-flag --metric calls --plans "$T/fyp.csv" \
     --list "$T/fy.csv"
 t_grep "fiscal plan: on track, no tide for a team of one" \
-    '^FY2027-Q2,Ana,,plan_on_track,calls,80\.0,"calls 10 before FY2027-Q1, 18 in FY2027-Q2 \(\+80\.0%\), goal 20 by FY2027-Q3: 80\.0% of the way, 2 of 3 periods gone; team median \+80\.0%"$' "$T/out"
+    '^FY2027-Q2,Ana,,plan_on_track,calls,80\.0,"calls 10 before FY2027-Q1, 18 now \(\+80\.0%\), goal 20: 80\.0% of the way, 2 of 3 periods gone \(FY2027-Q1\.\.FY2027-Q3\); team median \+80\.0%"$' "$T/out"
 printf 'rep,metric,goal,from,to\nAna,calls,20,2026-09,2026-12\n' >"$T/fyp.csv"
 t_run "fiscal table, calendar plan: exit 65" 65 pm-flag --metric calls \
     --plans "$T/fyp.csv" "$T/fy.csv"

@@ -133,7 +133,7 @@ t_grep "sheet: Dee's focus from the plan" '^  - Focus: follow-ups, fewer no-show
 cat >"$T/hand.csv" <<'CSV'
 period,rep,team,metric,actual,target,attainment,flags,notes
 2026-09,<b>Zoe</b>,,calls,20,40,50.0,,
-2026-10,<b>Zoe</b>,,calls,30,40,75.0,underperformer;plan_behind,"underperformer: attainment 50.0%, 75.0% in 2026-09..2026-10, below 80%; plan_behind: calls 20 before 2026-09, 30 in 2026-10 (+50.0%), goal 40 by 2026-11: 50.0% of the way, 2 of 3 periods gone; team median +10.0%; focus: <script>x</script>; coach: Al"
+2026-10,<b>Zoe</b>,,calls,30,40,75.0,underperformer;plan_behind,"underperformer: attainment 50.0%, 75.0% in 2026-09..2026-10, below 80%; plan_behind: calls 20 before 2026-09, 30 now (+50.0%), goal 40: 50.0% of the way, 2 of 3 periods gone (2026-09..2026-11); team median +10.0%; focus: <script>x</script>; coach: Al"
 2026-09,Yan,,calls,40,40,100.0,,
 2026-10,Yan,,calls,40,40,100.0,plan_met,plan_met: she got there
 CSV

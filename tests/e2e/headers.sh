@@ -68,3 +68,9 @@ for h in "$ROOT"/common/*.h "$ROOT"/cmd/*/*.h; do
 	echo "${h##*/}"
 done | sort | uniq -d >"$T/dup"
 t_eq "no two headers share a name" "" "$(cat "$T/dup")"
+
+# Unit tests reach a tool's modules through its header and libTOOL.a,
+# never by including a .c file.
+grep -l '^#include ".*\.c"' "$ROOT"/tests/unit/*.c "$ROOT"/tests/fuzz/*.c \
+    2>/dev/null | sed "s|^$ROOT/||" >"$T/dup"
+t_eq "no test includes a .c file" "" "$(cat "$T/dup")"

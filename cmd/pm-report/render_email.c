@@ -27,15 +27,6 @@
 
 static const char *const tone_fg[] = { "", "#0b7a3e", "#b42318", "#9a6700" };
 
-/* A name or label: isolated, so right-to-left text cannot reorder it. */
-static void
-put_name(struct out *o, const char *s)
-{
-	out_puts(o, "<bdi>");
-	render_html_esc(o, s);
-	out_puts(o, "</bdi>");
-}
-
 static void
 cell_tone(struct out *o, enum tone t)
 {
@@ -80,7 +71,7 @@ table(const struct block *b, struct out *o)
 			cell_tone(o, c->tone);
 			out_putc(o, '>');
 			if (b->cols[i].flex && *c->s != '\0')
-				put_name(o, c->s);
+				render_html_name(o, c->s);
 			else
 				render_html_esc(o, c->s);
 			out_puts(o, "</td>");
@@ -117,7 +108,7 @@ bar_row(struct out *o, const char *label, double value, double ref,
 	long v = px(value), m;
 
 	out_puts(o, "<tr><td>");
-	put_name(o, label);
+	render_html_name(o, label);
 	out_puts(o, "</td><td><table role=\"presentation\" cellpadding=\"0\" "
 	    "cellspacing=\"0\" border=\"0\"><tr>");
 	if (isnan(ref) || (v == 0 && px(ref) == 0)) {
@@ -193,7 +184,7 @@ item(const struct block *b, struct out *o)
 {
 	if (b->a != NULL) {
 		out_puts(o, "<b>");
-		put_name(o, b->a);
+		render_html_name(o, b->a);
 		out_puts(o, b->b != NULL ? ":</b> " : "</b>");
 	}
 	if (b->b != NULL)
@@ -253,7 +244,7 @@ render_email_html(const struct doc *d, struct out *o)
 		case B_H3:
 			out_puts(o, "<h3 style=\"font-size:15px;"
 			    "margin:14px 0 4px\">");
-			put_name(o, b->a);
+			render_html_name(o, b->a);
 			out_puts(o, "</h3>\n");
 			break;
 		case B_PARA:

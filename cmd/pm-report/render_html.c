@@ -67,12 +67,8 @@ esc(struct out *o, const char *s)
 	free(c);
 }
 
-/*
- * A name: isolated (<bdi>), so that a right-to-left name cannot reorder
- * the numbers and words around it.
- */
-static void
-name(struct out *o, const char *s)
+void
+render_html_name(struct out *o, const char *s)
 {
 	out_puts(o, "<bdi>");
 	esc(o, s);
@@ -153,7 +149,7 @@ table(const struct block *b, struct out *o)
 			    b->cols[i].flex ? "w" : "",
 			    c->tone ? " " : "", cls[c->tone]);
 			if (c->s != NULL && b->cols[i].flex && *c->s != '\0')
-				name(o, c->s);
+				render_html_name(o, c->s);
 			else if (c->s != NULL)
 				esc(o, c->s);
 			else
@@ -384,7 +380,7 @@ render_html(const struct doc *d, struct out *o)
 		case B_H3:
 			out_puts(o, b->type == B_H2 ? "<h2>" : "<h3>");
 			if (b->type == B_H3)
-				name(o, b->a);
+				render_html_name(o, b->a);
 			else
 				esc(o, b->a);
 			out_puts(o, b->type == B_H2 ? "</h2>\n" : "</h3>\n");
@@ -404,7 +400,7 @@ render_html(const struct doc *d, struct out *o)
 			inli = 1;
 			if (b->a != NULL) {
 				out_puts(o, "<strong>");
-				name(o, b->a);
+				render_html_name(o, b->a);
 				out_puts(o, "</strong>");
 				if (b->b != NULL)
 					out_puts(o, ": ");

@@ -103,6 +103,8 @@ void email_render(const struct doc *d, const struct email *e,
     struct out *o);
 /* & < > " ' escaped, control characters made visible. */
 void render_html_esc(struct out *o, const char *s);
+/* A name escaped and in <bdi>, so right-to-left text cannot reorder it. */
+void render_html_name(struct out *o, const char *s);
 /* The colour of a bar or mark of tone t (HTML and the e-mail alike). */
 const char *render_html_colour(enum tone t);
 /* A bar's colour: good at or above ref, a warning within 80%, else bad. */

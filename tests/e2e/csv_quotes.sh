@@ -141,3 +141,20 @@ for tool in pm-score pm-pareto pm-flag pm-report; do
 	t_nogrep "$tool -q: no warning about the quote" 'closing quote' "$T/err"
 	t_same "$tool -q: the same output" loud.out "$T/out"
 done
+
+# Warnings with standard error closed: /dev/null takes them, never the
+# -o file (which the first free descriptor, 2, would otherwise be).
+if [ "${VALGRIND:-}" != 1 ]; then
+	for tool in pm-ingest pm-score pm-pareto pm-flag pm-report; do
+		case $tool in
+		pm-ingest) set -- deals.csv ;;
+		pm-score) set -- -p month facts.csv ;;
+		pm-pareto) set -- -k account facts.csv ;;
+		*) set -- scores.csv ;;
+		esac
+		$tool "$@" >loud.out 2>/dev/null
+		rm -f closed.out
+		t_run "$tool 2>&-: exit 0" 0 sh -c 'exec "$0" -o closed.out "$@" 2>&-' $tool "$@"
+		t_same "$tool 2>&-: no warning in the -o file" loud.out closed.out
+	done
+fi

@@ -331,6 +331,48 @@ renumber(struct scores *s, const struct loader *l)
 	free(met);
 }
 
+/* A roll-up row's key, for finding it by binary search. */
+struct scores_key {
+	uint32_t metric, team, period;
+	uint32_t row;
+};
+
+static int
+cmp_rkey(const void *a, const void *b)
+{
+	const struct scores_key *x = a, *y = b;
+
+	if (x->metric != y->metric)
+		return x->metric < y->metric ? -1 : 1;
+	if (x->team != y->team)
+		return x->team < y->team ? -1 : 1;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/*
+ * The roll-up rows sorted by key (and input order within a key): a
+ * reader looks one up for each metric, team and period it shows, and a
+ * scan of every row for each would make a table of many metrics
+ * quadratic.
+ */
+static void
+build_rollups(struct scores *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nrows; i++)
+		n += s->rows[i].rollup != 0;
+	s->rollups = xcalloc(n ? n : 1, sizeof(*s->rollups));
+	for (i = 0; i < s->nrows; i++)
+		if (s->rows[i].rollup)
+			s->rollups[s->nrollups++] = (struct scores_key){
+				s->rows[i].metric, s->rows[i].team,
+				s->rows[i].period, (uint32_t)i };
+	qsort(s->rollups, s->nrollups, sizeof(*s->rollups), cmp_rkey);
+}
+
 static void
 build_cells(struct scores *s)
 {
@@ -386,6 +428,7 @@ scores_load(char **files, size_t nfiles, unsigned char delim,
 	s->metric_name = names_of(l.met, &s->nmetrics);
 	renumber(s, &l);
 	build_cells(s);
+	build_rollups(s);
 	intern_free(l.per);
 	intern_free(l.rep);
 	intern_free(l.team);
@@ -422,6 +465,7 @@ scores_free(struct scores *s)
 	free_names(s->team_name, s->nteams);
 	free_names(s->metric_name, s->nmetrics);
 	free(s->cell);
+	free(s->rollups);
 	free(s);
 }
 
@@ -437,14 +481,43 @@ scores_cell(const struct scores *s, uint32_t metric, uint32_t rep,
 	return s->cell[k] ? &s->rows[s->cell[k] - 1] : NULL;
 }
 
+const struct score_row *
+scores_rollup(const struct scores *s, uint32_t metric, uint32_t team,
+    uint32_t period)
+{
+	struct scores_key want = { metric, team, period, 0 };
+	size_t lo = 0, hi = s->nrollups, mid;
+
+	/* The first key not below (metric, team, period, row 0). */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cmp_rkey(&s->rollups[mid], &want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->nrollups || s->rollups[lo].metric != metric ||
+	    s->rollups[lo].team != team || s->rollups[lo].period != period)
+		return NULL;
+	return &s->rows[s->rollups[lo].row];
+}
+
+/* Names are in byte order (renumber): a binary search finds one. */
 static uint32_t
 find_name(char *const *v, size_t n, const char *name)
 {
-	size_t i;
+	size_t lo = 0, hi = n, mid;
+	int d;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], name) == 0)
-			return (uint32_t)i;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((d = strcmp(v[mid], name)) == 0)
+			return (uint32_t)mid;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return SC_NONE;
 }
 
@@ -464,6 +537,12 @@ uint32_t
 scores_rep(const struct scores *s, const char *name)
 {
 	return find_name(s->rep_name, s->nreps, name);
+}
+
+uint32_t
+scores_team(const struct scores *s, const char *name)
+{
+	return find_name(s->team_name, s->nteams, name);
 }
 
 const char *

@@ -93,6 +93,8 @@ struct scores {
 	size_t nperiods, nreps, nteams, nmetrics;
 	char **period_key, **rep_name, **team_name, **metric_name;
 	uint32_t *cell;		/* see scores_cell */
+	struct scores_key *rollups;	/* see scores_rollup */
+	size_t nrollups;
 	struct scores_block *blocks;	/* the rows' fields */
 };
 
@@ -112,6 +114,12 @@ void scores_free(struct scores *s);
 const struct score_row *scores_cell(const struct scores *s, uint32_t metric,
     uint32_t rep, uint32_t period);
 /*
+ * The first roll-up row (rep "*") of (metric, team, period) in input
+ * order, or NULL; team by id.
+ */
+const struct score_row *scores_rollup(const struct scores *s, uint32_t metric,
+    uint32_t team, uint32_t period);
+/*
  * Whether s (n bytes) is "*" once trimmed: the name of the roll-ups of
  * the scores table and of the targets' wildcard, which no rep or team of
  * facts or a roster may have (SPEC section 18).
@@ -123,6 +131,8 @@ uint32_t scores_period(const struct scores *s, const char *key);
 uint32_t scores_metric(const struct scores *s, const char *name);
 /* Dense id of a rep name, or SC_NONE. */
 uint32_t scores_rep(const struct scores *s, const char *name);
+/* Dense id of a team name, or SC_NONE. */
+uint32_t scores_team(const struct scores *s, const char *name);
 
 /* Field c of row as read ("" when the column is absent). */
 const char *scores_field(const struct scores *s, const struct score_row *r,

@@ -128,17 +128,11 @@ model_metric(const struct scores *s, const char *name)
 const struct score_row *
 model_rollup(const struct scores *s, int period, int metric, const char *team)
 {
-	const struct score_row *r;
-	size_t i;
+	uint32_t t = scores_team(s, team);
 
-	for (i = 0; i < s->nrows; i++) {
-		r = &s->rows[i];
-		if (r->rollup && (int)r->period == period &&
-		    (int)r->metric == metric &&
-		    strcmp(s->team_name[r->team], team) == 0)
-			return r;
-	}
-	return NULL;
+	if (period < 0 || metric < 0 || t == SC_NONE)
+		return NULL;
+	return scores_rollup(s, (uint32_t)metric, t, (uint32_t)period);
 }
 
 const char *

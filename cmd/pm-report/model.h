@@ -50,6 +50,7 @@ struct model {
 	int nteams;
 	struct followup *fu;	/* the plans judged in the period */
 	int nfu;
+	struct sheets_cache *sheets;	/* sheets.c's, made by the first sheet */
 };
 
 struct model_total {

@@ -28,12 +28,78 @@ sheet_change(const struct model *c, const struct score_row *x, double *ch)
 	return 1;
 }
 
-static int
-cmp_fx(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+/*
+ * What every sheet shares, worked out once for the report rather than
+ * once a rep, so that the sheets of n reps cost n, not n squared: the
+ * metrics in report order, and each team's median of each metric (made
+ * the first time a sheet asks for that metric).
+ */
+struct sheets_cache {
+	int *ids;		/* metric ids in report order */
+	int n;
+	unsigned char *done;	/* by metric: medians worked out */
+	unsigned char *has;	/* by metric x team: a median exists */
+	int64_t *med;		/* by metric x team */
+};
 
-	return x < y ? -1 : x > y;
+struct team_value {
+	uint32_t team;
+	int64_t v;
+};
+
+static int
+cmp_tv(const void *a, const void *b)
+{
+	const struct team_value *x = a, *y = b;
+
+	if (x->team != y->team)
+		return x->team < y->team ? -1 : 1;
+	return x->v < y->v ? -1 : x->v > y->v;
+}
+
+static struct sheets_cache *
+sheets_cache(struct model *c)
+{
+	struct sheets_cache *sc;
+	size_t nm = c->s->nmetrics, nt = c->s->nteams;
+
+	if (c->sheets != NULL)
+		return c->sheets;
+	sc = xcalloc(1, sizeof(*sc));
+	sc->ids = xcalloc(nm + 1, sizeof(int));
+	sc->n = model_metric_order(c, sc->ids);
+	sc->done = xcalloc(nm + 1, 1);
+	sc->has = xcalloc(nm * nt + 1, 1);
+	sc->med = xcalloc(nm * nt + 1, sizeof(int64_t));
+	c->sheets = sc;
+	return sc;
+}
+
+/* Every team's median actual of metric, from one sorted pass. */
+static void
+team_medians(const struct model *c, struct sheets_cache *sc, int metric)
+{
+	struct team_value *tv = xcalloc((size_t)c->nreps + 1, sizeof(*tv));
+	size_t base = (size_t)metric * c->s->nteams;
+	int k, i, j, n = 0, h;
+
+	for (k = 0; k < c->nreps; k++) {
+		const struct score_row *o = model_row(c, c->sel, c->reps[k].id, metric);
+
+		if (o != NULL && scores_known(o, SC_ACTUAL))
+			tv[n++] = (struct team_value){ o->team, o->v[SC_ACTUAL] };
+	}
+	qsort(tv, (size_t)n, sizeof(*tv), cmp_tv);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && tv[j].team == tv[i].team; j++)
+			;
+		h = (j - i) / 2;
+		sc->med[base + tv[i].team] = (j - i) % 2 ? tv[i + h].v :
+		    (int64_t)(((__int128)tv[i + h - 1].v + tv[i + h].v) / 2);
+		sc->has[base + tv[i].team] = 1;
+	}
+	sc->done[metric] = 1;
+	free(tv);
 }
 
 /*
@@ -45,27 +111,22 @@ static int
 team_median(const struct model *c, const struct model_rep *r, int metric,
     const struct score_row *x, double *out)
 {
-	int64_t *v;
-	int k, n = 0;
+	struct sheets_cache *sc = c->sheets;
+	uint32_t t;
+	size_t k;
 
 	if (*r->team == '\0') {
 		*out = model_num(x, SC_MEDIAN);
 		return scores_known(x, SC_MEDIAN);
 	}
-	v = xcalloc((size_t)c->nreps + 1, sizeof(*v));
-	for (k = 0; k < c->nreps; k++) {
-		const struct score_row *o = model_row(c, c->sel, c->reps[k].id, metric);
-
-		if (o != NULL && scores_known(o, SC_ACTUAL) &&
-		    strcmp(model_team(c->s, o), r->team) == 0)
-			v[n++] = o->v[SC_ACTUAL];
-	}
-	qsort(v, (size_t)n, sizeof(*v), cmp_fx);
-	if (n > 0)
-		*out = fixed_to_double(n % 2 ? v[n / 2] :
-		    (int64_t)(((__int128)v[n / 2 - 1] + v[n / 2]) / 2));
-	free(v);
-	return n > 0;
+	if ((t = scores_team(c->s, r->team)) == SC_NONE)
+		return 0;
+	if (!sc->done[metric])
+		team_medians(c, sc, metric);
+	k = (size_t)metric * c->s->nteams + t;
+	if (sc->has[k])
+		*out = fixed_to_double(sc->med[k]);
+	return sc->has[k];
 }
 
 static void
@@ -172,8 +233,9 @@ void
 sheets_one(struct doc *d, struct model *c, const struct model_rep *r)
 {
 	const struct scores *t = c->s;
-	int *ids = xcalloc(t->nmetrics + 1, sizeof(int));
-	int n = model_metric_order(c, ids), i;
+	const struct sheets_cache *sc = sheets_cache(c);
+	const int *ids = sc->ids;
+	int n = sc->n, i;
 	const struct score_row *s = model_row(c, c->sel, r->id, c->lbm), *x;
 	char *w;
 
@@ -201,7 +263,6 @@ sheets_one(struct doc *d, struct model *c, const struct model_rep *r)
 			    *r->fl[i].note ? r->fl[i].note : NULL);
 	followup_sheet(d, c, (int)(r - c->reps));
 	sheet_focus(d, c, r, ids, n);
-	free(ids);
 }
 
 /* In print, every sheet on a page of its own, to hand to the rep. */

@@ -135,6 +135,7 @@ static void
 explain_unrecognised(const struct ingest *g, struct input *in,
     const struct csv_row *first)
 {
+	struct usercols uc;
 	size_t i, o;
 	char req[512];
 	int k;
@@ -151,7 +152,12 @@ explain_unrecognised(const struct ingest *g, struct input *in,
 		o = (size_t)snprintf(in->why, sizeof(in->why), "not a %s "
 		    "export: no header row with %s; found: ",
 		    g->opt.force->name, req);
-	} else
+	} else if (users_header(first, &uc))
+		o = (size_t)snprintf(in->why, sizeof(in->why), "format not "
+		    "recognised (an id and a name: a user list goes with "
+		    "--users FILE; else see --list-formats, -f and -m); "
+		    "header: ");
+	else
 		o = (size_t)snprintf(in->why, sizeof(in->why), "format not "
 		    "recognised (see --list-formats, or use -f and -m); "
 		    "header: ");
@@ -196,7 +202,8 @@ header_find(const struct ingest *g, struct input *in, struct csvr *r)
 			return 1;
 		}
 		/* A user list among the inputs: its header is its first row. */
-		if (i == 0 && users_header(&row, &in->ucols)) {
+		if (i == 0 && users_header(&row, &in->ucols) &&
+		    users_signal(&row, in->name)) {
 			in->hdr_index = 0;
 			in->is_users = 1;
 			return 1;

@@ -322,6 +322,11 @@ struct users *users_new(void);
 void users_free(struct users *u);
 /* Whether hdr is a user export (an id and a name); its columns in *uc. */
 int users_header(const struct csv_row *hdr, struct usercols *uc);
+/*
+ * Whether a list with an id and a name, among the inputs, is one of
+ * users (a login, alias, role column, or a file named for users).
+ */
+int users_signal(const struct csv_row *hdr, const char *path);
 /* One user; -1 when the record has no id or no name. */
 int users_add(struct users *u, const struct usercols *uc,
     const struct csv_row *row);

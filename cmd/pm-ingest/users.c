@@ -79,6 +79,15 @@ col_of(char (*norm)[256], size_t n, const char *const *want)
 	return -1;
 }
 
+static int
+in_list(const char *const *list, const char *s)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
 int
 users_header(const struct csv_row *hdr, struct usercols *uc)
 {
@@ -102,6 +111,35 @@ users_header(const struct csv_row *hdr, struct usercols *uc)
 	    col_of(norm, hdr->n, not_users) < 0;
 	free(norm);
 	return ok;
+}
+
+/*
+ * What says a list of people is a list of users, not of contacts: a
+ * login, an alias, an active flag, a role or profile (Salesforce User,
+ * Odoo res.users, HubSpot owners' userId), or a file named for users.
+ */
+static const char *const user_marks[] = { "username", "login", "alias",
+	"isactive", "active", "userroleid", "userrolename", "profileid",
+	"profilename", "userid", "usertype", "managerid",
+	"federationidentifier", "employeenumber", "communitynickname", NULL };
+
+int
+users_signal(const struct csv_row *hdr, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char norm[256];
+	size_t i;
+
+	base = base != NULL ? base + 1 : path;
+	csv_normalise(base, norm, sizeof(norm));
+	if (strstr(norm, "user") != NULL || strstr(norm, "owner") != NULL)
+		return 1;
+	for (i = 0; i < hdr->n; i++) {
+		csv_normalise(hdr->f[i], norm, sizeof(norm));
+		if (in_list(user_marks, norm))
+			return 1;
+	}
+	return 0;
 }
 
 static size_t

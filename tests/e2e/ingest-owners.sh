@@ -174,3 +174,16 @@ t_eq "Deal owner holding ids: the rep" "Ana Silva" \
 t_run "Deal owner holding ids, no list: kept, warned" 0 pm-ingest "$T/hsid.csv"
 t_grep "Deal owner holding ids, no list: warned" \
     "hsid.csv: 1 records name their rep by an id that no user list names \(1 id, Deal owner\)" "$T/err"
+
+# Among the inputs, a list with an id and a name is a user list when it
+# says so (a login, alias or role column, or a file named for users); a
+# contacts export is not one: format not recognised, exit 65, with a hint.
+printf '%s\n' 'Id,Name,Email,Phone' '003A,Ann Lee,ann@x.example,555' >"$T/contacts.csv"
+t_run "contacts among the inputs: not a user list, exit 65" 65 pm-ingest "$T/contacts.csv"
+t_grep "contacts among the inputs: the hint names --users" \
+    "contacts.csv: format not recognised \(an id and a name: a user list goes with --users FILE" "$T/err"
+cp "$T/contacts.csv" "$T/users.csv"
+t_run "the same named users.csv: a user list, exit 0" 0 pm-ingest "$T/users.csv"
+t_grep "the same named users.csv: skipped as a user list" \
+    "users.csv: 1 records: 0 ok, 1 skipped, 0 rejected" "$T/err"
+t_run "--users takes any id and name list" 0 pm-ingest -q --users "$T/contacts.csv" sf_dl_opportunity.csv

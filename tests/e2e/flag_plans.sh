@@ -136,3 +136,13 @@ printf 'rep,metric,goal,from,to\nBen,meetings,10,2026-09,2026-11\n' >"$T/p.csv"
 t_run "--plans - with a table file: exit 0" 0 pm-flag --plans - \
     --metric meetings --list "$F/plans_team.csv" <"$T/p.csv"
 t_grep "--plans -: read" '^2026-10,Ben,East,plan_on_track,' "$T/out"
+
+# The period in progress: "now" is the projection (20 calls to date, on
+# pace for 30); the baseline is September's actual, 20.  (30-20)/(40-20)
+# = 50.0% of the way, 1 of 2 periods gone (50.0): on track.
+printf 'period,rep,team,metric,actual,projected,target,attainment,pace\n2026-09,Ana,,calls,20,20,40,50.0,50.0\n2026-10,Ana,,calls,20,30,40,50.0,75.0\n' >"$T/prog.csv"
+printf 'rep,metric,goal,from,to\nAna,calls,40,2026-10,2026-11\n' >"$T/progp.csv"
+t_run "in progress: exit 0" 0 pm-flag --metric calls --plans "$T/progp.csv" \
+    --list "$T/prog.csv"
+t_grep "in progress: now is the projection" \
+    '^2026-10,Ana,,plan_on_track,calls,50\.0,"calls 20 before 2026-10, 30 now \(\+50\.0%\), goal 40: 50\.0% of the way, 1 of 2 periods gone \(2026-10\.\.2026-11\)' "$T/out"

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "num.h"
 #include "out.h"
 #include "strv.h"
 #include "pm-score/score.h"
@@ -32,6 +33,12 @@ enum {
 	OPT_DRIVERS,
 	OPT_LAG,
 	OPT_SAFE_CSV,
+	OPT_SUGGEST,
+	OPT_HIT,
+	OPT_HISTORY,
+	OPT_GROWTH,
+	OPT_FOR,
+	OPT_RAMP,
 };
 
 static const struct option longopts[] = {
@@ -53,6 +60,12 @@ static const struct option longopts[] = {
 	{ "drivers", optional_argument, NULL, OPT_DRIVERS },
 	{ "lag", required_argument, NULL, OPT_LAG },
 	{ "safe-csv", no_argument, NULL, OPT_SAFE_CSV },
+	{ "suggest-targets", no_argument, NULL, OPT_SUGGEST },
+	{ "hit", required_argument, NULL, OPT_HIT },
+	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "growth", required_argument, NULL, OPT_GROWTH },
+	{ "for", required_argument, NULL, OPT_FOR },
+	{ "ramp", required_argument, NULL, OPT_RAMP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "output", required_argument, NULL, 'o' },
@@ -71,7 +84,9 @@ usage(void)
 	    "                [--metrics LIST] [--rollup]\n"
 	    "                [--metric NAME=sum|mean|max:higher|lower:leading|lagging]...\n"
 	    "                [--partial] [--merge] [--drivers [OUTCOME]] [--lag N]\n"
-	    "                [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
+	    "                [--ramp LIST] [--safe-csv] [-d C] [-o FILE] [-q] [FILE]...\n"
+	    "       pm-score --suggest-targets [--hit PCT] [--history N] [--growth PCT]\n"
+	    "                [--for PERIOD|all] [OPTION]... [FILE]...\n"
 	    "\n"
 	    "Score reps per period against targets, with pace and ranks.\n"
 	    "\n"
@@ -97,6 +112,25 @@ date_arg(const char *opt, const char *arg, int today_ok)
 		pm_usage_error("%s '%s' is not a YYYY-MM-DD date%s", opt, arg,
 		    today_ok ? " or 'today'" : "");
 	return d;
+}
+
+/* A percent option in 1/10000 units, within [min, max] percent. */
+static int64_t
+pct_arg(const char *opt, const char *arg, int64_t min, int64_t max,
+    int min_open)
+{
+	size_t n = strlen(arg);
+	int64_t v;
+
+	if (n > 0 && arg[n - 1] == '%')
+		n--;
+	if (n == 0 || fixed_parse(arg, n, &v) != NUM_OK || v > max *
+	    FIXED_SCALE || v < min * FIXED_SCALE || (min_open && v ==
+	    min * FIXED_SCALE))
+		pm_usage_error("%s '%s' is not a percent %s %lld to %lld", opt,
+		    arg, min_open ? "above" : "from", (long long)min,
+		    (long long)max);
+	return v;
 }
 
 /* "a,b,c" into a NULL-terminated list of trimmed names. */
@@ -164,13 +198,18 @@ main(int argc, char *argv[])
 {
 	struct agg_cfg cfg = { { P_MONTH, 1 }, 0, 0, ',' };
 	struct score_opts o;
+	struct suggest_opts so = { 60 * FIXED_SCALE, 6, 0, NULL };
 	struct targets *tg = NULL;
+	struct ramps *ramps = ramps_new();
+	int64_t *rpct;
+	size_t nrpct;
 	struct cells cells;
 	struct agg *a;
 	struct out *out;
 	const char *targets = NULL, *roster = NULL, *output = NULL, *why;
 	char **wnames = NULL;
-	int c, partial = 0, merge = 0, safe = 0, i, nfiles;
+	int c, partial = 0, merge = 0, safe = 0, i, nfiles, suggest = 0;
+	int suggest_opt = 0;
 	long lag = -1;
 	size_t k;
 
@@ -248,6 +287,32 @@ main(int argc, char *argv[])
 		case OPT_SAFE_CSV:
 			safe = 1;
 			break;
+		case OPT_SUGGEST:
+			suggest = 1;
+			break;
+		case OPT_HIT:
+			so.hit = pct_arg("--hit", optarg, 0, 100, 1);
+			suggest_opt = 1;
+			break;
+		case OPT_HISTORY:
+			so.history = (int)cli_long("--history", optarg, 3,
+			    1000);
+			suggest_opt = 1;
+			break;
+		case OPT_GROWTH:
+			so.growth = pct_arg("--growth", optarg, -100, 1000, 1);
+			suggest_opt = 1;
+			break;
+		case OPT_FOR:
+			so.for_period = optarg;
+			suggest_opt = 1;
+			break;
+		case OPT_RAMP:
+			if (ramps_parse(optarg, strlen(optarg), &rpct, &nrpct,
+			    &why) != 0)
+				pm_usage_error("--ramp '%s' %s", optarg, why);
+			ramps_set_default(ramps, rpct, nrpct);
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -276,6 +341,12 @@ main(int argc, char *argv[])
 	if (lag >= 0 && o.drivers == NULL)
 		pm_usage_error("--lag goes with --drivers");
 	o.lag = lag >= 0 ? (int)lag : 1;
+	if (suggest_opt && !suggest)
+		pm_usage_error("--hit, --history, --growth and --for go with "
+		    "--suggest-targets");
+	if (suggest && (partial || o.drivers != NULL))
+		pm_usage_error("--suggest-targets does not go with %s",
+		    partial ? "--partial" : "--drivers");
 	if (partial && o.drivers != NULL)
 		pm_usage_error("--partial and --drivers do not go together");
 	if (o.from != NO_DAY && o.to != NO_DAY && o.to < o.from)
@@ -306,9 +377,12 @@ main(int argc, char *argv[])
 		if (targets != NULL)
 			tg = targets_read(a, targets, cfg.delim);
 		if (roster != NULL)
-			targets_read_roster(a, roster, cfg.delim);
+			targets_read_roster(a, roster, cfg.delim, ramps);
 		cells_init(&cells, a, &o, tg);
-		if (o.drivers != NULL)
+		cells.ramps = ramps;
+		if (suggest)
+			suggest_write(&cells, &so, out);
+		else if (o.drivers != NULL)
 			drivers_write(&cells, out);
 		else
 			table_write(&cells, out);
@@ -316,6 +390,7 @@ main(int argc, char *argv[])
 	}
 	out_close(out);
 	targets_free(tg);
+	ramps_free(ramps);
 	agg_free(a);
 	free(o.metrics);
 	free(o.weights);

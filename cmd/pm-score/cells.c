@@ -168,6 +168,12 @@ is_sum(const struct cells *c, uint32_t m)
 	return m != c->m_score && c->defs[m].agg == AGG_SUM;
 }
 
+int
+cells_is_sum(const struct cells *c, uint32_t m)
+{
+	return m != NO_ID && is_sum(c, m);
+}
+
 /*
  * A sum that accumulates with the days, and so is projected.  Open
  * pipeline is a stock, what is expected to close in the period: the
@@ -349,6 +355,7 @@ rep_target(const struct cells *c, pm_day ps, uint32_t rep, uint32_t m,
     __int128 *t)
 {
 	pm_day pe = period_next(agg_periods(c->a), ps) - 1;
+	int64_t share;
 
 	if (m == c->m_score) {
 		*t = 100 * FIXED_SCALE;
@@ -356,8 +363,14 @@ rep_target(const struct cells *c, pm_day ps, uint32_t rep, uint32_t m,
 	}
 	if (m == NO_ID)
 		return 0;
-	return targets_for(c->tg, ps, pe, rep_from(c, rep, ps), rep,
-	    cells_team(c, rep), m, is_sum(c, m), t);
+	if (!targets_for(c->tg, ps, pe, rep_from(c, rep, ps), rep,
+	    cells_team(c, rep), m, is_sum(c, m), t))
+		return 0;
+	/* A new hire's ramp, after the start period's day proration. */
+	if (is_sum(c, m) && ramps_share(c->ramps, agg_periods(c->a), rep,
+	    agg_repinfo(c->a, rep)->start, ps, &share))
+		*t = val_rdiv(*t * share, 100 * FIXED_SCALE);
+	return 1;
 }
 
 /*

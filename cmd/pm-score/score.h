@@ -13,6 +13,8 @@
  *            pace, the composite score
  * table.c    the scores table: ranks, row order, output
  * drivers.c  what drives results (--drivers), from the cells
+ * ramp.c     new hires' ramps (the roster's ramp column, --ramp)
+ * suggest.c  targets from history (--suggest-targets), from the cells
  *
  * table.c and drivers.c read the cells and the names of the
  * aggregator's ids; neither knows the other, nor how the aggregator
@@ -133,8 +135,34 @@ int targets_have(const struct targets *tg, uint32_t m);
 int targets_for(const struct targets *tg, pm_day ps, pm_day pe, pm_day from,
     uint32_t rep, uint32_t team, uint32_t metric, int prorate,
     __int128 *out);
-/* Reads a roster (-r) into a's reps. */
-void targets_read_roster(struct agg *a, const char *path, unsigned char delim);
+struct ramps;
+/* Reads a roster (-r) into a's reps, their ramp column into rp. */
+void targets_read_roster(struct agg *a, const char *path,
+    unsigned char delim, struct ramps *rp);
+
+/* ---- ramp.c: new hires' ramps ---- */
+
+/* No ramps yet. */
+struct ramps *ramps_new(void);
+/* Releases rp (NULL is fine). */
+void ramps_free(struct ramps *rp);
+/*
+ * "25;50;75" (or commas; a % sign allowed) into *pct, fixed-point
+ * percents 0..100, *np of them; -1 with a reason in *why.
+ */
+int ramps_parse(const char *s, size_t n, int64_t **pct, size_t *np,
+    const char **why);
+/* The ramp of rep (pct allocated, taken over; n 0: none). */
+void ramps_set(struct ramps *rp, uint32_t rep, int64_t *pct, size_t n);
+/* --ramp: the ramp of reps with a start date and none of their own. */
+void ramps_set_default(struct ramps *rp, int64_t *pct, size_t n);
+/*
+ * The share of a full target (fixed-point percent) into *pct for a rep
+ * starting on start in the period starting ps: 1 when the period is one
+ * of the ramp's, 0 when the full target applies.
+ */
+int ramps_share(const struct ramps *rp, const struct period_cfg *cfg,
+    uint32_t rep, pm_day start, pm_day ps, int64_t *pct);
 
 /* ---- val.c: exact values ---- */
 
@@ -197,6 +225,7 @@ struct cells {
 	struct agg *a;
 	const struct score_opts *o;
 	const struct targets *tg;	/* NULL: none */
+	const struct ramps *ramps;	/* NULL: none; set after cells_init */
 	struct metric_def *defs;	/* per metric id */
 	uint32_t m_rev, m_won, m_lost, m_open, m_score;
 	uint32_t *mlist;		/* output metrics, by name */
@@ -241,6 +270,9 @@ struct val cells_prev(const struct cells *c, pm_day ps, uint32_t rep,
 struct val cells_prev_rollup(struct cells *c, pm_day ps, uint32_t team,
     int everyone, uint32_t m);
 
+/* Whether m sums its facts (and its targets are prorated, ramped). */
+int cells_is_sum(const struct cells *c, uint32_t m);
+
 /* ---- table.c: the scores table ---- */
 
 /* Writes the scores table of every output period (SPEC section 4). */
@@ -250,5 +282,26 @@ void table_write(struct cells *c, struct out *o);
 
 /* Writes the drivers table for outcome metric c->o->drivers (SPEC 11). */
 void drivers_write(struct cells *c, struct out *o);
+
+/* ---- suggest.c: targets from history ---- */
+
+struct suggest_opts {
+	int64_t hit;		/* --hit, fixed-point percent */
+	int history;		/* --history */
+	int64_t growth;		/* --growth, fixed-point percent */
+	const char *for_period;	/* --for: NULL the next period, "all" */
+};
+
+/*
+ * The target n/d (d > 0) times 1 + growth / 100 (divided by it when
+ * lower is better), rounded half away from zero to 2 significant
+ * digits, no finer than whole units (level 0) or tenths (level 1),
+ * into *out in 1/10000 units; NUM_RANGE past the fixed-point range.
+ */
+int suggest_round(__int128 n, __int128 d, int64_t growth, int higher,
+    int level, int64_t *out);
+/* Writes the suggested targets file (SPEC section 16). */
+void suggest_write(struct cells *c, const struct suggest_opts *so,
+    struct out *o);
 
 #endif

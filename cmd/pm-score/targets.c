@@ -324,12 +324,35 @@ roster_once(struct roster_seen **seen, size_t *nseen, uint32_t rep,
 	free(f);
 }
 
+/* The roster's ramp cell (empty: none) into rp. */
+static void
+roster_ramp(struct ramps *rp, uint32_t rep, pm_day start, const char *s,
+    size_t n, const char *file, long line)
+{
+	int64_t *pct;
+	size_t np;
+	const char *why;
+
+	n = trim_span(&s, n);
+	if (n == 0 || rp == NULL)
+		return;
+	/* A ramp counts periods from the start: without one it is lost. */
+	if (start == NO_DAY)
+		pm_die_at(EX_DATAERR, file, line, "ramp '%.*s' needs a "
+		    "start_date", (int)n, s);
+	if (ramps_parse(s, n, &pct, &np, &why) != 0)
+		pm_die_at(EX_DATAERR, file, line, "ramp '%.*s' %s", (int)n, s,
+		    why);
+	ramps_set(rp, rep, pct, np);
+}
+
 void
-targets_read_roster(struct agg *a, const char *path, unsigned char delim)
+targets_read_roster(struct agg *a, const char *path, unsigned char delim,
+    struct ramps *rp)
 {
 	struct csv_row row;
 	struct csvr *r;
-	int cr, ct, cs, star;
+	int cr, ct, cs, cramp, star;
 	uint32_t rep, team;
 	pm_day start;
 	const char *s;
@@ -340,6 +363,7 @@ targets_read_roster(struct agg *a, const char *path, unsigned char delim)
 	cr = col(r, &row, "rep", 1);
 	ct = col(r, &row, "team", 0);
 	cs = col(r, &row, "start_date", 0);
+	cramp = col(r, &row, "ramp", 0);
 	n = row.n;
 	while (csvr_next_or_die(r, &row) == 1) {
 		csv_check_width(r, &row, n);
@@ -372,6 +396,9 @@ targets_read_roster(struct agg *a, const char *path, unsigned char delim)
 				    "start_date '%s' is not a YYYY-MM-DD date",
 				    row.f[cs]);
 		}
+		if (cramp >= 0)
+			roster_ramp(rp, rep, start, row.f[cramp], row.len[cramp],
+			    csvr_name(r), row.line);
 		agg_set_roster(a, rep, team, start);
 	}
 	csvr_close(r);

@@ -18,6 +18,7 @@
 #include "facts.h"
 #include "num.h"
 #include "out.h"
+#include "scores.h"
 #include "trim.h"
 #include "pm-pareto/pareto.h"
 
@@ -241,6 +242,7 @@ need_col(const struct factsr *fr, const char *name, const char *opt)
 struct pareto_cols {
 	int key, group, metric, value;
 	int date;		/* facts: checked like pm-score does */
+	int rep, team;		/* facts: '*' is reserved (SPEC 18) */
 };
 
 static void
@@ -251,11 +253,15 @@ find_cols(const struct factsr *fr, const struct pareto_opts *op,
 		c->value = need_col(fr, op->meta.value, " (-v)");
 		c->metric = -1;
 		c->date = -1;
+		c->rep = c->team = -1;
 	} else {
 		c->metric = need_col(fr, facts_cols[FACT_METRIC], FACTS_HINT);
 		c->value = need_col(fr, facts_cols[FACT_VALUE], FACTS_HINT);
 		c->date = csv_find_col(factsr_header(fr),
 		    facts_cols[FACT_DATE]);
+		c->rep = csv_find_col(factsr_header(fr), facts_cols[FACT_REP]);
+		c->team = csv_find_col(factsr_header(fr),
+		    facts_cols[FACT_TEAM]);
 	}
 	c->key = need_col(fr, op->meta.key, " (-k)");
 	c->group = op->g_set ? need_col(fr, op->meta.group, " (-g)") : -1;
@@ -291,6 +297,16 @@ add_row(const struct csvr *r, const struct csv_row *row,
 	pm_day d;
 
 	ty->rows++;
+	/* Facts naming the roll-up are invalid whatever the metric, as in
+	 * pm-score: the same file must not pass one tool and fail the other. */
+	if (c->rep >= 0 && scores_reserved_name(row->f[c->rep],
+	    row->len[c->rep]))
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "rep: '*' is "
+		    "reserved for the roll-up of all reps");
+	if (c->team >= 0 && scores_reserved_name(row->f[c->team],
+	    row->len[c->team]))
+		pm_die_at(EX_DATAERR, csvr_name(r), row->line, "team: '*' is "
+		    "reserved for the roll-up of all teams");
 	if (c->metric >= 0) {
 		mlen = strlen(op->meta.metric);
 		if (row->len[c->metric] != mlen ||

@@ -16,6 +16,20 @@ t_grep "facts: a rep named '*': FILE:LINE" \
 t_run "facts: a team named '*': exit 65" 65 pm-score --rollup team.csv
 t_grep "facts: a team named '*': FILE:LINE" \
     "^pm-score: team.csv:3: team: '\\*' is reserved for the roll-up of all teams$" "$T/err"
+# pm-pareto reads the same facts: the same file fails there too, whatever
+# the metric of the row (QA: it ranked a rep '*' before).
+printf '%s\n2026-01-31,Alice,revenue,5,,,East,d1\n2026-01-31, * ,calls,7,,,East,d2\n' $H >prep.csv
+t_run "pm-pareto: facts with a rep named '*' (another metric): exit 65" 65 pm-pareto -k rep prep.csv
+t_grep "pm-pareto: a rep named '*': FILE:LINE" \
+    "^pm-pareto: prep.csv:3: rep: '\\*' is reserved for the roll-up of all reps$" "$T/err"
+t_run "pm-pareto: facts with a team named '*': exit 65" 65 pm-pareto team.csv
+t_grep "pm-pareto: a team named '*': FILE:LINE" \
+    "^pm-pareto: team.csv:3: team: '\\*' is reserved for the roll-up of all teams$" "$T/err"
+printf 'rep,amount\n*,5\n' >pany.csv
+t_run "pm-pareto -v: any CSV may have a key '*'" 0 pm-pareto -k rep -v amount pany.csv
+t_out "pm-pareto -v: '*' ranked" "rank,key,value,share,cum_share,class
+1,*,5,100.0,100.0,A
+"
 # An older fact's team is not looked up for the rep's team, but is checked.
 printf '%s\n2026-01-31,Bob,revenue,5,,,East,d1\n2026-01-02,Bob,revenue,7,,,*,d2\n' $H >old.csv
 t_run "facts: an older fact's team '*': exit 65" 65 pm-score old.csv

@@ -194,10 +194,22 @@ struct period_out {
 	int elapsed_k;
 };
 
+/*
+ * Whether a percent written with one decimal reads back in range:
+ * pm-flag and pm-report read every column as fixed point, so a ratio
+ * over a tiny target (900000000000000 of 0.0001) must not pass here
+ * and fail there.
+ */
+static int
+pct_in_range(double x)
+{
+	return isfinite(x) && fabs(x) < (double)(FIXED_MAX / FIXED_SCALE);
+}
+
 /* Exits 65 when a number of the row is out of the fixed-point range. */
 static void
 check_range(const struct cells *c, const char *pkey, uint32_t m,
-    const struct table_row *r, const char *teamname)
+    const struct table_row *r, const char *teamname, double ch, int ch_k)
 {
 	const struct val *v[5] = { &r->c.act, &r->c.proj, NULL, &r->med,
 	    &r->prev };
@@ -221,6 +233,14 @@ check_range(const struct cells *c, const char *pkey, uint32_t m,
 		pm_die(EX_DATAERR, "period %s, %s, metric %s: the weighted "
 		    "score is %s", pkey, group, agg_metric_name(c->a, m),
 		    fixed_why(NUM_RANGE));
+	if ((r->c.att_k && !pct_in_range(r->c.att)) ||
+	    (r->c.pace_k && !pct_in_range(r->c.pace)) ||
+	    (ch_k && !pct_in_range(ch)))
+		pm_die(EX_DATAERR, "period %s, %s, metric %s: the %s is %s",
+		    pkey, group, agg_metric_name(c->a, m), r->c.att_k &&
+		    !pct_in_range(r->c.att) ? "attainment" : r->c.pace_k &&
+		    !pct_in_range(r->c.pace) ? "pace" : "change",
+		    fixed_why(NUM_RANGE));
 	if (metric_fmt(c, m) != FMT_MONEY)
 		return;
 	for (i = 0; i < 5; i++)
@@ -238,7 +258,11 @@ put_row(const struct cells *c, struct out *o, const struct period_out *po,
 	double ch = 0;
 	int ch_k;
 
-	check_range(c, po->key, m, r, teamname);
+	ch_k = r->c.act.known && r->prev.known && r->prev.n != 0;
+	if (ch_k)
+		ch = (double)((val_ld(r->c.act) - val_ld(r->prev)) /
+		    fabsl(val_ld(r->prev)) * 100);
+	check_range(c, po->key, m, r, teamname, ch, ch_k);
 	csv_put_field(o, po->key);
 	csv_put_field(o, r->rep == NO_ID ? "*" : agg_rep_name(c->a, r->rep));
 	csv_put_field(o, teamname);
@@ -259,10 +283,6 @@ put_row(const struct cells *c, struct out *o, const struct period_out *po,
 	csv_put_double(o, r->z, 2, r->ranked && r->z_k);
 	put_val(o, f, r->med, r->ranked && r->med_k);
 	put_val(o, f, r->prev, 1);
-	ch_k = r->c.act.known && r->prev.known && r->prev.n != 0;
-	if (ch_k)
-		ch = (double)((val_ld(r->c.act) - val_ld(r->prev)) /
-		    fabsl(val_ld(r->prev)) * 100);
 	csv_put_double(o, ch, 1, ch_k);
 	csv_put_double(o, (double)po->elapsed / 10, 1, po->elapsed_k);
 	csv_end_row(o);

@@ -132,6 +132,30 @@ t_run "pm-score: a projection that fits: exit 0" 0 pm-score "$T/proj2.csv"
 t_eq "pm-score: the projection" "620000000000000" \
     "$(grep ',revenue,' "$T/out" | cut -d, -f6)"
 
+# Percents read back as fixed point by pm-flag and pm-report: 9e14 of a
+# target of 0.0001 is an attainment of 9e20 %, and 9e14 after 0.0001 in
+# the month before a change of 9e20 %; both were written, and the readers
+# then failed on pm-score's own table (QA).
+printf '%s\n2026-01-31,Alice,revenue,900000000000000,,,,d1\n' $H >"$T/att.csv"
+printf 'period,rep,metric,target\n2026-01,Alice,revenue,0.0001\n' >"$T/tatt.csv"
+t_run "pm-score: an attainment past the range: exit 65" 65 \
+    pm-score -t "$T/tatt.csv" "$T/att.csv"
+t_grep "pm-score: the attainment's group named" \
+    "^pm-score: period 2026-01, rep Alice, metric revenue: the attainment is $WHY$" "$T/err"
+printf '%s\n2026-01-31,Alice,revenue,0.0001,,,,d1\n2026-02-28,Alice,revenue,900000000000000,,,,d2\n' $H >"$T/chg.csv"
+t_run "pm-score: a change past the range: exit 65" 65 pm-score "$T/chg.csv"
+t_grep "pm-score: the change's group named" \
+    "^pm-score: period 2026-02, rep Alice, metric (largest_deal|revenue): the change is $WHY$" "$T/err"
+# 1e8 of a target of 1: 10000000000 %, which reads back.
+printf 'period,rep,metric,target\n2026-01,Alice,revenue,1\n' >"$T/tatt1.csv"
+sed 's/900000000000000/100000000/' "$T/att.csv" >"$T/att1.csv"
+t_run "pm-score: a large attainment that fits: exit 0" 0 \
+    pm-score -t "$T/tatt1.csv" "$T/att1.csv"
+t_eq "pm-score: the attainment" "10000000000.0" \
+    "$(grep ',revenue,' "$T/out" | cut -d, -f8)"
+cp "$T/out" "$T/att1-scores.csv"
+t_run "pm-flag reads it back: exit 0" 0 pm-flag -q "$T/att1-scores.csv"
+
 # A target prorated over a year from 12 monthly rows of 1e14 each: 1.2e15.
 {
 	echo period,rep,metric,target
@@ -145,16 +169,18 @@ t_run "pm-score -p year: a target past the range: exit 65" 65 \
 t_grep "pm-score -p year: the target's group named" \
     "^pm-score: period 2026, rep Alice, metric revenue: the target is $WHY$" "$T/err"
 
-# Weights: 1e308 x an attainment of 150 (the cap) is infinite.
+# Weights: 1e308 x an attainment of 150 (the cap) is infinite.  1e14 of
+# 100 is an attainment of 1e14 % (the largest value's would not fit).
 printf 'period,rep,metric,target\n2026-01,*,revenue,100\n' >"$T/t100.csv"
+printf '%s\n2026-01-31,Alice,revenue,100000000000000,Acme,,,d1\n' $H >"$T/e14.csv"
 t_run "pm-score -w 1e308: exit 65" 65 pm-score -t "$T/t100.csv" \
-    -w revenue=1e308 "$T/max.csv"
+    -w revenue=1e308 "$T/e14.csv"
 t_grep "pm-score -w 1e308: the group named" \
     "^pm-score: period 2026-01, rep Alice, metric score: the weighted score is $WHY$" "$T/err"
 t_nogrep "pm-score -w 1e308: no wrapped score" "9223372036854775808" "$T/out"
 # 1e300 x 150 / 1e300 = 150: a weight that does not overflow is fine.
 t_run "pm-score -w 1e300: exit 0" 0 pm-score -t "$T/t100.csv" \
-    -w revenue=1e300 "$T/max.csv"
+    -w revenue=1e300 "$T/e14.csv"
 t_eq "pm-score -w 1e300: the capped score" "150.0" \
     "$(grep ',score,' "$T/out" | cut -d, -f5)"
 

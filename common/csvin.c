@@ -589,26 +589,34 @@ static size_t
 recover(struct csvr *r, const char *s)
 {
 	struct csv_parser *p = &r->p;
-	char msg[160];
+	long close_line;
+	size_t k;
 
 	p->status = CSV_SUCCESS;
 	if (p->pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED) {
 		p->entry_pos--;
 		p->quoted = 0;
 		p->pstate = LIBCSV_FIELD_BEGUN;
-		if (r->after_quote++ == 0) {
-			r->after_quote_line = r->line +
-			    (long)count_lines((const char *)p->entry_buf,
-			    p->entry_pos);
-			if (!r->quiet && !pm_quiet) {
-				snprintf(msg, sizeof(msg), "field %zu: text "
-				    "after the closing quote, read as part of "
-				    "the field", r->in_row ? r->nfields -
-				    r->cur_first + 1 : 1);
-				pm_warn_at(r->name, r->after_quote_line,
-				    "%s", msg);
-			}
-		}
+		k = r->in_row ? r->nfields - r->cur_first + 1 : 1;
+		close_line = r->line + (long)count_lines((const char *)
+		    p->entry_buf, p->entry_pos);
+		if (r->after_quote++ == 0)
+			r->after_quote_line = close_line;
+		if (r->quiet || pm_quiet)
+			return 0;
+		/*
+		 * Over several lines, it is most often a quote left open
+		 * that ran to the next quote: each is said, where it opened.
+		 */
+		if (close_line > r->line)
+			pm_warn_at(r->name, r->line, "field %zu: the quote "
+			    "opened here closes on line %ld with text after "
+			    "it: lines %ld to %ld read as one field, as "
+			    "Python's csv module reads them (a quote left "
+			    "open?)", k, close_line, r->line, close_line);
+		else if (r->after_quote == 1)
+			pm_warn_at(r->name, close_line, "field %zu: text after "
+			    "the closing quote, read as part of the field", k);
 		return 0;
 	}
 	if (p->pstate == LIBCSV_FIELD_BEGUN && !p->quoted) {
@@ -985,10 +993,34 @@ csv_find_col_norm(const struct csv_row *hdr, const char *name)
 	return -1;
 }
 
+const char *
+csv_width_hint(const struct csv_row *row, char *buf, size_t n)
+{
+	size_t i, lines;
+
+	/*
+	 * A record of the wrong width with a field over several lines is
+	 * most often a quote left open, whose field ran to the next quote:
+	 * say where to look.
+	 */
+	for (i = 0; i < row->n; i++)
+		if ((lines = count_lines(row->f[i], row->len[i])) > 0) {
+			snprintf(buf, n, " (field %zu, quoted, runs over %zu "
+			    "more line%s: a closing quote missing?)", i + 1,
+			    lines, lines == 1 ? "" : "s");
+			return buf;
+		}
+	*buf = '\0';
+	return buf;
+}
+
 void
 csv_check_width(const struct csvr *r, const struct csv_row *row, size_t want)
 {
+	char hint[96];
+
 	if (row->n != want)
 		pm_die_at(EX_DATAERR, r->name, row->line,
-		    "expected %zu fields, found %zu", want, row->n);
+		    "expected %zu fields, found %zu%s", want, row->n,
+		    csv_width_hint(row, hint, sizeof(hint)));
 }

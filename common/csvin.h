@@ -80,6 +80,12 @@ int csv_find_col_norm(const struct csv_row *hdr, const char *name);
 /* Lower-case letters and digits of s only, into buf (size n). */
 char *csv_normalise(const char *s, char *buf, size_t n);
 
+/*
+ * For a record of the wrong width: " (field K, quoted, runs over N more
+ * lines: a closing quote missing?)" when a field holds a line end, else
+ * "", in buf (size n, 96 is enough).
+ */
+const char *csv_width_hint(const struct csv_row *row, char *buf, size_t n);
 /* Reports a record whose field count differs from the header's; exits 65. */
 void csv_check_width(const struct csvr *r, const struct csv_row *row,
     size_t want);

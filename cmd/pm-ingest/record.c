@@ -957,8 +957,11 @@ record_convert(const struct filectx *fc, const struct rules *ru,
 	r->range = 0;
 	r->outcome = O_OPEN;
 	if (!width_ok(fc, row)) {
+		char hint[96];
+
 		snprintf(r->reason, sizeof(r->reason), "expected %zu fields, "
-		    "found %zu", fc->hdr_n, row->n);
+		    "found %zu%s", fc->hdr_n, row->n,
+		    csv_width_hint(row, hint, sizeof(hint)));
 		return -1;
 	}
 	load_record(r, fc, row);

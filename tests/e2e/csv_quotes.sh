@@ -158,3 +158,26 @@ if [ "${VALGRIND:-}" != 1 ]; then
 		t_same "$tool 2>&-: no warning in the -o file" loud.out closed.out
 	done
 fi
+
+# A quote left open that runs to a later quote followed by text: Python
+# reads lines 3 to 5 as one field; the warning says so where it opened.
+printf '%s\n' 'Deal ID,Owner,Stage,Amount,Close Date' \
+    'g1,Ann,Won,100,2026-03-01' 'g2,"Bob,Won,200,2026-03-02' \
+    'g3,Cy,Won,300,2026-03-03' 'g4,"Dee",Won,400,2026-03-04' \
+    'g5,Eve,Won,500,2026-03-05' >runaway.csv
+t_run "runaway quote: exit 0 (Python's reading)" 0 pm-ingest runaway.csv
+t_grep "runaway quote: named where it opened" \
+    "^pm-ingest: runaway.csv:3: field 2: the quote opened here closes on line 5 with text after it: lines 3 to 5 read as one field" "$T/err"
+t_grep "runaway quote: records = ok + skipped + rejected" \
+    '^pm-ingest: runaway.csv: 3 records: 3 ok, 0 skipped, 0 rejected$' "$T/err"
+t_eq "runaway quote: the records after it are read" \
+    "2026-03-05,Eve,revenue,500,,,,g5" "$(grep ',Eve,revenue,' "$T/out")"
+
+# One that makes the record too wide: the width error says where to look.
+printf '%s\n' "$H" 2026-03-01,Ann,revenue,100,Acme,,East,g1 \
+    '2026-03-02,"Bob,revenue,200,Beta,,East,g2' \
+    2026-03-03,Cy,revenue,300,Acme,,West,g3 \
+    '2026-03-04,Dee,revenue,400,"Acme",x,,West,g4' >runaway2.csv
+t_run "runaway quote, wrong width: exit 65" 65 pm-score -p month runaway2.csv
+t_grep "runaway quote, wrong width: the field over several lines named" \
+    '^pm-score: runaway2.csv:3: expected 8 fields, found 6 \(field 2, quoted, runs over 2 more lines: a closing quote missing\?\)$' "$T/err"

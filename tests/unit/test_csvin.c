@@ -358,6 +358,22 @@ unmatched_quote_over_limit(void **state)
 	free(s);
 }
 
+/* The hint for a record of the wrong width with a field over lines. */
+static void
+width_hint(void **state)
+{
+	char *f[] = { "a", "b\r\nc\nd", "e" }, *g[] = { "a", "b" };
+	size_t len[] = { 1, 6, 1 }, glen[] = { 1, 1 };
+	struct csv_row row = { 3, f, len, 1 }, plain = { 2, g, glen, 1 };
+	char buf[96];
+
+	(void)state;
+	assert_string_equal(csv_width_hint(&row, buf, sizeof(buf)),
+	    " (field 2, quoted, runs over 2 more lines: a closing quote "
+	    "missing?)");
+	assert_string_equal(csv_width_hint(&plain, buf, sizeof(buf)), "");
+}
+
 /* Records and quoted newlines that straddle the reader's 256 KiB chunks. */
 /*
  * SPEC 12: a field that is not UTF-8 is read as Windows-1252, alone:
@@ -483,6 +499,7 @@ main(void)
 		cmocka_unit_test(text_after_quote_across_chunks),
 		cmocka_unit_test(unterminated_quote_names_its_line),
 		cmocka_unit_test(unmatched_quote_over_limit),
+		cmocka_unit_test(width_hint),
 		cmocka_unit_test(nul_and_bad_utf8),
 		cmocka_unit_test(many_rows_across_chunks),
 		cmocka_unit_test(wide_row),

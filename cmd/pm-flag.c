@@ -166,6 +166,16 @@ joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "",
 		    flag_name[j->ph[i].flag], j->ph[i].note);
 	}
+	/* A mentor of two learners is flagged once, with both notes. */
+	for (i = mentor_first(j, rep); i < j->nmh && j->mh[i].rep == rep;
+	    i++) {
+		if (i == 0 || j->mh[i - 1].rep != rep ||
+		    j->mh[i - 1].flag != j->mh[i].flag)
+			sbuf_printf(&f, "%s%s", f.n ? ";" : "",
+			    flag_name[j->mh[i].flag]);
+		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "",
+		    flag_name[j->mh[i].flag], j->mh[i].note);
+	}
 	*flags = f.n ? sbuf_take(&f) : NULL;
 	*notes = n.n ? sbuf_take(&n) : NULL;
 	free(f.p);
@@ -263,7 +273,13 @@ write_list(struct out *o, const struct judgement *j)
 	for (i = 0; i < s->nreps; i++)
 		order[i] = i;
 	sort_ids_by_name(order, s->nreps, s->rep_name);
-	for (k = 0; k < F_NFLAGS; k++)
+	for (k = 0; k < F_NFLAGS; k++) {
+		/* Pairings are sorted by rep (by name), then flag. */
+		for (p = 0; p < j->nmh; p++)
+			if (j->mh[p].flag == (enum flag)k)
+				list_row(o, j, j->mh[p].rep, k,
+				    j->mh[p].metric, j->mh[p].value,
+				    j->mh[p].note);
 		for (i = 0; i < s->nreps; i++) {
 			h = judge_hit(j, order[i], (enum flag)k);
 			if (h->value != NULL)
@@ -276,6 +292,7 @@ write_list(struct out *o, const struct judgement *j)
 					    j->ph[p].metric, j->ph[p].value,
 					    j->ph[p].note);
 		}
+	}
 	free(order);
 }
 

@@ -17,6 +17,8 @@ enum flag {
 	/* SPEC section 14: recovery, and the verdicts on coaching plans. */
 	F_RECOVERING,
 	F_PLAN_MET, F_PLAN_ON_TRACK, F_PLAN_BEHIND, F_PLAN_WORSE, F_PLAN_MISSED,
+	/* SPEC section 15: learning from each other. */
+	F_MENTOR_MATCH, F_MENTOR,
 	F_NFLAGS
 };
 
@@ -43,13 +45,18 @@ struct hit {
 	char *note;
 };
 
-/* A plan's verdict: a rep may have several plans, hence not a hit. */
+/*
+ * A plan's verdict: a rep may have several plans, hence not a hit; and
+ * a mentor pairing (a rep may have two learners, or needs on two
+ * metrics).
+ */
 struct plan_hit {
 	uint32_t rep;
 	enum flag flag;
-	const char *metric;	/* the plan's */
+	const char *metric;	/* the plan's, or the pairing's */
 	char *value;		/* progress, "" when unknown */
 	char *note;
+	int ended;		/* a plan's last word, the plan being over */
 };
 
 struct judgement {
@@ -61,6 +68,8 @@ struct judgement {
 	enum sc_col att, act;	/* pace or attainment, projected or actual */
 	struct plan_hit *ph;	/* plans' verdicts, in the plans' order */
 	size_t nph;
+	struct plan_hit *mh;	/* mentor pairings, learners' order */
+	size_t nmh;
 };
 
 /* Applies every rule; exits 65 when the metric or period is not there. */
@@ -74,5 +83,23 @@ const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
 
 /* Judges every plan of pl in j's period (follow.c); exit 65 on bad ones. */
 void follow_plans(struct judgement *j, struct plans *pl);
+
+/*
+ * Whether metric m counts as activity for the gap flags: --activity,
+ * else a leading metric other than coverage, score and the judged one.
+ */
+int judge_is_activity(const struct judgement *j, uint32_t m);
+/* The team a rep is compared with (SC_NONE: everyone, no team). */
+uint32_t judge_team(const struct judgement *j, uint32_t rep);
+/* The median of v[0..n), n > 0, sorting v (the mean of the middle two). */
+int64_t judge_median(int64_t *v, size_t n);
+
+/*
+ * Pairs learners with mentors (mentor.c, SPEC section 15) into j->mh,
+ * sorted by rep, then flag (mentor_match before mentor).
+ */
+void mentor_match(struct judgement *j);
+/* The index of rep's first pairing in j->mh (j->nmh when none). */
+size_t mentor_first(const struct judgement *j, uint32_t rep);
 
 #endif

@@ -488,6 +488,7 @@ add_hit(struct judgement *j, uint32_t rep, enum flag flag,
 	h->metric = metric;
 	h->value = value;
 	h->note = note;
+	h->ended = 0;
 }
 
 static void
@@ -551,6 +552,7 @@ judge_plan(struct follow *f, const struct plan *p)
 	    xstrdup(st.has_progress ? double_format(fixed_to_double(
 	    st.progress), 1, buf) : ""),
 	    note(f, &st, now));
+	j->ph[j->nph - 1].ended = st.ended;
 }
 
 void

@@ -25,7 +25,8 @@ const char *const flag_name[F_NFLAGS] = {
 	"target_hit", "biggest_deal", "personal_best", "most_improved",
 	"activity_gap", "conversion_gap",
 	"recovering",
-	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed"
+	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed",
+	"mentor_match", "mentor"
 };
 
 #define HUNDRED ((int64_t)100 * FIXED_SCALE)
@@ -724,31 +725,42 @@ struct medians {
 	int64_t *buf;
 };
 
-static int
-is_activity(const struct judge_ctx *c, uint32_t m)
+int
+judge_is_activity(const struct judgement *j, uint32_t m)
 {
-	const char *name = c->s->metric_name[m];
+	const char *name = j->s->metric_name[m];
 	size_t i;
 
-	if (c->o->activity != NULL) {
-		for (i = 0; i < c->o->nactivity; i++)
-			if (strcmp(c->o->activity[i], name) == 0)
+	if (j->o->activity != NULL) {
+		for (i = 0; i < j->o->nactivity; i++)
+			if (strcmp(j->o->activity[i], name) == 0)
 				return 1;
 		return 0;
 	}
-	return m != c->m && strcmp(name, "coverage") != 0 &&
+	return m != j->metric && strcmp(name, "coverage") != 0 &&
 	    strcmp(name, "score") != 0 && metric_lookup(name).leading;
 }
 
-/* The team a rep is compared with: SC_NONE for everyone. */
+static int
+is_activity(const struct judge_ctx *c, uint32_t m)
+{
+	return judge_is_activity(c->j, m);
+}
+
+uint32_t
+judge_team(const struct judgement *j, uint32_t rep)
+{
+	const struct score_row *a = j->anchor[rep];
+
+	if (a == NULL || j->s->team_name[a->team][0] == '\0')
+		return SC_NONE;
+	return a->team;
+}
+
 static uint32_t
 team_of(const struct judge_ctx *c, uint32_t rep)
 {
-	const struct score_row *a = c->j->anchor[rep];
-
-	if (a == NULL || c->s->team_name[a->team][0] == '\0')
-		return SC_NONE;
-	return a->team;
+	return judge_team(c->j, rep);
 }
 
 static int
@@ -757,6 +769,14 @@ cmp_fixed(const void *a, const void *b)
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+int64_t
+judge_median(int64_t *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_fixed);
+	return n % 2 ? v[n / 2] :
+	    (int64_t)(((__int128)v[n / 2 - 1] + v[n / 2]) / 2);
 }
 
 static int
@@ -774,12 +794,9 @@ median(struct judge_ctx *c, struct medians *md, uint32_t m, uint32_t team,
 			    (r = cell(c, m, rep)) != NULL &&
 			    scores_known(r, c->act))
 				md->buf[n++] = r->v[c->act];
-		qsort(md->buf, n, sizeof(*md->buf), cmp_fixed);
 		md->state[k] = n ? 1 : 2;
 		if (n)
-			md->v[k] = n % 2 ? md->buf[n / 2] :
-			    (int64_t)(((__int128)md->buf[n / 2 - 1] +
-			    md->buf[n / 2]) / 2);
+			md->v[k] = judge_median(md->buf, n);
 	}
 	*out = md->v[k];
 	return md->state[k] == 1;
@@ -1061,6 +1078,7 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	free(c.run);
 	if (o->plans != NULL)
 		follow_plans(j, o->plans);
+	mentor_match(j);
 }
 
 void
@@ -1079,6 +1097,11 @@ judge_free(struct judgement *j)
 		free(j->ph[i].note);
 	}
 	free(j->ph);
+	for (i = 0; i < j->nmh; i++) {
+		free(j->mh[i].value);
+		free(j->mh[i].note);
+	}
+	free(j->mh);
 }
 
 const struct hit *

@@ -18,6 +18,10 @@ F=$FIX/flag
 # bottom 2, middle 4; Eve and Hal, tied at rank 2, hold positions 2 and
 # 3, one in the top and one in the middle: an even split is middle (SPEC
 # section 13), so the tiers are 1, 5, 2 reps and the notes say so.
+# Mentors (SPEC section 15): only Bob is tier_top or target_hit, so
+# nobody in West can mentor.  Gus stands lowest on calls and meetings
+# alike (2/7 each: calls, first by name), Hal on win_rate (20/37.5):
+# Gus is served first, both take Bob of East, who is ahead on both.
 t_run "list: exit 0" 0 pm-flag --list "$F/team.csv"
 t_out "list: the right reps for the right reasons" \
 'period,rep,team,flag,metric,value,notes
@@ -39,6 +43,10 @@ t_out "list: the right reps for the right reasons" \
 2026-09,Eve,West,most_improved,revenue,45.0,"attainment 50.0% in 2026-08 to 95.0% in 2026-09, up 45.0 points, the most of any rep"
 2026-09,Gus,West,activity_gap,activity,28.6,"activity 28.6% of the team median in 2026-09 (calls 20 vs 70, meetings 2 vs 7), more than 25% below, and attainment 90.0% of target"
 2026-09,Hal,West,conversion_gap,win_rate,20,"activity 142.9% of the team median in 2026-09 (calls 100 vs 70, meetings 10 vs 7), but win_rate 20% vs team median 37.5%, more than 25% below"
+2026-09,Gus,West,mentor_match,calls,120,Bob (East) could mentor on calls: 120 vs 20
+2026-09,Hal,West,mentor_match,win_rate,50,Bob (East) could mentor on win_rate: 50% vs 20%
+2026-09,Bob,East,mentor,calls,120,could mentor Gus (West) on calls
+2026-09,Bob,East,mentor,win_rate,50,could mentor Hal (West) on win_rate
 '
 t_eq "list: nothing on stderr" "" "$(cat "$T/err")"
 
@@ -53,10 +61,10 @@ t_eq "table: one row per input row" "$(wc -l <"$F/team.csv")" \
 t_eq "table: input fields unchanged" "$(cat "$F/team.csv" | sed 1d)" \
     "$(sed 1d "$T/table" | sed -E 's/,[^,"]*,("[^"]*"|)$//')"
 t_eq "table: flags of Bob" \
-    "high_flyer;tier_top;target_hit;biggest_deal;personal_best" \
+    "high_flyer;tier_top;target_hit;biggest_deal;personal_best;mentor" \
     "$(grep '^2026-09,Bob,East,revenue' "$T/table" | cut -d, -f17)"
 t_grep "table: notes carry the flag name and evidence" \
-    '^2026-09,Gus,West,revenue,.*,tier_middle;activity_gap,"tier_middle: rank 4 of 8 by revenue in 2026-09, in the middle 60% \(tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2\); activity_gap: activity 28.6% of the team median' "$T/table"
+    '^2026-09,Gus,West,revenue,.*,tier_middle;activity_gap;mentor_match,"tier_middle: rank 4 of 8 by revenue in 2026-09, in the middle 60% \(tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2\); activity_gap: activity 28.6% of the team median' "$T/table"
 t_eq "table: Cid at exactly 80% is only in the middle tier" "tier_middle" \
     "$(grep '^2026-09,Cid,East,revenue' "$T/table" | cut -d, -f17)"
 t_eq "table: roll-up rows pass through unflagged" \
@@ -337,7 +345,8 @@ else
 	t_eq "maven-crm: biggest deal of 2017-Q4 from the raw export" "$want" \
 	    "$(awk -F, '$4 == "biggest_deal" { print $2 "," $6 }' "$T/ml.csv")"
 	t_eq "maven-crm: judged on score in the latest quarter" "2017-Q4 score" \
-	    "$(awk -F, 'NR > 1 && $4 != "biggest_deal" && $4 != "activity_gap" {
+	    "$(awk -F, 'NR > 1 && $4 != "biggest_deal" && $4 != "activity_gap" &&
+	    $4 != "mentor_match" && $4 != "mentor" {
 	    print $1, $5 }' "$T/ml.csv" | sort -u)"
 	t_eq "maven-crm: every flagged rep is an agent of the roster" "" \
 	    "$(cut -d, -f2 "$T/ml.csv" | sed 1d | sort -u |

@@ -96,10 +96,13 @@ first_pass(struct ingest *g, struct input *in, struct encr *e)
 	n = csvr_peek(r, &peek);
 	in->delim = g->opt.delim ? g->opt.delim : delim_sniff(peek, n);
 	csvr_set_delim(r, in->delim);
-	in->nusers = 0;
+	in->nusers = in->nuserless = 0;
 	if (header_find(g, in, r) && in->is_users) {
 		while ((rc = csvr_next(r, &row)) == 1)
-			in->nusers += users_add(g->users, &in->ucols, &row) == 0;
+			if (users_add(g->users, &in->ucols, &row) == 0)
+				in->nusers++;
+			else
+				in->nuserless++;
 	} else if (in->fc.fmt != NULL) {
 		if (in->fc.fmt->kind == K_ACTIVITIES)
 			file_kind(g, in);
@@ -211,6 +214,9 @@ detect_users(struct ingest *g, const char *path)
 		    "with a Name, or a FirstName and LastName", path);
 	if (u.nusers == 0)
 		pm_warn("--users %s: no user has both an id and a name", path);
+	else if (u.nuserless > 0)
+		pm_warn("--users %s: %ld records without an id or a name",
+		    path, u.nuserless);
 	header_free(&u);
 	input_done(&u);
 }

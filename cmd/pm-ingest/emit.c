@@ -278,7 +278,8 @@ emit_file(struct ingest *g, struct input *in)
 		pm_warn("%s: empty file", in->name);
 	else if (in->is_users && !g->opt.quiet)
 		pm_warn("%s: a user list: %ld users, to name owners by their "
-		    "ids", in->name, in->nusers);
+		    "ids%s", in->name, in->nusers, in->nuserless > 0 ?
+		    " (some records without an id or a name)" : "");
 	else if (in->fc.fmt == NULL)
 		pm_warn("%s: %s", in->name, in->why);
 	e = encr_open(in->fd, in->start, in->charset);

@@ -516,6 +516,7 @@ struct input {
 	int is_users;		/* a user list: no facts, its users kept */
 	struct usercols ucols;
 	long nusers;		/* users it gave */
+	long nuserless;		/* its records without an id or a name */
 	int lines;		/* a product report: one row per line item */
 	uint64_t run;		/* the opportunity of the last record */
 	int runstate;		/* RUN_*: what its first line decided */

@@ -187,3 +187,9 @@ t_run "the same named users.csv: a user list, exit 0" 0 pm-ingest "$T/users.csv"
 t_grep "the same named users.csv: skipped as a user list" \
     "users.csv: 1 records: 0 ok, 1 skipped, 0 rejected" "$T/err"
 t_run "--users takes any id and name list" 0 pm-ingest -q --users "$T/contacts.csv" sf_dl_opportunity.csv
+
+# A user without a name is no user, and is said to be missing.
+printf '%s\n' 'Id,Name,Username' '005A,Ann Lee,ann' '005B,,bob' >"$T/u2.csv"
+t_run "--users: a record without a name" 0 pm-ingest -q --users "$T/u2.csv" sf_dl_opportunity.csv
+t_grep "--users: a record without a name, counted" \
+    "^pm-ingest: --users .*u2.csv: 1 records without an id or a name$" "$T/err"

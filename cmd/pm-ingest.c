@@ -64,6 +64,18 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/*
+ * Whether a charset name names none: glibc's iconv reads "", " " and
+ * "//IGNORE" alike as the locale's charset (ASCII in the C locale).
+ */
+static int
+charset_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0' || (s[0] == '/' && s[1] == '/');
+}
+
 _Noreturn static void
 usage(void)
 {
@@ -222,7 +234,7 @@ main(int argc, char *argv[])
 		    g->opt.rejects_path);
 	if (g->opt.encoding != NULL) {
 		/* iconv takes "" for the locale's charset: not what was meant. */
-		if (*g->opt.encoding == '\0')
+		if (charset_blank(g->opt.encoding))
 			pm_usage_error("--encoding: empty charset name");
 		if (!enc_known(g->opt.encoding))
 			pm_usage_error("--encoding %s: not a charset iconv "

@@ -287,3 +287,11 @@ t_run "--rejects '': exit 73" 73 pm-ingest -q -o out.csv --rejects '' in.csv
 no_tmp "-o ''"
 t_run "--encoding '': exit 64" 64 pm-ingest --encoding '' in.csv
 t_grep "--encoding '': said so" "encoding" "$T/err"
+# glibc's iconv takes ' ' and '//IGNORE' for the locale's charset too
+# (ASCII in the C locale: every accented name became U+FFFD) (QA).
+for e in ' ' '//' ' //IGNORE'; do
+	t_run "--encoding '$e': exit 64" 64 pm-ingest --encoding "$e" in.csv
+	t_grep "--encoding '$e': said so" "^pm-ingest: --encoding: empty charset name$" "$T/err"
+done
+t_run "--encoding 'UTF-8//IGNORE': a name with a suffix is fine" 0 \
+    pm-ingest -q --encoding 'UTF-8//IGNORE' in.csv

@@ -7,6 +7,7 @@
  * working.  Every number that a verdict compares is rounded first as
  * the note writes it, so the note never contradicts the flag.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,16 +253,26 @@ round_to(__int128 num, __int128 den, int decimals)
 	return (int64_t)(q * unit);
 }
 
-/* A ratio in percent to 1 decimal, as fixed-point. */
+/*
+ * A ratio in percent to 1 decimal, as fixed-point; one past the range
+ * (9e14 now on a baseline of 0.0001) is exit 65 naming the plan, never
+ * a silent 0.0%.
+ */
 static int64_t
-pct1(double v)
+pct1(const struct follow *f, const struct standing *st, const char *what,
+    double v)
 {
 	char buf[NUM_BUFSIZE];
 	int64_t x = 0;
 
-	double_format(v, 1, buf);
-	(void)fixed_parse(buf, strlen(buf), &x);
-	return x;
+	if (isfinite(v)) {
+		double_format(v, 1, buf);
+		if (fixed_parse(buf, strlen(buf), &x) == NUM_OK)
+			return x;
+	}
+	pm_die_at(EX_DATAERR, f->pl->file, st->p->line, "the plan of %s for "
+	    "%s: the %s is %s", st->p->rep, st->p->metric, what,
+	    fixed_why(NUM_RANGE));
 }
 
 static int
@@ -319,8 +330,8 @@ drift(struct follow *f, struct standing *st, uint32_t team)
 	if (n == 0 || mean == 0)
 		return;
 	mean /= n;
-	st->drift = pct1(((double)now - mean) / (mean < 0 ? -mean : mean) *
-	    100.0);
+	st->drift = pct1(f, st, "team median's change", ((double)now - mean) /
+	    (mean < 0 ? -mean : mean) * 100.0);
 	st->has_drift = 1;
 }
 
@@ -331,17 +342,20 @@ numbers(struct follow *f, struct standing *st)
 
 	st->k = count(f, st->p->start, st->ended ? st->p->end : f->judged);
 	st->n = count(f, st->p->start, st->p->end);
-	st->elapsed = pct1((double)st->k / (double)st->n * 100.0);
+	st->elapsed = pct1(f, st, "share of periods gone", (double)st->k /
+	    (double)st->n * 100.0);
 	if (st->nb == 0)
 		return;
 	if (st->higher ? g > b : g < b) {
-		st->progress = pct1((double)(st->now - b) / (double)(g - b) *
-		    100.0);
+		/* In double: now - b can pass INT64_MAX (-9e14 to 9e14). */
+		st->progress = pct1(f, st, "progress", ((double)st->now -
+		    (double)b) / ((double)g - (double)b) * 100.0);
 		st->has_progress = 1;
 	}
 	if (b != 0) {
-		st->change = pct1((double)(st->now - b) /
-		    (double)(b < 0 ? -b : b) * 100.0);
+		st->change = pct1(f, st, "change", ((double)st->now -
+		    (double)b) / ((double)b < 0 ? -(double)b : (double)b) *
+		    100.0);
 		st->has_change = 1;
 	}
 }

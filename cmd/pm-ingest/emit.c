@@ -61,14 +61,14 @@ emit(struct ingest *g, const struct line *l, const struct fact *f)
 {
 	char buf[sizeof(l->tail) + 600], *p = buf;
 
-	p += fmt_date(f->day, p);
+	p += factsout_date(f->day, p);
 	*p++ = ',';
 	memcpy(p, l->tail, l->replen);
 	p += l->replen;
 	p += csv_format_field(f->metric, f->mlen < 256 ? f->mlen : 256,
 	    g->opt.safe_csv, p);
 	*p++ = ',';
-	p += fmt_fixed2(f->value, p);
+	p += factsout_fixed2(f->value, p);
 	memcpy(p, l->tail + l->replen, l->taillen - l->replen);
 	p += l->taillen - l->replen;
 	out_write(g->out, buf, (size_t)(p - buf));

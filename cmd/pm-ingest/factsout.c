@@ -3,7 +3,7 @@
 #include "ingest.h"
 
 size_t
-fmt_fixed2(int64_t v, char *buf)
+factsout_fixed2(int64_t v, char *buf)
 {
 	uint64_t a, whole, frac;
 	char tmp[24];
@@ -32,7 +32,7 @@ fmt_fixed2(int64_t v, char *buf)
 }
 
 size_t
-fmt_date(pm_day day, char *buf)
+factsout_date(pm_day day, char *buf)
 {
 	/* Facts fall on few distinct days: remember their text. */
 	static struct {

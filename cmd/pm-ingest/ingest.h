@@ -304,7 +304,7 @@ const char *record_activity_metric(const char *s, size_t n, char *buf,
  * s trimmed, its inner runs of white space (and NBSP) made one space,
  * into buf; its length, or cap when it did not fit.
  */
-size_t str_collapse(const char *s, size_t n, char *buf, size_t cap);
+size_t record_collapse(const char *s, size_t n, char *buf, size_t cap);
 
 /* ---- users.c ---- */
 
@@ -415,9 +415,9 @@ void idset_free(struct idset *s);
  * (csv_put_fixed, date_format), done without printf.
  */
 /* v (1/10000 units) at most 2 decimals, zeros trimmed; its length. */
-size_t fmt_fixed2(int64_t v, char *buf);
+size_t factsout_fixed2(int64_t v, char *buf);
 /* YYYY-MM-DD, 10 bytes, no NUL. */
-size_t fmt_date(pm_day day, char *buf);
+size_t factsout_date(pm_day day, char *buf);
 
 /* ---- options.c ---- */
 

@@ -310,7 +310,7 @@ value(const struct rec *r, int c, const char **s)
 static void
 take(struct rec *r, const char *s, size_t n)
 {
-	r->nrep = str_collapse(s, n, r->rep, sizeof(r->rep));
+	r->nrep = record_collapse(s, n, r->rep, sizeof(r->rep));
 }
 
 /* The owner's first and last name columns as one name; 0 if both empty. */

@@ -66,7 +66,7 @@ record_drop_once(struct rec *r)
 }
 
 size_t
-str_collapse(const char *s, size_t n, char *buf, size_t cap)
+record_collapse(const char *s, size_t n, char *buf, size_t cap)
 {
 	size_t i, o = 0;
 	int pend = 0;
@@ -918,11 +918,11 @@ load_record(struct rec *r, const struct filectx *in,
 		r->n[f] = n;
 	}
 	owner_resolve(r);
-	r->naccount = str_collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT], r->account,
-	    sizeof(r->account));
-	r->nproduct = str_collapse(r->v[F_PRODUCT], r->n[F_PRODUCT], r->product,
-	    sizeof(r->product));
-	r->nteam = str_collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
+	r->naccount = record_collapse(r->v[F_ACCOUNT], r->n[F_ACCOUNT],
+	    r->account, sizeof(r->account));
+	r->nproduct = record_collapse(r->v[F_PRODUCT], r->n[F_PRODUCT],
+	    r->product, sizeof(r->product));
+	r->nteam = record_collapse(r->v[F_TEAM], r->n[F_TEAM], r->team,
 	    sizeof(r->team));
 	if (r->n[F_ID] > 0 && r->n[F_ID] < sizeof(r->ref)) {
 		memcpy(r->ref, r->v[F_ID], r->n[F_ID]);

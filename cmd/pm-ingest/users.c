@@ -182,14 +182,14 @@ users_add(struct users *u, const struct usercols *uc, const struct csv_row *row)
 	if (nid == 0)
 		return -1;
 	if (nnm > 0)
-		len = str_collapse(nm, nnm, full, sizeof(full));
+		len = record_collapse(nm, nnm, full, sizeof(full));
 	else if (nfn + nln > 0 && nfn + nln + 1 < sizeof(full)) {
 		char join[2 * NAME_MAX_LEN + 2];
 
 		memcpy(join, fn, nfn);
 		join[nfn] = ' ';
 		memcpy(join + nfn + 1, ln, nln);
-		len = str_collapse(join, nfn + nln + 1, full, sizeof(full));
+		len = record_collapse(join, nfn + nln + 1, full, sizeof(full));
 	} else
 		return -1;
 	if (len == 0 || len >= NAME_MAX_LEN)

@@ -26,12 +26,12 @@ fixed_agrees(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++) {
-		n = fmt_fixed2(edge[i], got);
+		n = factsout_fixed2(edge[i], got);
 		got[n] = '\0';
 		assert_string_equal(got, fixed_format(edge[i], 2, want));
 	}
 	for (v = -200000; v <= 200000; v += 7) {
-		n = fmt_fixed2(v, got);
+		n = factsout_fixed2(v, got);
 		got[n] = '\0';
 		if (strcmp(got, fixed_format(v, 2, want)) != 0)
 			fail_msg("%lld: %s, expected %s", (long long)v, got, want);
@@ -47,11 +47,11 @@ dates_agree(void **state)
 	(void)state;
 	/* Every year a date can be written with: 0001..9999. */
 	for (d = ymd_to_day(1, 1, 1); d <= ymd_to_day(9999, 12, 31); d += 97) {
-		fmt_date(d, got);
+		factsout_date(d, got);
 		got[10] = '\0';
 		if (strcmp(got, date_format(d, want)) != 0)
 			fail_msg("day %ld: %s, expected %s", (long)d, got, want);
-		fmt_date(d, got);	/* again, from the memo */
+		factsout_date(d, got);	/* again, from the memo */
 		assert_string_equal(got, want);
 	}
 }

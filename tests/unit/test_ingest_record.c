@@ -160,7 +160,8 @@ names(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		n = str_collapse(cases[i].in, strlen(cases[i].in), buf, sizeof(buf));
+		n = record_collapse(cases[i].in, strlen(cases[i].in), buf,
+		    sizeof(buf));
 		assert_string_equal(buf, cases[i].out);
 		assert_int_equal(n, strlen(cases[i].out));
 	}

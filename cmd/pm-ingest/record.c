@@ -389,6 +389,39 @@ convert(int64_t *v, int64_t e9)
  * The record's currency decides what its amounts mean: converted with
  * --rates, else rejected when it is not the majority currency.
  */
+/* The amount columns of deal(), in the order of its amounts. */
+static const enum field amount_fields[] = { F_AMOUNT, F_EST_AMOUNT,
+	F_LINE_AMOUNT };
+
+/*
+ * Is the amount's currency a bare symbol that cur shares?  Dynamics
+ * writes a Canadian Dollar amount as $1,200.00 and says CAD in its
+ * Currency column; "$" alone is any dollar (or peso), "\xc2\xa5" yen
+ * or yuan.  US$, C$ and a written code are not bare.
+ */
+static int
+shared_symbol(const char *s, size_t n, const char *cur)
+{
+	static const char *const dollars[] = { "USD", "CAD", "AUD", "NZD",
+		"SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP", NULL };
+	const char *p = memchr(s, '$', n);
+	int i;
+
+	if (p != NULL) {
+		if (p > s && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+			return 0;
+		for (i = 0; dollars[i] != NULL; i++)
+			if (strcmp(dollars[i], cur) == 0)
+				return 1;
+		return 0;
+	}
+	for (i = 0; i + 1 < (int)n; i++)
+		if ((unsigned char)s[i] == 0xc2 &&
+		    (unsigned char)s[i + 1] == 0xa5)
+			return strcmp(cur, "JPY") == 0 || strcmp(cur, "CNY") == 0;
+	return 0;
+}
+
 static int
 apply_currency(struct rec *r, struct amount *a, int na)
 {
@@ -407,10 +440,13 @@ apply_currency(struct rec *r, struct amount *a, int na)
 	for (i = 0; i < na; i++) {
 		if (a[i].cur[0] == '\0')
 			continue;
-		if (cur[0] != '\0' && strcmp(cur, a[i].cur) != 0)
+		if (cur[0] != '\0' && strcmp(cur, a[i].cur) != 0 &&
+		    !shared_symbol(r->v[amount_fields[i]],
+		    r->n[amount_fields[i]], cur))
 			return fail_rec(r, "amount in %s but currency %s",
 			    a[i].cur, cur);
-		memcpy(cur, a[i].cur, 4);
+		if (cur[0] == '\0')
+			memcpy(cur, a[i].cur, 4);
 	}
 	if (cur[0] == '\0')
 		return 0;

@@ -162,3 +162,20 @@ t_out "pipedrive, Deal created: facts" "$H
 2026-02-03,Omar Haddad,pipeline_created,1500,Mu GmbH,,,203
 2026-04-10,Omar Haddad,open_pipeline,1500,Mu GmbH,,,203
 "
+
+# Dynamics writes a Canadian Dollar amount with a bare "$": the Currency
+# column says which dollar.  US$ beside Canadian Dollar is a conflict.
+printf '%s\r\n' 'Owner,Status,Est. revenue,Actual Revenue,Actual Close Date,Currency' \
+    'Lea Roy,Won,"$1,200.00","$1,100.00",3/12/2026,Canadian Dollar' \
+    'Lea Roy,Won,"US$500.00","US$500.00",3/13/2026,Canadian Dollar' >"$T/cad.csv"
+t_run "dynamics: a bare \$ in a Canadian Dollar row" 0 pm-ingest "$T/cad.csv"
+t_out "dynamics: a bare \$ in a Canadian Dollar row: read" "$H
+2026-03-12,Lea Roy,revenue,1100,,,,$T/cad.csv:2
+2026-03-12,Lea Roy,deals_won,1,,,,$T/cad.csv:2
+"
+t_grep "dynamics: US\$ beside Canadian Dollar: rejected" \
+    "cad.csv:3: amount in USD but currency CAD" "$T/err"
+t_run "dynamics: --rates CAD converts the bare \$ row" 0 pm-ingest -q \
+    --rates 'Canadian Dollar=0.7' "$T/cad.csv"
+t_eq "dynamics: --rates CAD: 1100 x 0.7 = 770" 770 \
+    "$(grep ',revenue,' "$T/out" | cut -d, -f4)"

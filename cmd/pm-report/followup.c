@@ -392,7 +392,7 @@ static void
 plans_chart(struct doc *d, const struct model *c, struct followup **order)
 {
 	struct chart *ch;
-	char label[256];
+	char label[256], pb[FMT_BUFSIZE];
 	int i, n = 0;
 
 	for (i = 0; i < c->nfu; i++)
@@ -405,9 +405,12 @@ plans_chart(struct doc *d, const struct model *c, struct followup **order)
 	for (i = 0, n = 0; i < c->nfu; i++) {
 		if (!order[i]->parsed || !order[i]->has_progress)
 			continue;
-		snprintf(label, sizeof(label), "%s: %s",
+		/* A bar cannot go below 0: the label says how far it is. */
+		snprintf(label, sizeof(label), "%s%s%s%s: %s",
 		    model_name(c, c->reps[order[i]->rep].id),
-		    focus_of(order[i]));
+		    order[i]->progress < 0 ? " (" : "",
+		    order[i]->progress < 0 ? fmt_pct(order[i]->progress, pb) :
+		    "", order[i]->progress < 0 ? ")" : "", focus_of(order[i]));
 		ch->label[n] = xstrdup(label);
 		ch->value[n] = fmax(order[i]->progress, 0);
 		ch->mark[n++] = order[i]->n > 0 ? 100.0 * order[i]->k /

@@ -175,3 +175,7 @@ pm-ingest -q "$ex/salesforce_opportunities.csv" "$ex/activities.csv" |
 t_eq "demo: one plan working, one not" \
 "Lena Fischer,plan_met,131.3
 Marcus Hill,plan_worse,-133.8" "$(grep ',plan_' "$T/out" | cut -d, -f2,4,6)"
+
+# A bar cannot go below 0: Dee's -50.0% is said in the chart's label.
+pm-report -f html "$T/flagged.csv" >"$T/out"
+t_grep "html: a negative progress in the chart's label" '>Dee \(-50\.0%\): follow' "$T/out"

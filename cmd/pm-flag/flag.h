@@ -19,6 +19,8 @@ enum flag {
 	F_PLAN_MET, F_PLAN_ON_TRACK, F_PLAN_BEHIND, F_PLAN_WORSE, F_PLAN_MISSED,
 	/* SPEC section 15: learning from each other. */
 	F_MENTOR_MATCH, F_MENTOR,
+	/* SPEC section 16: a target out of reach, or a sandbag. */
+	F_TARGET_UNREALISTIC,
 	F_NFLAGS
 };
 
@@ -80,6 +82,9 @@ void judge_free(struct judgement *j);
 /* Flag f of rep: its value, metric and note (value NULL: not flagged). */
 const struct hit *judge_hit(const struct judgement *j, uint32_t rep,
     enum flag f);
+
+/* target_unrealistic for every rep of j's period (realistic.c). */
+void judge_targets(struct judgement *j);
 
 /* Judges every plan of pl in j's period (follow.c); exit 65 on bad ones. */
 void follow_plans(struct judgement *j, struct plans *pl);

@@ -26,7 +26,8 @@ const char *const flag_name[F_NFLAGS] = {
 	"activity_gap", "conversion_gap",
 	"recovering",
 	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed",
-	"mentor_match", "mentor"
+	"mentor_match", "mentor",
+	"target_unrealistic"
 };
 
 #define HUNDRED ((int64_t)100 * FIXED_SCALE)
@@ -1075,6 +1076,7 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	rule_biggest_deal(&c);
 	rule_most_improved(&c);
 	gaps(&c);
+	judge_targets(j);
 	free(c.run);
 	if (o->plans != NULL)
 		follow_plans(j, o->plans);

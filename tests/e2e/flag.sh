@@ -22,6 +22,8 @@ F=$FIX/flag
 # nobody in West can mentor.  Gus stands lowest on calls and meetings
 # alike (2/7 each: calls, first by name), Hal on win_rate (20/37.5):
 # Gus is served first, both take Bob of East, who is ahead on both.
+# Bob's 10000 a month is below his worst month before it (11000 in 07):
+# target_unrealistic, a sandbag (SPEC section 16).
 t_run "list: exit 0" 0 pm-flag --list "$F/team.csv"
 t_out "list: the right reps for the right reasons" \
 'period,rep,team,flag,metric,value,notes
@@ -47,6 +49,7 @@ t_out "list: the right reps for the right reasons" \
 2026-09,Hal,West,mentor_match,win_rate,50,Bob (East) could mentor on win_rate: 50% vs 20%
 2026-09,Bob,East,mentor,calls,120,could mentor Gus (West) on calls
 2026-09,Bob,East,mentor,win_rate,50,could mentor Hal (West) on win_rate
+2026-09,Bob,East,target_unrealistic,revenue,10000,revenue target 10000 in 2026-09 is below the worst of the last 4 finished periods (11000 in 2026-07)
 '
 t_eq "list: nothing on stderr" "" "$(cat "$T/err")"
 
@@ -61,7 +64,7 @@ t_eq "table: one row per input row" "$(wc -l <"$F/team.csv")" \
 t_eq "table: input fields unchanged" "$(cat "$F/team.csv" | sed 1d)" \
     "$(sed 1d "$T/table" | sed -E 's/,[^,"]*,("[^"]*"|)$//')"
 t_eq "table: flags of Bob" \
-    "high_flyer;tier_top;target_hit;biggest_deal;personal_best;mentor" \
+    "high_flyer;tier_top;target_hit;biggest_deal;personal_best;target_unrealistic;mentor" \
     "$(grep '^2026-09,Bob,East,revenue' "$T/table" | cut -d, -f17)"
 t_grep "table: notes carry the flag name and evidence" \
     '^2026-09,Gus,West,revenue,.*,tier_middle;activity_gap;mentor_match,"tier_middle: rank 4 of 8 by revenue in 2026-09, in the middle 60% \(tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2\); activity_gap: activity 28.6% of the team median' "$T/table"
@@ -125,13 +128,14 @@ t_out "-P 2026-08: flags of that month" \
 2026-08,Bob,East,target_hit,revenue,125.0,"attainment 125.0% in 2026-08, at or above 100%"
 2026-08,Bob,East,personal_best,revenue,12500,"revenue 12500 in 2026-08, the best of 4 periods (previous best 12000 in 2026-05)"
 2026-08,Bob,East,most_improved,revenue,15.0,"attainment 110.0% in 2026-07 to 125.0% in 2026-08, up 15.0 points, the most of any rep"
+2026-08,Bob,East,target_unrealistic,revenue,10000,revenue target 10000 in 2026-08 is below the worst of the last 3 finished periods (11000 in 2026-07)
 '
 
 # Missing activity metrics: the gap flags stay silent, nothing else moves.
 grep -v -e ',calls,' -e ',meetings,' "$F/team.csv" >"$T/noact.csv"
 t_run "no activity metrics: exit 0" 0 pm-flag --list "$T/noact.csv"
 t_nogrep "no activity metrics: no gap flags" '_gap,' "$T/out"
-t_eq "no activity metrics: the other 16 flags remain" 17 "$(wc -l <"$T/out")"
+t_eq "no activity metrics: the other 17 flags remain" 18 "$(wc -l <"$T/out")"
 grep -v ',win_rate,' "$F/team.csv" >"$T/nowr.csv"
 t_run "no win_rate: exit 0" 0 pm-flag --list "$T/nowr.csv"
 t_nogrep "no win_rate: no conversion_gap" ',conversion_gap,' "$T/out"
@@ -346,7 +350,8 @@ else
 	    "$(awk -F, '$4 == "biggest_deal" { print $2 "," $6 }' "$T/ml.csv")"
 	t_eq "maven-crm: judged on score in the latest quarter" "2017-Q4 score" \
 	    "$(awk -F, 'NR > 1 && $4 != "biggest_deal" && $4 != "activity_gap" &&
-	    $4 != "mentor_match" && $4 != "mentor" {
+	    $4 != "mentor_match" && $4 != "mentor" &&
+	    $4 != "target_unrealistic" {
 	    print $1, $5 }' "$T/ml.csv" | sort -u)"
 	t_eq "maven-crm: every flagged rep is an agent of the roster" "" \
 	    "$(cut -d, -f2 "$T/ml.csv" | sed 1d | sort -u |
@@ -366,7 +371,9 @@ fi
 pm-flag --list "$F/team.csv" >"$T/full.list"
 cut -d, -f1-5,8 "$F/team.csv" >"$T/min.csv"
 t_run "required columns only: exit 0" 0 pm-flag --list "$T/min.csv"
-t_same "required columns only: the same flags" "$T/full.list" "$T/out"
+# No target column: target_unrealistic cannot be judged.
+grep -v ',target_unrealistic,' "$T/full.list" >"$T/full-t.list"
+t_same "required columns only: the same flags" "$T/full-t.list" "$T/out"
 awk -F, -v OFS=, 'NR > 1 { $6 = ""; $9 = "" } { print }' "$F/team.csv" \
     >"$T/noproj.csv"
 t_run "projected and pace never filled: exit 0" 0 pm-flag --list "$T/noproj.csv"

@@ -637,10 +637,12 @@ from_parts(const struct model *c, int period, int metric, const char *team,
 		if (!part_sum(c, period, "open_pipeline", team, SC_ACTUAL, &a) ||
 		    !part_sum(c, period, "revenue", team, SC_ACTUAL, &b))
 			return -1;
+		/* In double: a target of 9e14 less revenue of -9e14 passes
+		 * INT64_MAX. */
 		if (!part_sum(c, period, "revenue", team, SC_TARGET, &t) ||
-		    t - b <= 0)
+		    (double)t - (double)b <= 0)
 			return 0;
-		*out = (double)a / (double)(t - b);
+		*out = (double)a / ((double)t - (double)b);
 		return 1;
 	default:
 		return -1;

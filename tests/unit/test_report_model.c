@@ -311,6 +311,48 @@ early_period(void **state)
 	free(path);
 }
 
+/*
+ * Coverage of everyone from its parts: open pipeline / (target - revenue).
+ * A target of 9e14 less revenue of -9e14 is 1.8e15, past INT64_MAX in
+ * 1/10000 units (it was undefined, and wrapped): open pipeline 9e14 /
+ * 1.8e15 = 0.5.
+ */
+static void
+coverage_near_the_limit(void **state)
+{
+	static const char table[] =
+	    "period,rep,team,metric,actual,projected,target,rank,reps\n"
+	    "2026-03,Ann,,revenue,-900000000000000,,900000000000000,1,1\n"
+	    "2026-03,Ann,,open_pipeline,900000000000000,,,1,1\n"
+	    "2026-03,Ann,,coverage,1.00,,,1,1\n";
+	struct report_opts op;
+	struct model c;
+	struct model_total t;
+	struct scores *s;
+	char *path;
+	int m;
+
+	(void)state;
+	path = tu_write_tmp(table);
+	memset(&op, 0, sizeof(op));
+	memset(&c, 0, sizeof(c));
+	s = scores_load(&path, 1, ',', 0);
+	c.s = s;
+	c.op = &op;
+	c.sel = model_pick_period(&c);
+	c.lbm = model_pick_metric(&c);
+	model_collect_reps(&c);
+	m = model_metric(s, "coverage");
+	assert_true(m >= 0);
+	model_team_total(&c, c.sel, m, NULL, &t);
+	assert_true(t.has_actual);
+	assert_true(fabs(t.actual - 0.5) < 1e-9);
+	free(c.reps);
+	scores_free(s);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -321,6 +363,7 @@ main(void)
 		cmocka_unit_test(ratios_tones_and_order),
 		cmocka_unit_test(one_team),
 		cmocka_unit_test(early_period),
+		cmocka_unit_test(coverage_near_the_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -118,9 +118,17 @@ owner_class_of(const char *raw, int *theirs)
 	for (w = display; *w != NULL; w++) {
 		size_t k = strlen(*w);
 
-		if (strcmp(norm, *w) == 0 || (k >= 8 && ends_with(norm, n,
-		    *w)))
+		if (k >= 8 && ends_with(norm, n, *w))
 			return OWN_NAME;	/* Activity - Assigned to user */
+		/*
+		 * Every header name of a file passes here, 50,000 of them
+		 * on a wide title row: the first byte rules most words out
+		 * before any string compare.
+		 */
+		if (norm[0] != (*w)[0])
+			continue;
+		if (strcmp(norm, *w) == 0)
+			return OWN_NAME;
 		if (strncmp(norm, *w, k) == 0 && in(rel_ids, norm + k))
 			return OWN_ID;		/* user_id, Sales Rep ID */
 		if (strncmp(norm, *w, k) == 0 && in(rel_names, norm + k))

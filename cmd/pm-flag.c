@@ -194,7 +194,8 @@ write_table(struct out *o, const struct judgement *j, int only)
 	const struct score_row *r;
 	int fc = s->col[SC_FLAGS], nc = s->col[SC_NOTES];
 	char *flags, *notes, *isnum;
-	size_t i, k;
+	const char *f;
+	size_t i, k, flen;
 
 	/* --safe-csv: numbers by their column, never by their look. */
 	isnum = xcalloc(s->ncol ? s->ncol : 1, 1);
@@ -220,9 +221,11 @@ write_table(struct out *o, const struct judgement *j, int only)
 				csv_put_field(o, (int)k == fc ?
 				    (flags ? flags : "") : (notes ? notes : ""));
 			else if (isnum[k])
-				csv_put_num(o, r->f[k]);
-			else
-				csv_put_fieldn(o, r->f[k], r->len[k]);
+				csv_put_num(o, scores_fieldn(s, r, k, NULL));
+			else {
+				f = scores_fieldn(s, r, k, &flen);
+				csv_put_fieldn(o, f, flen);
+			}
 		}
 		if (fc < 0)
 			csv_put_field(o, flags ? flags : "");

@@ -40,7 +40,8 @@ static void *
 arena_alloc(struct scores *s, size_t n)
 {
 	struct scores_block *b = s->blocks;
-	const size_t align = _Alignof(max_align_t);
+	/* It holds offsets (uint32_t) and text only. */
+	const size_t align = _Alignof(uint32_t);
 	size_t size;
 	void *p;
 
@@ -58,27 +59,44 @@ arena_alloc(struct scores *s, size_t n)
 	return p;
 }
 
-/* The row's fields and their lengths, copied into the arena. */
-static char **
-dup_fields(struct scores *s, const struct csv_row *row, size_t **lenp)
+/*
+ * The row's fields, copied into the arena: ncol + 1 offsets, then the
+ * fields, each NUL-terminated, field k at text + off[k] and off[k + 1]
+ * - off[k] - 1 bytes long.  Offsets, not a pointer and a length a field:
+ * a scores row is mostly short numbers, and 16 bytes a field held more
+ * than the text (SPEC section 19: memory within twice the input).
+ */
+static uint32_t *
+dup_fields(struct scores *s, const struct csv_row *row)
 {
 	size_t i, total = 0;
-	char **f, *p;
-	size_t *len;
+	uint32_t *off;
+	char *p;
 
 	for (i = 0; i < row->n; i++)
 		total += row->len[i] + 1;
-	f = arena_alloc(s, row->n * (sizeof(*f) + sizeof(*len)) + total);
-	len = (size_t *)(f + row->n);
-	p = (char *)(len + row->n);
+	if (total > UINT32_MAX)
+		pm_die_at(EX_DATAERR, s->files[s->nfiles - 1], row->line,
+		    "record too long");
+	off = arena_alloc(s, (row->n + 1) * sizeof(*off) + total);
+	p = (char *)(off + row->n + 1);
+	total = 0;
 	for (i = 0; i < row->n; i++) {
-		f[i] = p;
-		len[i] = row->len[i];
-		memcpy(p, row->f[i], row->len[i] + 1);
-		p += row->len[i] + 1;
+		off[i] = (uint32_t)total;
+		memcpy(p + total, row->f[i], row->len[i] + 1);
+		total += row->len[i] + 1;
 	}
-	*lenp = len;
-	return f;
+	off[row->n] = (uint32_t)total;
+	return off;
+}
+
+/* Field k of r and its length. */
+static const char *
+fld(const struct scores *s, const struct score_row *r, size_t k, size_t *len)
+{
+	if (len != NULL)
+		*len = r->off[k + 1] - r->off[k] - 1;
+	return (const char *)(r->off + s->ncol + 1) + r->off[k];
 }
 
 static void
@@ -128,23 +146,26 @@ check_header(const struct scores *s, const struct csv_row *hdr,
 static void
 parse_numbers(struct score_row *r, const struct scores *s, const char *file)
 {
+	const char *f;
+	size_t len;
 	int c, k, rc;
 
 	for (c = 0; c < SC_NCOL; c++) {
 		if ((k = s->col[c]) < 0)
 			continue;
-		if (r->len[k] == 0)
+		f = fld(s, r, (size_t)k, &len);
+		if (len == 0)
 			continue;
 		if (SC_IS_NUMBER(c)) {
-			rc = fixed_parse(r->f[k], r->len[k], &r->v[c]);
+			rc = fixed_parse(f, len, &r->v[c]);
 			if (rc == NUM_RANGE)
 				pm_die_at(EX_DATAERR, file, r->line,
 				    "%s: '%s' is %s", scores_colname[c],
-				    r->f[k], fixed_why(rc));
+				    f, fixed_why(rc));
 			if (rc != NUM_OK)
 				pm_die_at(EX_DATAERR, file, r->line,
 				    "%s: not a number: '%s'",
-				    scores_colname[c], r->f[k]);
+				    scores_colname[c], f);
 		}
 		r->known |= SC_BIT(c);
 	}
@@ -163,15 +184,19 @@ scores_reserved_name(const char *s, size_t n)
 }
 
 static uint32_t
-key_id(struct intern *t, const struct score_row *r, int k, enum sc_col c,
-    const char *file)
+key_id(struct intern *t, const struct scores *s, const struct score_row *r,
+    int k, enum sc_col c, const char *file)
 {
+	const char *f;
+	size_t len;
+
 	if (k < 0)
 		return intern_id(t, "", 0);
-	if (r->len[k] == 0 && c != SC_TEAM)
+	f = fld(s, r, (size_t)k, &len);
+	if (len == 0 && c != SC_TEAM)
 		pm_die_at(EX_DATAERR, file, r->line, "empty %s",
 		    scores_colname[c]);
-	return intern_id(t, r->f[k], r->len[k]);
+	return intern_id(t, f, len);
 }
 
 /*
@@ -179,24 +204,25 @@ key_id(struct intern *t, const struct score_row *r, int k, enum sc_col c,
  * real one: 2026-02-31 or 2026-13 is a typo, not a label to pass on.
  */
 static void
-check_period(const struct score_row *r, int k, const char *file)
+check_period(const struct scores *s, const struct score_row *r, int k,
+    const char *file)
 {
-	const char *key;
+	const char *key, *f;
 	pm_day first, last;
 	int i, looks;
 
 	if (k < 0)
 		return;
-	key = r->f[k];
+	key = f = fld(s, r, (size_t)k, NULL);
 	if (strncmp(key, "FY", 2) == 0)
 		key += 2;
 	for (i = 0; i < 4 && key[i] >= '0' && key[i] <= '9'; i++)
 		;
 	looks = i == 4 && (key[4] == '-' || key[4] == '\0');
-	if (looks && period_parse_key(r->f[k], key != r->f[k] ? 2 : 1,
+	if (looks && period_parse_key(f, key != f ? 2 : 1,
 	    &first, &last) != 0)
 		pm_die_at(EX_DATAERR, file, r->line,
-		    "period: '%s' is not a date or period key", r->f[k]);
+		    "period: '%s' is not a date or period key", f);
 }
 
 static void
@@ -205,6 +231,8 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 	struct scores *s = l->s;
 	const char *name = s->files[file];
 	struct score_row *r;
+	const char *f;
+	size_t len;
 	int k;
 
 	if (s->nrows == l->cap) {
@@ -213,26 +241,28 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 	}
 	r = &s->rows[s->nrows++];
 	memset(r, 0, sizeof(*r));
-	r->f = dup_fields(s, row, &r->len);
+	r->off = dup_fields(s, row);
 	r->line = row->line;
 	r->file = file;
 	parse_numbers(r, s, name);
-	r->period = key_id(l->per, r, s->col[SC_PERIOD], SC_PERIOD, name);
-	check_period(r, s->col[SC_PERIOD], name);
-	r->metric = key_id(l->met, r, s->col[SC_METRIC], SC_METRIC, name);
-	r->team = key_id(l->team, r, s->col[SC_TEAM], SC_TEAM, name);
+	r->period = key_id(l->per, s, r, s->col[SC_PERIOD], SC_PERIOD, name);
+	check_period(s, r, s->col[SC_PERIOD], name);
+	r->metric = key_id(l->met, s, r, s->col[SC_METRIC], SC_METRIC, name);
+	r->team = key_id(l->team, s, r, s->col[SC_TEAM], SC_TEAM, name);
 	k = s->col[SC_REP];
-	if (r->len[k] == 1 && r->f[k][0] == '*') {
+	f = fld(s, r, (size_t)k, &len);
+	if (len == 1 && f[0] == '*') {
 		r->rollup = 1;
 		r->rep = SC_NONE;
 	} else {
-		r->rep = key_id(l->rep, r, k, SC_REP, name);
+		r->rep = key_id(l->rep, s, r, k, SC_REP, name);
 		/* A rep's row in team '*' would be read as the company's. */
 		k = s->col[SC_TEAM];
-		if (k >= 0 && scores_reserved_name(r->f[k], r->len[k]))
+		f = k >= 0 ? fld(s, r, (size_t)k, &len) : NULL;
+		if (f != NULL && scores_reserved_name(f, len))
 			pm_die_at(EX_DATAERR, name, r->line, "team: '*' is "
 			    "reserved for the roll-up of all teams (rep '%s')",
-			    r->f[s->col[SC_REP]]);
+			    fld(s, r, (size_t)s->col[SC_REP], NULL));
 	}
 }
 
@@ -549,7 +579,14 @@ const char *
 scores_field(const struct scores *s, const struct score_row *r,
     enum sc_col c)
 {
-	return s->col[c] < 0 ? "" : r->f[s->col[c]];
+	return s->col[c] < 0 ? "" : fld(s, r, (size_t)s->col[c], NULL);
+}
+
+const char *
+scores_fieldn(const struct scores *s, const struct score_row *r, size_t k,
+    size_t *len)
+{
+	return fld(s, r, k, len);
 }
 
 int

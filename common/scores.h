@@ -65,8 +65,7 @@ extern const char *const scores_colname[SC_NCOL];
 #define SC_NONE UINT32_MAX
 
 struct score_row {
-	char **f;		/* every field as read, NUL-terminated */
-	size_t *len;
+	uint32_t *off;		/* every field as read: see scores_fieldn */
 	long line;		/* physical line where the record starts */
 	uint32_t file;		/* index into scores.files */
 	/* Dense ids: index into the period / rep / team / metric tables. */
@@ -137,6 +136,12 @@ uint32_t scores_team(const struct scores *s, const char *name);
 /* Field c of row as read ("" when the column is absent). */
 const char *scores_field(const struct scores *s, const struct score_row *r,
     enum sc_col c);
+/*
+ * Field k (0 .. ncol - 1) of row as read, NUL-terminated; its length
+ * into *len unless len is NULL.
+ */
+const char *scores_fieldn(const struct scores *s, const struct score_row *r,
+    size_t k, size_t *len);
 /* Whether field c of r is there and not empty (a number if c is one). */
 int scores_known(const struct score_row *r, enum sc_col c);
 /* Whether column c has a value in some row (a table made by hand may not). */

@@ -45,7 +45,7 @@ load_table(void **state)
 	assert_false(scores_known(r, SC_TARGET));
 	/* Fields stay as read. */
 	assert_string_equal(scores_field(s, r, SC_PACE), " 95.5 ");
-	assert_string_equal(r->f[6], "x");
+	assert_string_equal(scores_fieldn(s, r, 6, NULL), "x");
 	assert_null(scores_cell(s, scores_metric(s, "calls"),
 	    scores_rep(s, "Bob"), 0));
 	assert_false(scores_known(&s->rows[3], SC_PACE));

@@ -256,8 +256,13 @@ out_open(const char *path)
 		open_atomic(o, NULL);
 	else if (S_ISDIR(st.st_mode))
 		pm_die(EX_CANTCREAT, "%s: is a directory", path);
-	else if (S_ISREG(st.st_mode))
+	else if (S_ISREG(st.st_mode)) {
+		/* A write-protected file stays so, as `>` leaves it. */
+		if (access(o->target, W_OK) != 0)
+			pm_die(EX_CANTCREAT, "%s: cannot write: %s", path,
+			    strerror(errno));
 		open_atomic(o, &st);
+	}
 	else
 		open_direct(o);
 	return o;

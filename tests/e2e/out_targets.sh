@@ -122,6 +122,33 @@ chmod 600 priv
 t_run "-o over a 0600 file: exit 0" 0 pm-ingest -q -o priv in.csv
 t_eq "-o over a 0600 file: still 0600" "-rw-------" "$(ls -l priv | cut -c1-10)"
 t_same "-o over a 0600 file: replaced" facts.want priv
+# A write-protected file is not replaced, as `>` leaves it (QA: it was
+# renamed over).  Root may write anything: run as nobody then.
+mkdir ro
+echo old >ro/prot
+cp in.csv ro/in.csv
+chmod 444 ro/prot
+as_user=
+if [ "$(id -u)" = 0 ]; then
+	if command -v su >/dev/null && id nobody >/dev/null 2>&1 &&
+	    chown -R nobody ro 2>/dev/null && chmod 755 "$T" &&
+	    su -s /bin/sh nobody -c 'true' 2>/dev/null; then
+		as_user=nobody
+	fi
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+	if [ -n "$as_user" ]; then
+		su -s /bin/sh nobody -c "cd '$T/ro' && PATH='$PATH' pm-ingest -q -o prot in.csv" 2>"$T/err"
+	else
+		(cd ro && pm-ingest -q -o prot in.csv) 2>"$T/err"
+	fi
+	t_eq "-o over a 0444 file: exit 73" 73 $?
+	t_grep "-o over a 0444 file: said so" "^pm-ingest: prot: cannot write: Permission denied$" "$T/err"
+	t_eq "-o over a 0444 file: kept" old "$(cat ro/prot)"
+	t_eq "-o over a 0444 file: no temporary file" "in.csv prot" "$(ls ro | tr '\n' ' ' | sed 's/ $//')"
+else
+	skip "-o over a 0444 file" "root, and no user nobody to run as"
+fi
 chmod 640 sub/real
 t_run "--rejects over a 0640 file through a link: exit 0" 0 \
     pm-ingest -q -o out.csv --rejects lnk in.csv

@@ -317,70 +317,90 @@ own(const struct sg_ctx *x, uint32_t rep, uint32_t m, struct val *vals,
 	}
 }
 
-static int
-i64_cmp(const void *p, const void *q)
-{
-	int64_t a = *(const int64_t *)p, b = *(const int64_t *)q;
+/* A rep's own target and team, for the medians. */
+struct tv {
+	uint32_t team;
+	int64_t t;
+};
 
-	return a < b ? -1 : a > b;
+static int
+tv_cmp(const void *p, const void *q)
+{
+	const struct tv *a = p, *b = q;
+
+	if (a->team != b->team)
+		return a->team < b->team ? -1 : 1;
+	return a->t < b->t ? -1 : a->t > b->t;
 }
 
-/* The median of v[0..n) (n > 0, sorted here), rounded like a target. */
+/* The median of v[0..n) (n > 0, sorted), rounded like a target. */
 static int64_t
-median_of(int64_t *v, size_t n, int level)
+median_sorted(const struct tv *v, size_t n, int level)
 {
 	int64_t r;
 
-	qsort(v, n, sizeof(*v), i64_cmp);
 	if (n % 2)
-		return v[n / 2];
+		return v[n / 2].t;
 	/* Two rounded targets' midpoint rounds again: within range. */
-	if (suggest_round((__int128)v[n / 2 - 1] + v[n / 2],
+	if (suggest_round((__int128)v[n / 2 - 1].t + v[n / 2].t,
 	    2 * FIXED_SCALE, 0, 1, level, &r) != NUM_OK)
-		r = v[n / 2];
+		r = v[n / 2].t;
 	return r;
 }
 
 /*
  * The reps with too little history of metric index mi in target period
- * j: the median of their team's own suggestions, else everyone's.
+ * j: the median of their team's own suggestions, else everyone's.  One
+ * sort by team and value, then each rep finds its team's run by binary
+ * search: linear in the reps but for the sort.
  */
 static void
 medians(const struct sg_ctx *x, size_t mi, size_t j, const uint32_t *act,
-    size_t nact, struct sug *all, int64_t *buf)
+    size_t nact, struct sug *all, struct tv *buf, struct tv *tmp)
 {
 	struct cells *c = x->c;
 	int level = !cells_is_sum(c, x->ml[mi]);
-	struct sug *s, *o;
-	size_t i, q, n, nall = 0;
+	struct sug *s;
+	size_t i, lo, hi, mid, n = 0, e;
 	uint32_t team;
-	int64_t everyone = 0;
+	int64_t everyone;
 
 #define SUG(r) (&all[((size_t)(r) * x->nm + mi) * x->nt + j])
 	for (i = 0; i < nact; i++)
-		if (SUG(act[i])->kind == SG_OWN)
-			buf[nall++] = SUG(act[i])->t;
-	if (nall == 0)
+		if (SUG(act[i])->kind == SG_OWN) {
+			buf[n].team = cells_team(c, act[i]);
+			buf[n++].t = SUG(act[i])->t;
+		}
+	if (n == 0)
 		return;
-	everyone = median_of(buf, nall, level);
+	for (i = 0; i < n; i++) {
+		tmp[i].team = 0;
+		tmp[i].t = buf[i].t;
+	}
+	qsort(tmp, n, sizeof(*tmp), tv_cmp);
+	everyone = median_sorted(tmp, n, level);
+	qsort(buf, n, sizeof(*buf), tv_cmp);
 	for (i = 0; i < nact; i++) {
 		s = SUG(act[i]);
 		if (s->kind == SG_OWN)
 			continue;
 		team = cells_team(c, act[i]);
-		n = 0;
-		for (q = 0; team != NO_ID && q < nact; q++) {
-			o = SUG(act[q]);
-			if (o->kind == SG_OWN && cells_team(c, act[q]) == team)
-				buf[n++] = o->t;
+		for (lo = 0, hi = n; team != NO_ID && lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (buf[mid].team < team)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		if (n > 0) {
+		for (e = lo; team != NO_ID && e < n && buf[e].team == team; e++)
+			;
+		if (team != NO_ID && e > lo) {
 			s->kind = SG_TEAM;
-			s->reps = (int)n;
-			s->t = median_of(buf, n, level);
+			s->reps = (int)(e - lo);
+			s->t = median_sorted(buf + lo, e - lo, level);
 		} else {
 			s->kind = SG_ALL;
-			s->reps = (int)nall;
+			s->reps = (int)n;
 			s->t = everyone;
 		}
 	}
@@ -431,7 +451,7 @@ suggest_write(struct cells *c, const struct suggest_opts *so, struct out *o)
 	struct sug *all, *s;
 	struct val *vals, *pick;
 	uint32_t *pidx, *act;
-	int64_t *buf;
+	struct tv *buf, *tmp;
 	size_t r, mi, j, nact, i;
 	char key[PERIOD_BUFSIZE], text[160];
 
@@ -451,6 +471,7 @@ suggest_write(struct cells *c, const struct suggest_opts *so, struct out *o)
 	pidx = xcalloc(x.np + 1, sizeof(*pidx));
 	act = xcalloc(c->nrep + 1, sizeof(*act));
 	buf = xcalloc(c->nrep + 1, sizeof(*buf));
+	tmp = xcalloc(c->nrep + 1, sizeof(*tmp));
 	for (i = 0; i < c->nrep; i++)
 		for (mi = 0; mi < x.nm; mi++)
 			own(&x, c->order[i], x.ml[mi], vals, pick, pidx,
@@ -458,7 +479,8 @@ suggest_write(struct cells *c, const struct suggest_opts *so, struct out *o)
 	for (j = 0; j < x.nt; j++) {
 		nact = cells_active(c, x.tp[j], act);
 		for (mi = 0; mi < x.nm; mi++)
-			medians(&x, mi, j, act, nact, all, buf);
+			medians(&x, mi, j, act, nact, all, buf,
+				    tmp);
 		period_key(x.cfg, x.tp[j], key);
 		for (r = 0; r < nact; r++)
 			for (mi = 0; mi < x.nm; mi++) {
@@ -482,6 +504,7 @@ suggest_write(struct cells *c, const struct suggest_opts *so, struct out *o)
 	free(pidx);
 	free(act);
 	free(buf);
+	free(tmp);
 done:
 	free(x.per);
 	free(x.fin);

@@ -12,7 +12,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <unistd.h>
+
 #include "num.h"
+#include "out.h"
+#include "tutil.h"
 #include "../../cmd/pm-score/score.h"
 
 #define U FIXED_SCALE	/* one unit in 1/10000 */
@@ -180,6 +184,88 @@ ramp_share(void **state)
 	ramps_free(rp);
 }
 
+/*
+ * Ann's revenue 100 200 300 400 in 2025-01..04, Bob's 50 and 70 in
+ * March and April (his first fact is in March: 2 periods), both East;
+ * the last fact 2025-04-30 finishes April.
+ */
+static const char FACTS[] =
+    "date,rep,metric,value,account,product,team,ref\n"
+    "2025-01-10,Ann,revenue,100,,,East,a1\n"
+    "2025-02-10,Ann,revenue,200,,,East,a2\n"
+    "2025-03-10,Ann,revenue,300,,,East,a3\n"
+    "2025-04-30,Ann,revenue,400,,,East,a4\n"
+    "2025-03-10,Bob,revenue,50,,,East,b1\n"
+    "2025-04-10,Bob,revenue,70,,,East,b2\n";
+
+/* The suggestions of FACTS for --for fp (NULL: the next period). */
+static char *
+suggest(const char *fp)
+{
+	struct agg_cfg cfg = { { P_MONTH, 1 }, 1, 0, ',' };
+	struct suggest_opts so = { 60 * U, 6, 0, fp };
+	struct score_opts o;
+	char *pf = tu_write_tmp(FACTS), *text;
+	struct cells c;
+	struct agg *a;
+	struct out *out = out_mem();
+	size_t len;
+
+	memset(&o, 0, sizeof(o));
+	o.cap = 150;
+	o.from = o.to = NO_DAY;
+	a = agg_new(&cfg);
+	agg_read_facts(a, pf);
+	cells_init(&c, a, &o, NULL);
+	suggest_write(&c, &so, out);
+	cells_free(&c);
+	text = out_mem_take(out, &len);
+	agg_free(a);
+	unlink(pf);
+	free(pf);
+	return text;
+}
+
+static void
+suggest_next(void **state)
+{
+	char *t = suggest(NULL);
+
+	(void)state;
+	/*
+	 * May.  Ann: k = ceil(4 x 0.6) = 3, the 3rd largest of 400 300 200
+	 * 100: 200, reached in 3 of 4.  Bob: 2 periods, the median of East's
+	 * own suggestions (Ann's 200).  Revenue only: no deals_won, no
+	 * leading metric in the facts.
+	 */
+	assert_string_equal(t,
+	    "period,rep,metric,target,basis\n"
+	    "2025-05,Ann,revenue,200,reached in 3 of 4 periods "
+	    "(2025-01..2025-04)\n"
+	    "2025-05,Bob,revenue,200,team median of 1 rep (2 periods of "
+	    "history)\n");
+	free(t);
+}
+
+static void
+suggest_all(void **state)
+{
+	char *t = suggest("all");
+
+	(void)state;
+	/*
+	 * January to March: nobody has 3 periods before them.  April: Ann's
+	 * 100 200 300, k = ceil(1.8) = 2: 200; Bob (1 period): her 200.
+	 */
+	assert_string_equal(t,
+	    "period,rep,metric,target,basis\n"
+	    "2025-04,Ann,revenue,200,reached in 2 of 3 periods "
+	    "(2025-01..2025-03)\n"
+	    "2025-04,Bob,revenue,200,team median of 1 rep (1 period of "
+	    "history)\n");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -190,6 +276,8 @@ main(void)
 		cmocka_unit_test(round_range),
 		cmocka_unit_test(ramp_parse),
 		cmocka_unit_test(ramp_share),
+		cmocka_unit_test(suggest_next),
+		cmocka_unit_test(suggest_all),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -178,6 +178,18 @@ parse_weights(struct score_opts *o, char ***names, const char *arg)
 		pm_usage_error("-w weights add up to zero");
 }
 
+/* Whether some rep has a start date, which a ramp counts from. */
+static int
+any_start(const struct agg *a)
+{
+	size_t i, n = agg_nreps(a);
+
+	for (i = 0; i < n; i++)
+		if (agg_repinfo(a, (uint32_t)i)->start != NO_DAY)
+			return 1;
+	return 0;
+}
+
 /* --drivers OUTCOME written with a space: the operand is a metric name. */
 static int
 looks_like_metric(const char *s)
@@ -209,7 +221,7 @@ main(int argc, char *argv[])
 	const char *targets = NULL, *roster = NULL, *output = NULL, *why;
 	char **wnames = NULL;
 	int c, partial = 0, merge = 0, safe = 0, i, nfiles, suggest = 0;
-	int suggest_opt = 0;
+	int suggest_opt = 0, ramp_given = 0;
 	long lag = -1;
 	size_t k;
 
@@ -312,6 +324,7 @@ main(int argc, char *argv[])
 			    &why) != 0)
 				pm_usage_error("--ramp '%s' %s", optarg, why);
 			ramps_set_default(ramps, rpct, nrpct);
+			ramp_given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -378,6 +391,9 @@ main(int argc, char *argv[])
 			tg = targets_read(a, targets, cfg.delim);
 		if (roster != NULL)
 			targets_read_roster(a, roster, cfg.delim, ramps);
+		if (ramp_given && !o.quiet && !any_start(a))
+			pm_warn("--ramp: no rep has a start_date in the roster "
+			    "(-r): no target is ramped");
 		cells_init(&cells, a, &o, tg);
 		cells.ramps = ramps;
 		if (suggest)

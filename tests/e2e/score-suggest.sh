@@ -170,3 +170,10 @@ t_eq "--for a month" "2025-10,Ann,revenue,8000,reached in 4 of 4 periods (2025-0
     "$(grep '^2025-10,Ann,revenue' "$T/out")"
 t_run "--suggest-targets --partial" 64 pm-score --suggest-targets --partial \
     "$T/facts.csv"
+# --ramp without any start date ramps nothing, and says so.
+t_run "--ramp without start dates" 0 pm-score --ramp 50 "$T/facts.csv"
+t_eq "--ramp without start dates: the warning" \
+    "pm-score: --ramp: no rep has a start_date in the roster (-r): no target is ramped" \
+    "$(cat "$T/err")"
+t_run "--ramp -q" 0 pm-score -q --ramp 50 "$T/facts.csv"
+t_eq "--ramp -q: quiet" "" "$(cat "$T/err")"

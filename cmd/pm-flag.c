@@ -141,40 +141,63 @@ opt_activity(struct flag_opts *o, const char *arg)
 		pm_usage_error("--activity: empty metric name in '%s'", arg);
 }
 
-/* The flags and the notes of one rep, each joined by "; ". */
+/* A rep's plans' verdicts, in the plans' order. */
+static void
+joined_plans(const struct judgement *j, uint32_t rep, struct sbuf *f,
+    struct sbuf *n)
+{
+	size_t i;
+
+	for (i = 0; i < j->nph; i++) {
+		if (j->ph[i].rep != rep)
+			continue;
+		sbuf_printf(f, "%s%s", f->n ? ";" : "",
+		    flag_name[j->ph[i].flag]);
+		sbuf_printf(n, "%s%s: %s", n->n ? "; " : "",
+		    flag_name[j->ph[i].flag], j->ph[i].note);
+	}
+}
+
+/* A rep's pairings: a mentor of two learners is flagged once. */
+static void
+joined_pairs(const struct judgement *j, uint32_t rep, struct sbuf *f,
+    struct sbuf *n)
+{
+	size_t i;
+
+	for (i = mentor_first(j, rep); i < j->nmh && j->mh[i].rep == rep;
+	    i++) {
+		if (i == 0 || j->mh[i - 1].rep != rep ||
+		    j->mh[i - 1].flag != j->mh[i].flag)
+			sbuf_printf(f, "%s%s", f->n ? ";" : "",
+			    flag_name[j->mh[i].flag]);
+		sbuf_printf(n, "%s%s: %s", n->n ? "; " : "",
+		    flag_name[j->mh[i].flag], j->mh[i].note);
+	}
+}
+
+/*
+ * The flags and the notes of one rep, each joined by "; ", in the order
+ * of enum flag (plans and pairings where their flags stand).
+ */
 static void
 joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 {
 	struct sbuf f = SBUF_INIT, n = SBUF_INIT;
 	const struct hit *h;
-	size_t i;
 	int k;
 
 	for (k = 0; k < F_NFLAGS; k++) {
+		if (k == F_PLAN_MET)
+			joined_plans(j, rep, &f, &n);
+		if (k == F_MENTOR_MATCH)
+			joined_pairs(j, rep, &f, &n);
 		h = judge_hit(j, rep, (enum flag)k);
 		if (h->value == NULL)
 			continue;
 		sbuf_printf(&f, "%s%s", f.n ? ";" : "", flag_name[k]);
 		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "", flag_name[k],
 		    h->note);
-	}
-	for (i = 0; i < j->nph; i++) {
-		if (j->ph[i].rep != rep)
-			continue;
-		sbuf_printf(&f, "%s%s", f.n ? ";" : "",
-		    flag_name[j->ph[i].flag]);
-		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "",
-		    flag_name[j->ph[i].flag], j->ph[i].note);
-	}
-	/* A mentor of two learners is flagged once, with both notes. */
-	for (i = mentor_first(j, rep); i < j->nmh && j->mh[i].rep == rep;
-	    i++) {
-		if (i == 0 || j->mh[i - 1].rep != rep ||
-		    j->mh[i - 1].flag != j->mh[i].flag)
-			sbuf_printf(&f, "%s%s", f.n ? ";" : "",
-			    flag_name[j->mh[i].flag]);
-		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "",
-		    flag_name[j->mh[i].flag], j->mh[i].note);
 	}
 	*flags = f.n ? sbuf_take(&f) : NULL;
 	*notes = n.n ? sbuf_take(&n) : NULL;

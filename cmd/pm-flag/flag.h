@@ -18,7 +18,7 @@ enum flag {
 	F_RECOVERING,
 	F_PLAN_MET, F_PLAN_ON_TRACK, F_PLAN_BEHIND, F_PLAN_WORSE, F_PLAN_MISSED,
 	/* SPEC section 15: learning from each other. */
-	F_MENTOR_MATCH, F_MENTOR,
+	F_MENTOR_MATCH, F_MENTOR, F_STRETCH,
 	/* SPEC section 16: a target out of reach, or a sandbag. */
 	F_TARGET_UNREALISTIC,
 	F_NFLAGS
@@ -96,8 +96,30 @@ void follow_plans(struct judgement *j, struct plans *pl);
 int judge_is_activity(const struct judgement *j, uint32_t m);
 /* The team a rep is compared with (SC_NONE: everyone, no team). */
 uint32_t judge_team(const struct judgement *j, uint32_t rep);
+/* Sorts v[0..n) in ascending order. */
+void judge_sort(int64_t *v, size_t n);
 /* The median of v[0..n), n > 0, sorting v (the mean of the middle two). */
 int64_t judge_median(int64_t *v, size_t n);
+
+/* A statistic of n values (sorting them); higher: the metric's direction. */
+typedef int64_t (*teamstat_fn)(int64_t *v, size_t n, int higher);
+/* A statistic per team and metric of the judged period, memoised. */
+struct teamstat {
+	const struct judgement *j;
+	teamstat_fn fn;
+	int64_t *v;		/* [(team + 1) * nmetrics + metric] */
+	char *state;		/* 0 not yet, 1 known, 2 nobody */
+	int64_t *buf;
+};
+/* Prepares t for j's table. */
+void teamstat_init(struct teamstat *t, const struct judgement *j,
+    teamstat_fn fn);
+/* The statistic of m over team (SC_NONE: everyone); 0 when nobody has one. */
+int teamstat_get(struct teamstat *t, uint32_t m, uint32_t team, int64_t *out);
+/* Releases what teamstat_init allocated. */
+void teamstat_free(struct teamstat *t);
+/* The table's metric ids sorted by name (the caller frees them). */
+uint32_t *metrics_by_name(const struct scores *s);
 
 /*
  * Pairs learners with mentors (mentor.c, SPEC section 15) into j->mh,
@@ -106,5 +128,13 @@ int64_t judge_median(int64_t *v, size_t n);
 void mentor_match(struct judgement *j);
 /* The index of rep's first pairing in j->mh (j->nmh when none). */
 size_t mentor_first(const struct judgement *j, uint32_t rep);
+
+/* Sets stretch on every high_flyer and tier_top rep (stretch.c). */
+void stretch_goals(struct judgement *j);
+/*
+ * The 75th (upper) or 25th percentile of v[0..n), n > 0, by linear
+ * interpolation between closest ranks, sorting v.
+ */
+int64_t stretch_quartile(int64_t *v, size_t n, int upper);
 
 #endif

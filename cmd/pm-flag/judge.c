@@ -26,7 +26,7 @@ const char *const flag_name[F_NFLAGS] = {
 	"activity_gap", "conversion_gap",
 	"recovering",
 	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed",
-	"mentor_match", "mentor",
+	"mentor_match", "mentor", "stretch",
 	"target_unrealistic"
 };
 
@@ -772,10 +772,16 @@ cmp_fixed(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+void
+judge_sort(int64_t *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_fixed);
+}
+
 int64_t
 judge_median(int64_t *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_fixed);
+	judge_sort(v, n);
 	return n % 2 ? v[n / 2] :
 	    (int64_t)(((__int128)v[n / 2 - 1] + v[n / 2]) / 2);
 }
@@ -1081,6 +1087,7 @@ judge(struct judgement *j, const struct scores *s, const struct flag_opts *o)
 	if (o->plans != NULL)
 		follow_plans(j, o->plans);
 	mentor_match(j);
+	stretch_goals(j);
 }
 
 void

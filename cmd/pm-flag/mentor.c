@@ -37,10 +37,7 @@ struct mentor_ctx {
 	struct judgement *j;
 	const struct scores *s;
 	enum sc_col act;
-	/* Team medians of the judged period: [(team + 1) * nmetrics + m]. */
-	int64_t *med;
-	char *state;		/* 0 not yet, 1 known, 2 unknown */
-	int64_t *buf;
+	struct teamstat med;	/* team medians */
 	struct need *need;
 	size_t nneed;
 	/* Per metric, worked out once: the candidates, the best first. */
@@ -66,26 +63,11 @@ team_of(const struct mentor_ctx *c, uint32_t rep)
 	return judge_team(c->j, rep);
 }
 
-/* The median of metric m over the rep's team in the judged period. */
-static int
-team_median(struct mentor_ctx *c, uint32_t m, uint32_t team, int64_t *out)
+static int64_t
+median_of(int64_t *v, size_t n, int higher)
 {
-	size_t k = (size_t)(team == SC_NONE ? 0 : team + 1) *
-	    c->s->nmetrics + m, n = 0;
-	const struct score_row *r;
-	uint32_t rep;
-
-	if (c->state[k] == 0) {
-		for (rep = 0; rep < c->s->nreps; rep++)
-			if ((team == SC_NONE || team_of(c, rep) == team) &&
-			    (r = cell(c, m, rep)) != NULL)
-				c->buf[n++] = r->v[c->act];
-		c->state[k] = n ? 1 : 2;
-		if (n)
-			c->med[k] = judge_median(c->buf, n);
-	}
-	*out = c->med[k];
-	return c->state[k] == 1;
+	(void)higher;
+	return judge_median(v, n);
 }
 
 static int
@@ -105,7 +87,7 @@ ratio(struct mentor_ctx *c, uint32_t rep, uint32_t m, double *out)
 	const struct score_row *r = cell(c, m, rep);
 	int64_t med;
 
-	if (r == NULL || !team_median(c, m, team_of(c, rep), &med) ||
+	if (r == NULL || !teamstat_get(&c->med, m, team_of(c, rep), &med) ||
 	    med <= 0)
 		return 0;
 	if (higher_better(c, m))
@@ -156,13 +138,10 @@ static void
 find_needs(struct mentor_ctx *c)
 {
 	const struct scores *s = c->s;
-	uint32_t rep, wr = scores_metric(s, "win_rate"), m, *byname;
+	uint32_t rep, wr = scores_metric(s, "win_rate"), m;
+	uint32_t *byname = metrics_by_name(s);
 	size_t i;
 
-	byname = xcalloc(s->nmetrics ? s->nmetrics : 1, sizeof(*byname));
-	for (i = 0; i < s->nmetrics; i++)
-		byname[i] = (uint32_t)i;
-	sort_ids_by_name(byname, s->nmetrics, s->metric_name);
 	for (rep = 0; rep < s->nreps; rep++) {
 		if (judge_hit(c->j, rep, F_ACTIVITY_GAP)->value != NULL)
 			activity_need(c, rep, byname);
@@ -403,8 +382,8 @@ mentor_match(struct judgement *j)
 {
 	const struct scores *s = j->s;
 	struct mentor_ctx c;
-	size_t n = (s->nteams + 1) * s->nmetrics, i;
 	uint32_t mentor;
+	size_t i;
 
 	if (j->metric == SC_NONE)
 		return;
@@ -412,9 +391,7 @@ mentor_match(struct judgement *j)
 	c.j = j;
 	c.s = s;
 	c.act = j->act;
-	c.med = xcalloc(n ? n : 1, sizeof(*c.med));
-	c.state = xcalloc(n ? n : 1, 1);
-	c.buf = xcalloc(s->nreps ? s->nreps : 1, sizeof(*c.buf));
+	teamstat_init(&c.med, j, median_of);
 	c.cand = xcalloc(s->nmetrics ? s->nmetrics : 1, sizeof(*c.cand));
 	c.ncand = xcalloc(s->nmetrics ? s->nmetrics : 1, sizeof(*c.ncand));
 	c.nlearners = xcalloc(s->nreps ? s->nreps : 1, sizeof(*c.nlearners));
@@ -425,9 +402,7 @@ mentor_match(struct judgement *j)
 		if ((mentor = choose_mentor(&c, &c.need[i])) != SC_NONE)
 			pair(&c, &c.need[i], mentor);
 	sort_pairs(j);
-	free(c.med);
-	free(c.state);
-	free(c.buf);
+	teamstat_free(&c.med);
 	for (i = 0; i < s->nmetrics; i++)
 		free(c.cand[i]);
 	free(c.cand);

@@ -87,7 +87,7 @@ printf '%s\n' "$S" \
 t_run "pm-flag: exit 0" 0 pm-flag scores.csv
 cut -d, -f1-5,17 "$T/out" >flags.cut
 printf '%s\n' period,rep,team,metric,actual,flags \
-    2026-03,Dee,West,revenue,400,tier_top \
+    '2026-03,Dee,West,revenue,400,tier_top;stretch' \
     '2026-03,Cy,West,revenue,300 ,tier_middle' \
     2026-03,Bob,Eastx,revenue,200,tier_middle \
     2026-03,Ann,East,revenue,100,tier_bottom >flags.want

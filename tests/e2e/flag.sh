@@ -22,6 +22,9 @@ F=$FIX/flag
 # nobody in West can mentor.  Gus stands lowest on calls and meetings
 # alike (2/7 each: calls, first by name), Hal on win_rate (20/37.5):
 # Gus is served first, both take Bob of East, who is ahead on both.
+# Stretch: Bob is at or above East's top quarter (calls 90 100 110 120:
+# 112.5; meetings 8 10 10 12: 10.5) with 120 and 12, so his own best of
+# the 4 months before, 12500, + 10%: 13750.
 # Bob's 10000 a month is below his worst month before it (11000 in 07):
 # target_unrealistic, a sandbag (SPEC section 16).
 t_run "list: exit 0" 0 pm-flag --list "$F/team.csv"
@@ -49,6 +52,7 @@ t_out "list: the right reps for the right reasons" \
 2026-09,Hal,West,mentor_match,win_rate,50,Bob (East) could mentor on win_rate: 50% vs 20%
 2026-09,Bob,East,mentor,calls,120,could mentor Gus (West) on calls
 2026-09,Bob,East,mentor,win_rate,50,could mentor Hal (West) on win_rate
+2026-09,Bob,East,stretch,revenue,13750,"revenue 13000 now, goal 13750: 10% above the best of the 4 periods before (12500 in 2026-08); at or above the team'\''s top quarter on every leading metric"
 2026-09,Bob,East,target_unrealistic,revenue,10000,revenue target 10000 in 2026-09 is below the worst of the last 4 finished periods (11000 in 2026-07)
 '
 t_eq "list: nothing on stderr" "" "$(cat "$T/err")"
@@ -64,7 +68,7 @@ t_eq "table: one row per input row" "$(wc -l <"$F/team.csv")" \
 t_eq "table: input fields unchanged" "$(cat "$F/team.csv" | sed 1d)" \
     "$(sed 1d "$T/table" | sed -E 's/,[^,"]*,("[^"]*"|)$//')"
 t_eq "table: flags of Bob" \
-    "high_flyer;tier_top;target_hit;biggest_deal;personal_best;target_unrealistic;mentor" \
+    "high_flyer;tier_top;target_hit;biggest_deal;personal_best;mentor;stretch;target_unrealistic" \
     "$(grep '^2026-09,Bob,East,revenue' "$T/table" | cut -d, -f17)"
 t_grep "table: notes carry the flag name and evidence" \
     '^2026-09,Gus,West,revenue,.*,tier_middle;activity_gap;mentor_match,"tier_middle: rank 4 of 8 by revenue in 2026-09, in the middle 60% \(tied ranks: top, middle, bottom of 1, 5, 2 reps instead of 2, 4, 2\); activity_gap: activity 28.6% of the team median' "$T/table"
@@ -118,6 +122,7 @@ t_grep "--activity calls: evidence names calls only" \
     ',activity_gap,activity,28.6,"activity 28.6% of the team median in 2026-09 \(calls 20 vs 70\), more' "$T/out"
 
 # -P 2026-08: judged a month earlier (no ranks, activity or deals then).
+# Bob, a high-flyer, stretches to his best of May..July, 12000, + 10%.
 t_run "-P 2026-08" 0 pm-flag --list -P 2026-08 "$F/team.csv"
 t_out "-P 2026-08: flags of that month" \
 'period,rep,team,flag,metric,value,notes
@@ -128,6 +133,7 @@ t_out "-P 2026-08: flags of that month" \
 2026-08,Bob,East,target_hit,revenue,125.0,"attainment 125.0% in 2026-08, at or above 100%"
 2026-08,Bob,East,personal_best,revenue,12500,"revenue 12500 in 2026-08, the best of 4 periods (previous best 12000 in 2026-05)"
 2026-08,Bob,East,most_improved,revenue,15.0,"attainment 110.0% in 2026-07 to 125.0% in 2026-08, up 15.0 points, the most of any rep"
+2026-08,Bob,East,stretch,revenue,13200,"revenue 12500 now, goal 13200: 10% above the best of the 3 periods before (12000 in 2026-05); no leading metric to compare with the team"
 2026-08,Bob,East,target_unrealistic,revenue,10000,revenue target 10000 in 2026-08 is below the worst of the last 3 finished periods (11000 in 2026-07)
 '
 
@@ -135,7 +141,7 @@ t_out "-P 2026-08: flags of that month" \
 grep -v -e ',calls,' -e ',meetings,' "$F/team.csv" >"$T/noact.csv"
 t_run "no activity metrics: exit 0" 0 pm-flag --list "$T/noact.csv"
 t_nogrep "no activity metrics: no gap flags" '_gap,' "$T/out"
-t_eq "no activity metrics: the other 17 flags remain" 18 "$(wc -l <"$T/out")"
+t_eq "no activity metrics: the other 18 flags remain" 19 "$(wc -l <"$T/out")"
 grep -v ',win_rate,' "$F/team.csv" >"$T/nowr.csv"
 t_run "no win_rate: exit 0" 0 pm-flag --list "$T/nowr.csv"
 t_nogrep "no win_rate: no conversion_gap" ',conversion_gap,' "$T/out"
@@ -152,7 +158,9 @@ t_grep "hole: personal_best ignores gaps" ',Bob,.*,personal_best,.*best of 4 per
 # tiers.csv: four reps, no teams, months 2026-08..09.  Revenue ranks 1..4:
 # round(0.8) = 1 top, 1 bottom, 2 middle.  A and B both gain 20 points
 # (most_improved tie), A and C share the biggest deal.  Two months are
-# too short for the three-month rules.
+# too short for the three-month rules.  C's stretch: calls 30 of the top
+# quarter of 50 40 30 (position 1.5: 45), 0.67; opps_created 5 of that
+# of 9 8 5 5 (position 2.25: 8.25), 0.61, the lowest; tasks all 2.
 t_run "tiers: exit 0" 0 pm-flag --list "$F/tiers.csv"
 t_out "tiers: four reps, ties for most improved and biggest deal" \
 'period,rep,team,flag,metric,value,notes
@@ -164,6 +172,7 @@ t_out "tiers: four reps, ties for most improved and biggest deal" \
 2026-09,C,,biggest_deal,largest_deal,3000,"largest deal 3000 in 2026-09, the biggest of the period (tied with 1 other)"
 2026-09,A,,most_improved,revenue,20.0,"attainment 50.0% in 2026-08 to 70.0% in 2026-09, up 20.0 points, the most of any rep (tied with 1 other)"
 2026-09,B,,most_improved,revenue,20.0,"attainment 60.0% in 2026-08 to 80.0% in 2026-09, up 20.0 points, the most of any rep (tied with 1 other)"
+2026-09,C,,stretch,opps_created,8.25,"opps_created 5, the team'\''s top quarter holds 8.25"
 '
 tiers_of() {
 	pm-flag -q --list --metric "$1" "$F/tiers.csv" |
@@ -213,6 +222,7 @@ t_grep "in progress: high_flyer on pace" \
 
 # byteam.csv: pm-score --by-team ranked within each team of three (the
 # reps column says 3, not 6): tiers are made team by team, one each.
+# The top of each team stretches 10% above its only month.
 t_run "by team: exit 0" 0 pm-flag --list "$F/byteam.csv"
 t_out "by team: tiers within each team" \
 'period,rep,team,flag,metric,value,notes
@@ -223,6 +233,8 @@ t_out "by team: tiers within each team" \
 2026-09,Cid,East,tier_bottom,revenue,3,"rank 3 of 3 in team East by revenue in 2026-09, in the bottom 20%"
 2026-09,Fay,West,tier_bottom,revenue,3,"rank 3 of 3 in team West by revenue in 2026-09, in the bottom 20%"
 2026-09,Ann,East,target_hit,revenue,120.0,"attainment 120.0% in 2026-09, at or above 100%"
+2026-09,Ann,East,stretch,revenue,13200,"revenue 12000 now, goal 13200: 10% above it (no period before it); no leading metric to compare with the team"
+2026-09,Dee,West,stretch,revenue,7700,"revenue 7000 now, goal 7700: 10% above it (no period before it); no leading metric to compare with the team"
 '
 
 # Real-world CSV: a quoted rep name with a comma, another delimiter, CRLF.
@@ -350,7 +362,7 @@ else
 	    "$(awk -F, '$4 == "biggest_deal" { print $2 "," $6 }' "$T/ml.csv")"
 	t_eq "maven-crm: judged on score in the latest quarter" "2017-Q4 score" \
 	    "$(awk -F, 'NR > 1 && $4 != "biggest_deal" && $4 != "activity_gap" &&
-	    $4 != "mentor_match" && $4 != "mentor" &&
+	    $4 != "mentor_match" && $4 != "mentor" && $4 != "stretch" &&
 	    $4 != "target_unrealistic" {
 	    print $1, $5 }' "$T/ml.csv" | sort -u)"
 	t_eq "maven-crm: every flagged rep is an agent of the roster" "" \

@@ -218,7 +218,9 @@ done
 
 # pm-flag ranks a table without a rank column itself, and lists reps by
 # name, with qsort and no context (was GNU qsort_r).  Lower cycle_days is
-# better: B 10 is first, E 50 last; revenue the other way round.
+# better: B 10 is first, E 50 last; revenue the other way round.  The
+# top rep's stretch (SPEC 15) follows the direction: B's 10 days less
+# 10%, 9; E's revenue 50 plus 10%, 55.
 cat >"$T/norank.csv" <<'EOF'
 period,rep,metric,actual,attainment
 2026-09,D,cycle_days,40,
@@ -237,6 +239,6 @@ ranks_of() {
 	    awk -F, 'NR > 1 { printf "%s%s=%s", s, $2, $6; s = " " }'
 }
 t_eq "pm-flag ranks lower-is-better ascending, lists tiers by name" \
-    "B=1 A=3 C=2 D=4 E=5" "$(ranks_of cycle_days)"
+    "B=1 A=3 C=2 D=4 E=5 B=9" "$(ranks_of cycle_days)"
 t_eq "pm-flag ranks higher-is-better descending" \
-    "E=1 A=3 C=4 D=2 B=5" "$(ranks_of revenue)"
+    "E=1 A=3 C=4 D=2 B=5 E=55" "$(ranks_of revenue)"

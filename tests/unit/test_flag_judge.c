@@ -24,7 +24,7 @@
  *   B 1200 1150 1300: at or above 110 in both: high_flyer; >= 100:
  *                     target_hit; 1300 is above all before: personal_best;
  *                     +15 points from Feb: most_improved (a tie with D);
- *                     first: tier_top.
+ *                     first: tier_top; so a stretch (SPEC 15).
  *   C 1100 1000  900: fell in both steps: declining; tier_middle.
  *   D  800  850 1000: 100: target_hit; personal_best; +15: most_improved;
  *                     tier_middle.
@@ -92,7 +92,7 @@ who_gets_what(void **state)
 	assert_string_equal(buf, "underperformer;tier_bottom");
 	flags_of(&j, "B", buf, sizeof(buf));
 	assert_string_equal(buf, "high_flyer;tier_top;target_hit;"
-	    "personal_best;most_improved");
+	    "personal_best;most_improved;stretch");
 	flags_of(&j, "C", buf, sizeof(buf));
 	assert_string_equal(buf, "declining;tier_middle");
 	flags_of(&j, "D", buf, sizeof(buf));
@@ -126,7 +126,7 @@ an_earlier_period_and_stricter_thresholds(void **state)
 	 * (110, 100) are at or above 100.  Feb has two periods of history:
 	 * no personal_best, and one step: no declining.  Ranks B, C, E, D,
 	 * A.  Attainment changes from Jan: A +5, B -5, C -10, D +5, E +5:
-	 * most_improved is A, D and E.
+	 * most_improved is A, D and E.  The high-flyers B and C stretch.
 	 */
 	o.period = "2026-02";
 	o.under = 90 * FIXED_SCALE;
@@ -135,9 +135,9 @@ an_earlier_period_and_stricter_thresholds(void **state)
 	flags_of(&j, "A", buf, sizeof(buf));
 	assert_string_equal(buf, "underperformer;tier_bottom;most_improved");
 	flags_of(&j, "B", buf, sizeof(buf));
-	assert_string_equal(buf, "high_flyer;tier_top;target_hit");
+	assert_string_equal(buf, "high_flyer;tier_top;target_hit;stretch");
 	flags_of(&j, "C", buf, sizeof(buf));
-	assert_string_equal(buf, "high_flyer;tier_middle;target_hit");
+	assert_string_equal(buf, "high_flyer;tier_middle;target_hit;stretch");
 	flags_of(&j, "D", buf, sizeof(buf));
 	assert_string_equal(buf, "underperformer;tier_middle;most_improved");
 	flags_of(&j, "E", buf, sizeof(buf));

@@ -15,12 +15,9 @@
 
 #include "num.h"
 #include "scores.h"
-#include "tutil.h"
-#include "../../cmd/pm-flag/flag.h"
+#include "tflag.h"
 
 #define HDR "period,rep,team,metric,actual,projected,target,attainment,pace\n"
-#define REQUIRED (SC_BIT(SC_PERIOD) | SC_BIT(SC_REP) | SC_BIT(SC_METRIC) | \
-	SC_BIT(SC_ACTUAL) | SC_BIT(SC_ATTAINMENT))
 
 /*
  *        revenue calls meetings win_rate
@@ -141,27 +138,10 @@ static const struct flag_opts DEFAULTS = {
 	.activity = activity, .nactivity = 2, .quiet = 1
 };
 
-struct fixture {
-	char *path;
-	struct scores *s;
-	struct judgement j;
-};
-
 static void
-load(struct fixture *f, const char *text)
+load(struct tf_fixture *f, const char *text)
 {
-	f->path = tu_write_tmp(text);
-	f->s = scores_load(&f->path, 1, ',', REQUIRED);
-	judge(&f->j, f->s, &DEFAULTS);
-}
-
-static void
-unload(struct fixture *f)
-{
-	judge_free(&f->j);
-	scores_free(f->s);
-	unlink(f->path);
-	free(f->path);
+	tf_load(f, text, &DEFAULTS);
 }
 
 /* The pairings of rep with flag fl, their notes joined by " | ". */
@@ -198,7 +178,7 @@ pair_of(const struct judgement *j, const char *rep, enum flag fl)
 static void
 every_pairing_and_the_third_learner(void **state)
 {
-	struct fixture f;
+	struct tf_fixture f;
 	const struct plan_hit *h;
 	char buf[512];
 
@@ -234,13 +214,13 @@ every_pairing_and_the_third_learner(void **state)
 	assert_string_equal(h->value, "50");
 	pairs_of(&f.j, "WB", F_MENTOR_MATCH, buf, sizeof(buf));
 	assert_string_equal(buf, "");
-	unload(&f);
+	tf_unload(&f);
 }
 
 static void
 another_team_and_nobody_ahead(void **state)
 {
-	struct fixture f;
+	struct tf_fixture f;
 	char buf[512];
 
 	(void)state;
@@ -257,13 +237,13 @@ another_team_and_nobody_ahead(void **state)
 	pairs_of(&f.j, "P", F_MENTOR, buf, sizeof(buf));
 	assert_string_equal(buf, "could mentor R (North) on calls | "
 	    "could mentor S (South) on calls");
-	unload(&f);
+	tf_unload(&f);
 }
 
 static void
 no_top_tier_and_a_single_rep(void **state)
 {
-	struct fixture f;
+	struct tf_fixture f;
 
 	(void)state;
 	load(&f, NOBODY);
@@ -272,10 +252,10 @@ no_top_tier_and_a_single_rep(void **state)
 	assert_null(judge_hit(&f.j, scores_rep(f.s, "A1"),
 	    F_TIER_TOP)->value);
 	assert_int_equal(f.j.nmh, 0);
-	unload(&f);
+	tf_unload(&f);
 	load(&f, SOLO);
 	assert_int_equal(f.j.nmh, 0);
-	unload(&f);
+	tf_unload(&f);
 }
 
 int

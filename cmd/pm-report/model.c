@@ -53,6 +53,7 @@ static const struct {
 	{ "plan_behind", "Plan behind", NULL },
 	{ "plan_worse", "Plan worse than before", NULL },
 	{ "plan_missed", "Plan missed", NULL },
+	{ "target_unrealistic", "Target to review", NULL },
 };
 #define NFLAGDEFS (int)(sizeof(flagdefs) / sizeof(flagdefs[0]))
 

@@ -96,3 +96,10 @@ t_run "an older table" 0 pm-flag --list "$T/old.csv"
 t_eq "an older table: the same flag" \
     '2025-05,Eve,,target_unrealistic,revenue,20000,revenue target 20000 in 2025-05 is more than 1.5 x the best of the last 6 finished periods (10000 in 2025-04)' \
     "$(grep target_unrealistic "$T/out")"
+
+# pm-report's one-on-one sheet shows it as a target to review.
+printf 'period,rep,metric,target\n2025-05,Eve,revenue,20000\n' >"$T/t.csv"
+pm-score -t "$T/t.csv" "$T/facts.csv" | pm-flag >"$T/flags.csv"
+t_run "one-on-one sheet" 0 pm-report --rep Eve "$T/flags.csv"
+t_grep "one-on-one: Target to review" \
+    '^  - Target to review: revenue target 20000 in 2025-05 is more than 1.5 x' "$T/out"

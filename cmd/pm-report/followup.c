@@ -38,7 +38,8 @@ static const char *const all_flags[] = {
 	"tier_middle", "tier_bottom", "target_hit", "biggest_deal",
 	"personal_best", "most_improved", "activity_gap", "conversion_gap",
 	"recovering", "plan_met", "plan_on_track", "plan_behind",
-	"plan_worse", "plan_missed", "mentor_match", "mentor", NULL
+	"plan_worse", "plan_missed", "mentor_match", "mentor", "stretch",
+	"target_unrealistic", NULL
 };
 
 /* The length of "flag: " when a flag of list starts at p, else 0. */

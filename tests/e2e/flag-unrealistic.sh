@@ -103,3 +103,16 @@ pm-score -t "$T/t.csv" "$T/facts.csv" | pm-flag >"$T/flags.csv"
 t_run "one-on-one sheet" 0 pm-report --rep Eve "$T/flags.csv"
 t_grep "one-on-one: Target to review" \
     '^  - Target to review: revenue target 20000 in 2025-05 is more than 1.5 x' "$T/out"
+
+# Beside a coaching plan: pm-report reads the plan's note up to the next
+# flag's, target_unrealistic included.  Eve's baseline is the mean of
+# February..April, 10,000; now May's projection 90,000 x 31/20 = 139,500;
+# progress (139,500 - 10,000) / (15,000 - 10,000) = 2,590.0%.
+printf 'rep,metric,goal,from,to,focus,coach\nEve,revenue,15000,2025-05,2025-07,more meetings,Pat\n' \
+    >"$T/plans.csv"
+pm-score -t "$T/t.csv" "$T/facts.csv" | pm-flag --plans "$T/plans.csv" \
+    >"$T/flags.csv"
+t_run "a plan and target_unrealistic" 0 pm-report "$T/flags.csv"
+t_grep "the plan's row parsed" \
+    '^  Eve  Revenue    10,000  139,500  15,000  ████████ 2,590.0%  Met, 1/3$' "$T/out"
+t_nogrep "the plan's words stop at the next flag" 'Pat; target_unrealistic' "$T/out"

@@ -59,7 +59,8 @@ stretch_quartile(int64_t *v, size_t n, int upper)
 	i = (size_t)(k / 4);
 	if (k % 4 == 0)
 		return v[i];
-	return v[i] + div_round((__int128)(v[i + 1] - v[i]) * (k % 4), 4);
+	/* Wide before subtracting: -9e14 to 9e14 passes INT64_MAX. */
+	return v[i] + div_round(((__int128)v[i + 1] - v[i]) * (k % 4), 4);
 }
 
 static void
@@ -144,6 +145,7 @@ own_best(struct stretch_ctx *c, uint32_t rep, int seen)
 	int higher = metric_lookup(c->s->metric_name[m]).higher_better;
 	char buf[NUM_BUFSIZE];
 	struct sbuf b = SBUF_INIT;
+	__int128 wide;
 	int64_t goal;
 
 	if ((now = cell(c, m, rep, p)) == NULL)
@@ -157,7 +159,14 @@ own_best(struct stretch_ctx *c, uint32_t rep, int seen)
 		}
 	if (best == NULL)
 		best = now;
-	goal = div_round((__int128)best->v[c->act] * (higher ? 11 : 9), 10);
+	wide = (__int128)best->v[c->act] * (higher ? 11 : 9);
+	wide = wide >= 0 ? (wide + 5) / 10 : -((-wide + 5) / 10);
+	/* 10% above a best of 9e14 does not fit: never a wrapped goal. */
+	if (wide > FIXED_MAX || wide < -FIXED_MAX)
+		pm_die(EX_DATAERR, "period %s, rep %s, metric %s: the stretch "
+		    "goal is %s", c->s->period_key[p], c->s->rep_name[rep],
+		    c->s->metric_name[m], fixed_why(NUM_RANGE));
+	goal = (int64_t)wide;
 	sbuf_printf(&b, "%s ", c->s->metric_name[m]);
 	put_field(&b, c, now);
 	sbuf_printf(&b, " now, goal %s: 10%% %s ", fixed_format(goal, 2, buf),

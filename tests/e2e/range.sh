@@ -242,3 +242,14 @@ t_run "pm-report --pareto: a total out of range: exit 65" 65 \
     pm-report --pareto "$T/psum.csv" "$T/smax.csv"
 t_grep "pm-report --pareto: FILE:LINE and column" \
     "^pm-report: $T/psum.csv:2: total: '1e20' is $WHY$" "$T/err"
+
+# pm-flag's stretch goal, 10% above the best (QA): a best of 9e14 makes a
+# goal of 9.9e14, past the range; it was written wrapped, negative.
+printf '%s,elapsed\n2026-05,Ann,t,revenue,900000000000000,900000000000000,,,,1,3,100.0,,2,,,100.0\n2026-05,Bob,t,revenue,2,2,,,,2,3,50.0,,2,,,100.0\n2026-05,Cy,t,revenue,1,1,,,,3,3,0.0,,2,,,100.0\n' $SH >"$T/stretch.csv"
+t_run "pm-flag: a stretch goal past the range: exit 65" 65 pm-flag -q "$T/stretch.csv"
+t_grep "pm-flag: the stretch goal's rep named" \
+    "^pm-flag: period 2026-05, rep Ann, metric revenue: the stretch goal is $WHY$" "$T/err"
+# 8e14: 8.8e14 fits.
+sed 's/900000000000000/800000000000000/g' "$T/stretch.csv" >"$T/stretch2.csv"
+t_run "pm-flag: a stretch goal that fits: exit 0" 0 pm-flag -q "$T/stretch2.csv"
+t_grep "pm-flag: the goal, 10% above" "goal 880000000000000(\\.00)?: 10% above it" "$T/out"

@@ -39,6 +39,15 @@ quartiles(void **state)
 	assert_int_equal(stretch_quartile(b, 4, 0), FX(17.5));
 	assert_int_equal(stretch_quartile(c, 2, 1), FX(17.5));
 	assert_int_equal(stretch_quartile(d, 1, 1), FX(7));
+	/* -9e14 and 9e14 (QA): 0.75 of the way, 1.8e15 x 3/4 - 9e14 =
+	 * 4.5e14; the difference passes INT64_MAX in 1/10000 units. */
+	{
+		int64_t e[] = { INT64_C(9000000000000000000),
+		    INT64_C(-9000000000000000000) };
+
+		assert_int_equal(stretch_quartile(e, 2, 1),
+		    INT64_C(4500000000000000000));
+	}
 }
 
 /*

@@ -53,6 +53,9 @@ static const struct {
 	{ "plan_behind", "Plan behind", NULL },
 	{ "plan_worse", "Plan worse than before", NULL },
 	{ "plan_missed", "Plan missed", NULL },
+	{ "mentor_match", "Mentor", NULL },
+	{ "mentor", "Mentoring", NULL },
+	{ "stretch", "Stretch", NULL },
 	{ "target_unrealistic", "Target to review", NULL },
 };
 #define NFLAGDEFS (int)(sizeof(flagdefs) / sizeof(flagdefs[0]))

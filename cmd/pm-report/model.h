@@ -151,6 +151,14 @@ void followup_sheet(struct doc *d, const struct model *c, int k);
 /* The focus texts of rep k's running plans into out (max); how many. */
 int followup_focus(const struct model *c, int k, const char **out, int max);
 
+/* Whether a flag is one of learn.c's (shown there, not in the list). */
+int learn_is_flag(const char *name);
+/* Rep r's mentor pairings, both ways, and stretch, in the rep's sheet. */
+void learn_sheet(struct doc *d, const struct model *c,
+    const struct model_rep *r);
+/* The "Learning from each other" section: every pairing and stretch. */
+void learn_section(struct doc *d, const struct model *c);
+
 /* The one-on-one sheet of rep r. */
 void sheets_one(struct doc *d, struct model *c, const struct model_rep *r);
 /* The one-on-ones section: a sheet for every rep, each on its own page. */

@@ -919,6 +919,7 @@ sections_build(struct doc *d, const struct scores *t,
 	wins_section(d, c);
 	coaching_section(d, c);
 	followup_section(d, c);
+	learn_section(d, c);
 	distribution(d, c);
 	if (op->pareto != NULL)
 		extra_pareto(d, op->pareto);

@@ -257,11 +257,13 @@ sheets_one(struct doc *d, struct model *c, const struct model_rep *r)
 	else if (r->nfl == 0)
 		doc_para(d, "No flags this period.");
 	for (i = 0; i < r->nfl; i++)
-		/* Plans have their own lines, below. */
-		if (strncmp(r->fl[i].name, "plan_", 5) != 0)
+		/* Plans and pairings have their own lines, below. */
+		if (strncmp(r->fl[i].name, "plan_", 5) != 0 &&
+		    !learn_is_flag(r->fl[i].name))
 			doc_item(d, model_flag_label(r->fl[i].name),
 			    *r->fl[i].note ? r->fl[i].note : NULL);
 	followup_sheet(d, c, (int)(r - c->reps));
+	learn_sheet(d, c, r);
 	sheet_focus(d, c, r, ids, n);
 }
 

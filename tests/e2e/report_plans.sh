@@ -17,7 +17,9 @@ pm-flag -q --metric meetings --plans "$F/plans.csv" "$F/plans_team.csv" \
 # The worst verdicts first (worse, missed, behind, on track, met), then
 # the board's order; bars of 8 cells, progress / 12.5 rounded: Ana's
 # 46.5% is 4 cells, Hal's 33.3% 3, Dee's -50% none, Gus's 125% all.
-section text '^Coaching plans' '^Distribution'
+# The section ends where "Learning from each other" (report_learn.sh)
+# begins: every rep with a running plan may be paired with a mentor.
+section text '^Coaching plans' '^Learning from each other'
 t_out "text: the Coaching plans section" \
 'Coaching plans
 --------------
@@ -74,7 +76,7 @@ Progress runs from the rep'"'"'s own baseline (the mean of up to 3 periods befor
 the plan) to the goal; a plan is on track when its progress is at least the
 share of its periods gone (2/3: two of three).
 
-Distribution
+Learning from each other
 '
 t_grep "text: Coaching plans after Coaching focus" '^Coaching focus' "$T/full"
 t_eq "text: sections in order" "Coaching focus

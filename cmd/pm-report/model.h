@@ -159,6 +159,17 @@ void learn_sheet(struct doc *d, const struct model *c,
 /* The "Learning from each other" section: every pairing and stretch. */
 void learn_section(struct doc *d, const struct model *c);
 
+/*
+ * The log split of a revenue change r0 to r1 with deals won d0 to d1:
+ * the deals' and the average deal's shares; 0 unless all are positive
+ * and r1 differs from r0.
+ */
+int change_split(double r0, double r1, double d0, double d1,
+    double *by_deals, double *by_avg);
+/* Rep r's revenue change from the previous period, explained, in a sheet. */
+void change_sheet(struct doc *d, const struct model *c,
+    const struct model_rep *r);
+
 /* The one-on-one sheet of rep r. */
 void sheets_one(struct doc *d, struct model *c, const struct model_rep *r);
 /* The one-on-ones section: a sheet for every rep, each on its own page. */

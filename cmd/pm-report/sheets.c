@@ -252,6 +252,7 @@ sheets_one(struct doc *d, struct model *c, const struct model_rep *r)
 	for (i = 0; i < n; i++)
 		if ((x = model_row(c, c->sel, r->id, ids[i])) != NULL)
 			sheet_row(d, c, r, ids[i], x);
+	change_sheet(d, c, r);
 	if (!(t->col[SC_FLAGS] >= 0))
 		doc_para(d, "Flags were not computed.");
 	else if (r->nfl == 0)

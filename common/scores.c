@@ -403,6 +403,26 @@ build_rollups(struct scores *s)
 	qsort(s->rollups, s->nrollups, sizeof(*s->rollups), cmp_rkey);
 }
 
+/*
+ * Each period's elapsed percent, from its first row in input order that
+ * has one (-1: none): asked for once a rep and period, a scan of the
+ * rows each time made pm-flag quadratic.
+ */
+static void
+build_elapsed(struct scores *s)
+{
+	size_t i;
+
+	s->elapsed = xcalloc(s->nperiods ? s->nperiods : 1,
+	    sizeof(*s->elapsed));
+	for (i = 0; i < s->nperiods; i++)
+		s->elapsed[i] = -1;
+	/* Backwards, so that the first row of a period is the last word. */
+	for (i = s->nrows; s->col[SC_ELAPSED] >= 0 && i-- > 0;)
+		if (scores_known(&s->rows[i], SC_ELAPSED))
+			s->elapsed[s->rows[i].period] = s->rows[i].v[SC_ELAPSED];
+}
+
 static void
 build_cells(struct scores *s)
 {
@@ -459,6 +479,7 @@ scores_load(char **files, size_t nfiles, unsigned char delim,
 	renumber(s, &l);
 	build_cells(s);
 	build_rollups(s);
+	build_elapsed(s);
 	intern_free(l.per);
 	intern_free(l.rep);
 	intern_free(l.team);
@@ -496,6 +517,7 @@ scores_free(struct scores *s)
 	free_names(s->metric_name, s->nmetrics);
 	free(s->cell);
 	free(s->rollups);
+	free(s->elapsed);
 	free(s);
 }
 
@@ -622,13 +644,7 @@ scores_filled(const struct scores *s, enum sc_col c)
 int64_t
 scores_elapsed(const struct scores *s, uint32_t period)
 {
-	size_t i;
-
-	for (i = 0; s->col[SC_ELAPSED] >= 0 && i < s->nrows; i++)
-		if (s->rows[i].period == period &&
-		    scores_known(&s->rows[i], SC_ELAPSED))
-			return s->rows[i].v[SC_ELAPSED];
-	return -1;
+	return period < s->nperiods ? s->elapsed[period] : -1;
 }
 
 #define FULL ((int64_t)100 * FIXED_SCALE)

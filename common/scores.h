@@ -93,6 +93,7 @@ struct scores {
 	char **period_key, **rep_name, **team_name, **metric_name;
 	uint32_t *cell;		/* see scores_cell */
 	struct scores_key *rollups;	/* see scores_rollup */
+	int64_t *elapsed;	/* by period: see scores_elapsed */
 	size_t nrollups;
 	struct scores_block *blocks;	/* the rows' fields */
 };

@@ -15,6 +15,9 @@
 #include "report.h"
 #include "model.h"
 
+/* The leaderboard's largest moves explained (SPEC: three). */
+#define CHANGE_MOVES 3
+
 /* The value the sheet compares: the projection while a period runs. */
 static int
 value(const struct model *c, int period, int rep, const char *metric,
@@ -64,11 +67,13 @@ signed_amount(double v, char *buf)
 	return buf;
 }
 
-void
-change_sheet(struct doc *d, const struct model *c, const struct model_rep *r)
+/* The sentence into text (size 512 at least); 0 when there is none. */
+static int
+change_text(const struct model *c, const struct model_rep *r, char *text,
+    size_t size)
 {
 	const struct scores *s = c->s;
-	char b[6][FMT_BUFSIZE], text[512];
+	char b[6][FMT_BUFSIZE];
 	double r0, r1, d0, d1, bd, ba, diff;
 	int p = c->sel;
 	long n;
@@ -76,15 +81,14 @@ change_sheet(struct doc *d, const struct model *c, const struct model_rep *r)
 	if (p == 0 || !scores_periods_adjacent(s->period_key[p - 1],
 	    s->period_key[p]) || !value(c, p - 1, r->id, "revenue", &r0) ||
 	    !value(c, p, r->id, "revenue", &r1))
-		return;
+		return 0;
 	if (r0 <= 0) {
-		snprintf(text, sizeof(text), "Revenue %s in %s, none in %s",
+		snprintf(text, size, "Revenue %s in %s, none in %s",
 		    fmt_amount(r1, b[0]), s->period_key[p], s->period_key[p - 1]);
-		doc_item(d, "What changed", text);
-		return;
+		return 1;
 	}
 	diff = (r1 - r0) / r0 * 100;
-	snprintf(text, sizeof(text), "Revenue %s vs %s (%s to %s)",
+	snprintf(text, size, "Revenue %s vs %s (%s to %s)",
 	    fmt_change(diff, b[0]), s->period_key[p - 1], fmt_amount(r0, b[1]),
 	    fmt_amount(r1, b[2]));
 	if (value(c, p - 1, r->id, "deals_won", &d0) &&
@@ -94,25 +98,90 @@ change_sheet(struct doc *d, const struct model *c, const struct model_rep *r)
 		fmt_amount(d0, b[3]);
 		fmt_amount(d1, b[4]);
 		if (fabs(d1 - d0) < 0.005)
-			snprintf(text + strlen(text), sizeof(text) -
+			snprintf(text + strlen(text), size -
 			    strlen(text), ": as many deals won (%s, %s)", b[4],
 			    signed_amount(bd, b[5]));
 		else if (fabs(d1 - d0 - (double)n) < 0.005)
-			snprintf(text + strlen(text), sizeof(text) -
+			snprintf(text + strlen(text), size -
 			    strlen(text), ": %ld %s deal%s won (%s to %s, %s)",
 			    labs(n), n < 0 ? "fewer" : "more",
 			    labs(n) == 1 ? "" : "s", b[3], b[4],
 			    signed_amount(bd, b[5]));
 		else
-			snprintf(text + strlen(text), sizeof(text) -
+			snprintf(text + strlen(text), size -
 			    strlen(text), ": deals won %s (%s to %s, %s)",
 			    fmt_change((d1 - d0) / d0 * 100, b[0]), b[3], b[4],
 			    signed_amount(bd, b[5]));
-		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+		snprintf(text + strlen(text), size - strlen(text),
 		    ", average deal %s (%s to %s, %s)",
 		    fmt_change((r1 / d1 - r0 / d0) / (r0 / d0) * 100, b[0]),
 		    fmt_amount(r0 / d0, b[1]), fmt_amount(r1 / d1, b[2]),
 		    signed_amount(ba, b[3]));
 	}
-	doc_item(d, "What changed", text);
+	return 1;
+}
+
+void
+change_sheet(struct doc *d, const struct model *c, const struct model_rep *r)
+{
+	char text[512];
+
+	if (change_text(c, r, text, sizeof(text)))
+		doc_item(d, "What changed", text);
+}
+
+/* Places gained (negative: lost) on the leaderboard; 0 when unknown. */
+static int
+move_of(const struct model *c, const struct model_rep *r, double *mv)
+{
+	const struct score_row *x, *y;
+
+	if (c->sel == 0 || (x = model_row(c, c->sel, r->id, c->lbm)) == NULL ||
+	    (y = model_row(c, c->sel - 1, r->id, c->lbm)) == NULL ||
+	    !scores_known(x, SC_RANK) || !scores_known(y, SC_RANK))
+		return 0;
+	*mv = model_num(y, SC_RANK) - model_num(x, SC_RANK);
+	return *mv != 0;
+}
+
+void
+change_moves(struct doc *d, const struct model *c)
+{
+	int pick[CHANGE_MOVES], n = 0, k, i, j;
+	double mv, best;
+	char text[512], line[640], *who;
+
+	for (i = 0; i < CHANGE_MOVES; i++) {
+		pick[i] = -1;
+		best = 0;
+		/* The largest move not picked yet, the board's order on ties. */
+		for (k = 0; k < c->nreps; k++) {
+			for (j = 0; j < n && pick[j] != k; j++)
+				;
+			if (j < n || !move_of(c, &c->reps[k], &mv) ||
+			    fabs(mv) <= best)
+				continue;
+			best = fabs(mv);
+			pick[i] = k;
+		}
+		if (pick[i] < 0)
+			break;
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		(void)move_of(c, &c->reps[pick[i]], &mv);
+		if (i == 0)
+			doc_para(d, "The largest moves, and why:");
+		who = model_who(c, &c->reps[pick[i]]);
+		if (change_text(c, &c->reps[pick[i]], text, sizeof(text)))
+			snprintf(line, sizeof(line), "%s %.0f place%s. %s",
+			    mv > 0 ? "up" : "down", fabs(mv),
+			    fabs(mv) == 1 ? "" : "s", text);
+		else
+			snprintf(line, sizeof(line), "%s %.0f place%s",
+			    mv > 0 ? "up" : "down", fabs(mv),
+			    fabs(mv) == 1 ? "" : "s");
+		doc_item(d, who, line);
+		free(who);
+	}
 }

@@ -170,6 +170,9 @@ int change_split(double r0, double r1, double d0, double d1,
 void change_sheet(struct doc *d, const struct model *c,
     const struct model_rep *r);
 
+/* The 3 largest moves of the leaderboard, each with its "what changed". */
+void change_moves(struct doc *d, const struct model *c);
+
 /* The one-on-one sheet of rep r. */
 void sheets_one(struct doc *d, struct model *c, const struct model_rep *r);
 /* The one-on-ones section: a sheet for every rep, each on its own page. */

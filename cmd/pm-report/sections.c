@@ -564,6 +564,7 @@ leaderboard(struct doc *d, struct model *c)
 		    c->sel + 1 < MODEL_TREND ? c->sel + 1 : MODEL_TREND,
 		        c->in_progress ?
 		    ", the last one projected" : "");
+	change_moves(d, c);
 	if (bd.tgt || bd.is_score)
 		board_chart(d, c, &bd);
 }

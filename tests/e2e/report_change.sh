@@ -35,3 +35,26 @@ t_eq "Cy: the same deals, all of it the average deal" \
 '  - What changed: Revenue +20.0% vs 2026-10 (10,000 to 12,000): as many deals
     won (4, +0), average deal +20.0% (2,500 to 3,000, +2,000)' \
     "$(grep -A1 'What changed' "$T/out")"
+
+# The leaderboard's 3 largest moves, each explained: ranks 1..4 in
+# October, then A 4th, B, C, D 1st..3rd: A lost 3 places, the others
+# gained 1 each; ties go in the board's order (B, C, then D left out).
+cat >"$T/m.csv" <<'CSV'
+period,rep,team,metric,actual,projected,target,attainment,pace,rank,reps
+2026-10,A,,revenue,4000,4000,,,,1,4
+2026-10,B,,revenue,3000,3000,,,,2,4
+2026-10,C,,revenue,2000,2000,,,,3,4
+2026-10,D,,revenue,1000,1000,,,,4,4
+2026-11,A,,revenue,1000,1000,,,,4,4
+2026-11,B,,revenue,3500,3500,,,,1,4
+2026-11,C,,revenue,3000,3000,,,,2,4
+2026-11,D,,revenue,2500,2500,,,,3,4
+CSV
+t_run "moves: exit 0" 0 pm-report "$T/m.csv"
+t_eq "moves: the three largest, in words" \
+'The largest moves, and why:
+
+  - A: down 3 places. Revenue -75.0% vs 2026-10 (4,000 to 1,000)
+  - B: up 1 place. Revenue +16.7% vs 2026-10 (3,000 to 3,500)
+  - C: up 1 place. Revenue +50.0% vs 2026-10 (2,000 to 3,000)' \
+    "$(grep -A4 '^The largest moves' "$T/out")"

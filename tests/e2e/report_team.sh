@@ -70,6 +70,10 @@ decode() {	# the HTML part of an e-mail, decoded
 m=email.message_from_binary_file(open(sys.argv[1],"rb"),policy=email.policy.default)
 print(m.get_body(("html",)).get_content())' "$1"
 }
+# The leaderboard's lines: from its title to the largest moves or Wins.
+board() {
+	awk '/Leaderboard/ { on = 1 } /The largest moves|Wins/ { on = 0 } on' "$1"
+}
 for f in text markdown html email; do
 	pm-report -q -f "$f" "$G/flags.csv" >"$G/cut.$f"
 	pm-report -q -f "$f" --all "$G/flags.csv" >"$G/all.$f"
@@ -80,11 +84,14 @@ for f in text markdown html email; do
 	t_grep "-f $f: 90 more reps not shown" "90 more reps not shown" "$G/cut.$f"
 	t_grep "-f $f: place 20 shown" "$p20" "$G/cut.$f"
 	t_grep "-f $f: place 111 shown" "$p111" "$G/cut.$f"
-	# Named again in the wins or coaching sections: count on the board.
+	# Named again in the wins or coaching sections, or among the largest
+	# moves below the board (SPEC 15): count on the board itself.
+	board "$G/cut.$f" >"$G/board.$f"
+	t_grep "-f $f: place 20 on the board itself" "$p20" "$G/board.$f"
 	t_eq "-f $f: place 21 left out of the board" 0 \
-	    "$(sed -n '/Leaderboard/,/Wins/p' "$G/cut.$f" | grep -c "$p21")"
+	    "$(board "$G/cut.$f" | grep -c "$p21")"
 	t_eq "-f $f: place 110 left out of the board" 0 \
-	    "$(sed -n '/Leaderboard/,/Wins/p' "$G/cut.$f" | grep -c "$p110")"
+	    "$(board "$G/cut.$f" | grep -c "$p110")"
 	t_grep "-f $f: teams first" "Team A \(team\)" "$G/cut.$f"
 	t_grep "-f $f --all: place 21 shown" "$p21" "$G/all.$f"
 	t_nogrep "-f $f --all: no cut line" "more reps not shown" "$G/all.$f"

@@ -10,7 +10,9 @@
 #
 # Environment: BENCH_ROWS (facts rows, default 2000000; the Salesforce
 # export gets half as many records), BENCH_RUNS (default 3),
-# BENCH_OUT (default bench-out), CC (default cc).
+# BENCH_OUT (default bench-out), CC (default cc); BENCH_REPS (20000),
+# BENCH_METRICS (10000) and BENCH_ORG_RUNS (1) for the large
+# organisation (SPEC section 19).
 set -u
 export LC_ALL=C
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -248,6 +250,77 @@ else
 	done
 fi
 
+# --- the large organisation (SPEC section 19) ---------------------------
+# BENCH_REPS reps (default 20,000; 180 facts a rep), 24 months, 8 metrics,
+# targets and a roster, through pm-score --rollup | pm-flag | pm-report
+# -f html --one-on-ones, each tool timed on the file the one before it
+# wrote; and again at half the reps, for the linear-time check.  Then
+# 4 reps over BENCH_METRICS metric names (default 10,000) and twice as
+# many: the tools must not be quadratic in the metrics either.  One run
+# each (BENCH_ORG_RUNS): the full case alone takes a minute.
+REPS=${BENCH_REPS:-20000}
+NMET=${BENCH_METRICS:-10000}
+case $REPS in '' | *[!0-9]*) echo "bench: BENCH_REPS must be a number" >&2; exit 64 ;; esac
+case $NMET in '' | *[!0-9]*) echo "bench: BENCH_METRICS must be a number" >&2; exit 64 ;; esac
+[ "$REPS" -ge 20 ] || { echo "bench: BENCH_REPS must be at least 20" >&2; exit 64; }
+ORGD=$DATA/org
+mkdir -p "$ORGD" || exit 73
+ostamp="reps=$REPS metrics=$NMET gen=$(cat "$ROOT/tests/bench/gen.c" "$ROOT/common/date.c" | cksum)"
+if [ -f "$ORGD/stamp" ] && [ "$(cat "$ORGD/stamp")" = "$ostamp" ]; then
+	echo "bench: reusing the large organisation in $ORGD"
+else
+	echo "bench: generating $REPS reps (and half) and $NMET metrics (and twice) in $ORGD"
+	rm -f "$ORGD/stamp"
+	for n in $REPS $((REPS / 2)); do
+		"$TOOLS/gen" facts $((n * 180)) "$n" 20000 8 24 >"$ORGD/facts-$n.csv" &&
+		    "$TOOLS/gen" roster "$n" >"$ORGD/roster-$n.csv" || exit 74
+	done
+	"$TOOLS/gen" targets 8 >"$ORGD/targets.csv" || exit 74
+	for n in $NMET $((NMET * 2)); do
+		awk -v n="$n" 'BEGIN { print "date,rep,metric,value"
+		    for (m = 0; m < n; m++) for (r = 0; r < 4; r++)
+			printf "2025-03-%02d,Rep %d,m%06d,%d\n", 1 + m % 28, r, m, (m * 7 + r * 13) % 100 }' \
+		    >"$ORGD/mfacts-$n.csv" &&
+		awk -v n="$n" 'BEGIN { print "period,rep,metric,target"
+		    for (m = 0; m < n; m++) printf "*,*,m%06d,50\n", m }' \
+		    >"$ORGD/mtargets-$n.csv" || exit 74
+	done
+	echo "$ostamp" >"$ORGD/stamp"
+fi
+runs_saved=$RUNS
+RUNS=${BENCH_ORG_RUNS:-1}
+for n in $REPS $((REPS / 2)); do
+	sfx=; [ "$n" = "$REPS" ] || sfx=_half
+	f=$ORGD/facts-$n.csv sc=$RUN/org-scores-$n.csv fl=$RUN/org-flags-$n.csv
+	if "$(PM pm-score)" --rollup -t "$ORGD/targets.csv" -r "$ORGD/roster-$n.csv" \
+	    "$f" >"$sc" 2>"$RUN/stderr" && "$(PM pm-flag)" "$sc" >"$fl" 2>>"$RUN/stderr"; then
+		[ -z "$sfx" ] && echo "$(($(wc -l <"$sc") - 1))" >"$RUN/org-score-rows"
+		bench org_score$sfx "org: pm-score --rollup ($n reps)" "$f" "$(PM pm-score)" \
+		    --rollup -t "$ORGD/targets.csv" -r "$ORGD/roster-$n.csv" "$f"
+		bench org_flag$sfx "org: pm-flag ($n reps)" "$sc" "$(PM pm-flag)" "$sc"
+		bench org_report$sfx "org: pm-report --one-on-ones ($n reps)" "$fl" \
+		    "$(PM pm-report)" -f html --one-on-ones "$fl"
+	else
+		note "large organisation ($n reps) skipped: $(head -n 1 "$RUN/stderr")"
+	fi
+done
+for n in $NMET $((NMET * 2)); do
+	sfx=; [ "$n" = "$NMET" ] || sfx=_twice
+	f=$ORGD/mfacts-$n.csv sc=$RUN/m-scores-$n.csv fl=$RUN/m-flags-$n.csv
+	bench met_score$sfx "metrics: pm-score ($n names)" "$f" "$(PM pm-score)" \
+	    --rollup -t "$ORGD/mtargets-$n.csv" "$f"
+	if "$(PM pm-score)" --rollup -t "$ORGD/mtargets-$n.csv" "$f" >"$sc" 2>"$RUN/stderr" &&
+	    "$(PM pm-flag)" --metric m000000 "$sc" >"$fl" 2>>"$RUN/stderr"; then
+		bench met_flag$sfx "metrics: pm-flag ($n names)" "$sc" "$(PM pm-flag)" --metric m000000 "$sc"
+		bench met_report$sfx "metrics: pm-report --one-on-ones ($n names)" "$fl" \
+		    "$(PM pm-report)" --one-on-ones "$fl"
+	else
+		note "metrics case ($n names) skipped: $(head -n 1 "$RUN/stderr")"
+	fi
+done
+RUNS=$runs_saved
+rm -f "$RUN"/org-scores-$((REPS / 2)).csv "$RUN"/org-flags-$((REPS / 2)).csv
+
 # --- report ------------------------------------------------------------
 t_end=$(date +%s)
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
@@ -290,7 +363,7 @@ END {
 		s = secs[i] > 0 ? secs[i] : 0.005
 		base = input[i] ~ /^sfdc/ ? t["libcsv_sf"] : t["libcsv"]
 		vs = "-"
-		if (base != "" && input[i] !~ /half|team|scores|flags/)
+		if (base != "" && input[i] !~ /half|team|scores|flags|facts-/)
 			vs = sprintf("%.2fx", base / s)
 		peers = ""
 		if (id[i] == "score") {
@@ -380,6 +453,38 @@ END {
 			printf "  %-52s %5.2fx  (no target)\n", "scale-out: " name " speed-up over one pm-score",
 			    t["score"] / (t[name] > 0 ? t[name] : 0.005)
 	}
+}' "$RES"
+echo
+echo "Targets (issue 23, SPEC section 19; CPU time, user + system):"
+awk -F'\t' -v srows="$(cat "$RUN/org-score-rows" 2>/dev/null)" '
+{ if ($8 == "ok") { t[$1] = $6; r[$1] = $7; b[$1] = $4; c[$1] = $9 } }
+function verdict(ok) { return ok ? "met" : "NOT MET" }
+function grow(full, half, what,   x) {
+	if (c[full] == "" || c[half] == "") { printf "  %-52s n/a\n", full " " what; return }
+	x = c[full] / (c[half] > 0 ? c[half] : 0.005)
+	printf "  %-52s %5.2f   %s\n", full ": CPU " what " (want <= 2.5)", x, verdict(x <= 2.5)
+}
+function mem(name,   x) {
+	if (t[name] == "" || r[name] == "-") { printf "  %-52s n/a\n", name " peak RSS"; return }
+	x = r[name] * 1024 / b[name]
+	printf "  %-52s %5.2fx  %s  (%.0f MB for %.0f MB)\n", name ": peak RSS / input (want <= 2)",
+	    x, verdict(x <= 2), r[name] / 1024, b[name] / 1e6
+}
+END {
+	if (c["org_score"] > 0 && srows != "") {
+		x = srows / c["org_score"]
+		printf "  %-52s %5.2fM  %s  (%d rows)\n", "org_score: scores rows per CPU second (want >= 1M)",
+		    x / 1e6, verdict(x >= 1e6), srows
+	} else
+		printf "  %-52s n/a\n", "org_score rows per CPU second"
+	mem("org_flag")
+	mem("org_report")
+	grow("org_score", "org_score_half", "twice the reps")
+	grow("org_flag", "org_flag_half", "twice the reps")
+	grow("org_report", "org_report_half", "twice the reps")
+	grow("met_score_twice", "met_score", "twice the metrics")
+	grow("met_flag_twice", "met_flag", "twice the metrics")
+	grow("met_report_twice", "met_report", "twice the metrics")
 }' "$RES"
 if [ -s "$NOTES" ]; then
 	echo

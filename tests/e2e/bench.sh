@@ -63,9 +63,12 @@ t_run "bench.sh rejects a bad BENCH_ROWS" 64 env BENCH_ROWS=abc BENCH_OUT="$T/bo
 
 # A tiny end-to-end run: builds, generates, times, prints the table.
 t_run "bench.sh runs on tiny data" 0 env BENCH_ROWS=1000 BENCH_RUNS=1 \
-    BENCH_OUT="$T/bo" sh "$ROOT/tests/bench.sh" "$PMBIN"
+    BENCH_REPS=40 BENCH_METRICS=20 BENCH_OUT="$T/bo" sh "$ROOT/tests/bench.sh" "$PMBIN"
 t_grep "bench table has a header" '^case +input +secs +cpu s +MB/s +rows/s +RSS MB +vs loop' "$T/out"
 t_grep "bench table has the baseline" '^libcsv parse loop \(baseline\) +facts\.csv +[0-9.]+ ' "$T/out"
 t_grep "bench prints the targets" '^Targets \(issue 8\):' "$T/out"
 t_grep "bench rows name pm-score" '^pm-score -p month ' "$T/out"
 t_grep "bench names the machine" '^Machine: .*cores' "$T/out"
+t_grep "bench times the large organisation" '^org: pm-report --one-on-ones \(40 reps\) ' "$T/out"
+t_grep "bench prints the scale targets" '^Targets \(issue 23' "$T/out"
+t_grep "bench checks twice the reps" 'org_report: CPU twice the reps' "$T/out"

@@ -38,15 +38,16 @@ cell(const struct stretch_ctx *c, uint32_t m, uint32_t rep, uint32_t p)
 }
 
 /* a / b rounded half away from zero; b > 0. */
-static int64_t
+static __int128
 div_round(__int128 a, __int128 b)
 {
-	return (int64_t)(a >= 0 ? (a + b / 2) / b : -((-a + b / 2) / b));
+	return a >= 0 ? (a + b / 2) / b : -((-a + b / 2) / b);
 }
 
 int64_t
 stretch_quartile(int64_t *v, size_t n, int upper)
 {
+	__int128 d;
 	size_t i;
 	long k;
 
@@ -59,8 +60,12 @@ stretch_quartile(int64_t *v, size_t n, int upper)
 	i = (size_t)(k / 4);
 	if (k % 4 == 0)
 		return v[i];
-	/* Wide before subtracting: -9e14 to 9e14 passes INT64_MAX. */
-	return v[i] + div_round(((__int128)v[i + 1] - v[i]) * (k % 4), 4);
+	/*
+	 * Wide throughout: -9e14 to 9e14 passes INT64_MAX, and so does
+	 * 3/4 of that difference; only the sum fits again.
+	 */
+	d = div_round(((__int128)v[i + 1] - v[i]) * (k % 4), 4);
+	return (int64_t)(v[i] + d);
 }
 
 static void

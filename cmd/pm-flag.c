@@ -152,9 +152,9 @@ joined_plans(const struct judgement *j, uint32_t rep, struct sbuf *f,
 		if (j->ph[i].rep != rep)
 			continue;
 		sbuf_printf(f, "%s%s", f->n ? ";" : "",
-		    flag_name[j->ph[i].flag]);
+		    scores_flagname[j->ph[i].flag]);
 		sbuf_printf(n, "%s%s: %s", n->n ? "; " : "",
-		    flag_name[j->ph[i].flag], j->ph[i].note);
+		    scores_flagname[j->ph[i].flag], j->ph[i].note);
 	}
 }
 
@@ -170,9 +170,9 @@ joined_pairs(const struct judgement *j, uint32_t rep, struct sbuf *f,
 		if (i == 0 || j->mh[i - 1].rep != rep ||
 		    j->mh[i - 1].flag != j->mh[i].flag)
 			sbuf_printf(f, "%s%s", f->n ? ";" : "",
-			    flag_name[j->mh[i].flag]);
+			    scores_flagname[j->mh[i].flag]);
 		sbuf_printf(n, "%s%s: %s", n->n ? "; " : "",
-		    flag_name[j->mh[i].flag], j->mh[i].note);
+		    scores_flagname[j->mh[i].flag], j->mh[i].note);
 	}
 }
 
@@ -195,8 +195,8 @@ joined(const struct judgement *j, uint32_t rep, char **flags, char **notes)
 		h = judge_hit(j, rep, (enum flag)k);
 		if (h->value == NULL)
 			continue;
-		sbuf_printf(&f, "%s%s", f.n ? ";" : "", flag_name[k]);
-		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "", flag_name[k],
+		sbuf_printf(&f, "%s%s", f.n ? ";" : "", scores_flagname[k]);
+		sbuf_printf(&n, "%s%s: %s", n.n ? "; " : "", scores_flagname[k],
 		    h->note);
 	}
 	*flags = f.n ? sbuf_take(&f) : NULL;
@@ -270,7 +270,7 @@ list_row(struct out *o, const struct judgement *j, uint32_t rep, int flag,
 	csv_put_field(o, s->period_key[j->period]);
 	csv_put_field(o, s->rep_name[rep]);
 	csv_put_field(o, scores_field(s, j->anchor[rep], SC_TEAM));
-	csv_put_field(o, flag_name[flag]);
+	csv_put_field(o, scores_flagname[flag]);
 	csv_put_field(o, metric);
 	csv_put_num(o, value);
 	csv_put_field(o, note);

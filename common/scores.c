@@ -18,6 +18,18 @@
 
 #define SC_NAME_(id, name, kind) name,
 const char *const scores_colname[SC_NCOL] = { SC_COLUMNS(SC_NAME_) };
+
+const char *const scores_flagname[SC_NFLAGS + 1] = {
+	"underperformer", "high_flyer", "declining",
+	"tier_top", "tier_middle", "tier_bottom",
+	"target_hit", "biggest_deal", "personal_best", "most_improved",
+	"activity_gap", "conversion_gap",
+	"recovering",
+	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed",
+	"mentor_match", "mentor", "stretch",
+	"target_unrealistic",
+	NULL
+};
 #undef SC_NAME_
 
 struct loader {

@@ -62,6 +62,14 @@ enum sc_col {
 /* Column names, by enum sc_col. */
 extern const char *const scores_colname[SC_NCOL];
 
+/*
+ * The flags of the flags column, in the order pm-flag writes them (SPEC
+ * sections 6 and 14-16), NULL-terminated: one list for the tool that
+ * writes them and the one that reads the notes back.
+ */
+#define SC_NFLAGS 22
+extern const char *const scores_flagname[SC_NFLAGS + 1];
+
 #define SC_NONE UINT32_MAX
 
 struct score_row {

@@ -24,7 +24,8 @@ enum flag {
 	F_NFLAGS
 };
 
-extern const char *const flag_name[F_NFLAGS];
+/* Flag names by enum flag are common/scores' list, in the same order. */
+_Static_assert(F_NFLAGS == SC_NFLAGS, "enum flag and scores_flagname differ");
 
 struct flag_opts {
 	const char *metric;	/* NULL: score when present, else revenue */

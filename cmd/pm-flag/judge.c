@@ -19,17 +19,6 @@
 #include "trim.h"
 #include "flag.h"
 
-const char *const flag_name[F_NFLAGS] = {
-	"underperformer", "high_flyer", "declining",
-	"tier_top", "tier_middle", "tier_bottom",
-	"target_hit", "biggest_deal", "personal_best", "most_improved",
-	"activity_gap", "conversion_gap",
-	"recovering",
-	"plan_met", "plan_on_track", "plan_behind", "plan_worse", "plan_missed",
-	"mentor_match", "mentor", "stretch",
-	"target_unrealistic"
-};
-
 #define HUNDRED ((int64_t)100 * FIXED_SCALE)
 /* recovering: the trouble lies among this many periods before the judged. */
 #define RECOVER_WINDOW 6

@@ -33,15 +33,6 @@ static const struct {
 #define BAR_CELLS 8
 
 /* Every flag pm-flag writes: where one plan's note ends. */
-static const char *const all_flags[] = {
-	"underperformer", "high_flyer", "declining", "tier_top",
-	"tier_middle", "tier_bottom", "target_hit", "biggest_deal",
-	"personal_best", "most_improved", "activity_gap", "conversion_gap",
-	"recovering", "plan_met", "plan_on_track", "plan_behind",
-	"plan_worse", "plan_missed", "mentor_match", "mentor", "stretch",
-	"target_unrealistic", NULL
-};
-
 /* The length of "flag: " when a flag of list starts at p, else 0. */
 static size_t
 flag_at(const char *p, const char *const *list)
@@ -235,7 +226,7 @@ collect_notes(struct model *c, int k, const char *notes)
 			/* The note runs to the next "; flag: ". */
 			for (e = p + skip; (q = strstr(e, "; ")) != NULL;
 			    e = q + 2)
-				if (flag_at(q + 2, all_flags) != 0)
+				if (flag_at(q + 2, scores_flagname) != 0)
 					break;
 			e = q != NULL ? q : p + strlen(p);
 			c->fu = xreallocarray(c->fu, (size_t)c->nfu + 1,

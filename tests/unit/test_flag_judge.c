@@ -72,7 +72,7 @@ flags_of(const struct judgement *j, const char *rep, char *buf, size_t size)
 		if (judge_hit(j, r, (enum flag)f)->value != NULL) {
 			if (buf[0] != '\0')
 				strncat(buf, ";", size - strlen(buf) - 1);
-			strncat(buf, flag_name[f], size - strlen(buf) - 1);
+			strncat(buf, scores_flagname[f], size - strlen(buf) - 1);
 		}
 }
 

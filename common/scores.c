@@ -262,8 +262,8 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 	r->metric = key_id(l->met, s, r, s->col[SC_METRIC], SC_METRIC, name);
 	r->team = key_id(l->team, s, r, s->col[SC_TEAM], SC_TEAM, name);
 	k = s->col[SC_REP];
-	f = fld(s, r, (size_t)k, &len);
-	if (len == 1 && f[0] == '*') {
+	f = k >= 0 ? fld(s, r, (size_t)k, &len) : NULL;
+	if (f != NULL && len == 1 && f[0] == '*') {
 		r->rollup = 1;
 		r->rep = SC_NONE;
 	} else {
@@ -274,7 +274,7 @@ add_row(struct loader *l, const struct csv_row *row, uint32_t file)
 		if (f != NULL && scores_reserved_name(f, len))
 			pm_die_at(EX_DATAERR, name, r->line, "team: '*' is "
 			    "reserved for the roll-up of all teams (rep '%s')",
-			    fld(s, r, (size_t)s->col[SC_REP], NULL));
+			    scores_field(s, r, SC_REP));
 	}
 }
 

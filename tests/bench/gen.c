@@ -143,7 +143,9 @@ static const char *products[] = {
 };
 static const char *teams[] = {
 	"Central", "East", "West", "North", "South", "EMEA", "APAC", "LATAM",
+	"Nordics", "ANZ",
 };
+#define NTEAMS (sizeof(teams) / sizeof(teams[0]))
 /* The first METRICS of these, the money ones first. */
 static const char *metrics[] = {
 	"revenue", "deals_won", "calls", "meetings", "opps_created",
@@ -286,7 +288,7 @@ gen_facts(long rows)
 		if (m == 0 || m == 1 || m == 6 || m == 7)
 			puts_(products[below(7)]);
 		putch(',');
-		puts_(teams[rep % 8]);
+		puts_(teams[rep % NTEAMS]);
 		putch(',');
 		putch(m < 2 || m >= 6 ? 'O' : 'A');
 		putnum((uint64_t)i, 7);
@@ -388,9 +390,9 @@ gen_roster(void)
 	for (r = 0; r < nreps; r++) {
 		put_rep((unsigned)r);
 		putch(',');
-		puts_(teams[r % 8]);
+		puts_(teams[r % NTEAMS]);
 		puts_(",Manager ");
-		puts_(teams[r % 8]);
+		puts_(teams[r % NTEAMS]);
 		putch('\n');
 	}
 }

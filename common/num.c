@@ -64,7 +64,7 @@ fixed_format(int64_t v, int decimals, char *buf)
 {
 	uint64_t a, unit, whole, frac;
 	int neg = v < 0, i, len;
-	char fbuf[8];
+	char tmp[32], *p;
 
 	a = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	unit = 1;
@@ -78,18 +78,23 @@ fixed_format(int64_t v, int decimals, char *buf)
 	frac = a % unit;
 	if (a == 0)
 		neg = 0;
-	len = snprintf(buf, NUM_BUFSIZE, "%s%llu", neg ? "-" : "",
-	    (unsigned long long)whole);
+	/* Digits written backwards into tmp, no printf, no locale. */
+	p = tmp + sizeof(tmp);
 	if (frac != 0) {
-		/* Exactly `decimals` digits, then trailing zeros trimmed. */
-		for (i = decimals; i > 0; i--, frac /= 10)
-			fbuf[i] = (char)('0' + frac % 10);
-		fbuf[0] = '.';
-		for (i = decimals; fbuf[i] == '0'; i--)
-			;
-		fbuf[i + 1] = '\0';
-		snprintf(buf + len, NUM_BUFSIZE - (size_t)len, "%s", fbuf);
+		for (i = decimals; i > 0 && frac % 10 == 0; i--)
+			frac /= 10;
+		for (; i > 0; i--, frac /= 10)
+			*--p = (char)('0' + frac % 10);
+		*--p = '.';
 	}
+	do
+		*--p = (char)('0' + whole % 10);
+	while ((whole /= 10) != 0);
+	if (neg)
+		*--p = '-';
+	len = (int)(tmp + sizeof(tmp) - p);
+	memcpy(buf, p, (size_t)len);
+	buf[len] = '\0';
 	return buf;
 }
 

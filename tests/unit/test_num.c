@@ -104,6 +104,15 @@ fixed_format_money(void **state)
 	assert_string_equal(fixed_format(19999, 0, buf), "2");
 	assert_string_equal(fixed_format(INT64_MAX, 2, buf),
 	    "922337203685477.58");
+	assert_string_equal(fixed_format(INT64_MAX, 4, buf),
+	    "922337203685477.5807");
+	assert_string_equal(fixed_format(-INT64_MAX, 4, buf),
+	    "-922337203685477.5807");
+	assert_string_equal(fixed_format(-INT64_MAX, 0, buf),
+	    "-922337203685478");
+	assert_string_equal(fixed_format(-10000, 4, buf), "-1");
+	assert_string_equal(fixed_format(-1005, 4, buf), "-0.1005");
+	assert_string_equal(fixed_format(0, 4, buf), "0");
 }
 
 static void
